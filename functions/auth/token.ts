@@ -1,0 +1,31 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { jwtSecret, stage } from '../config';
+
+const ISSUER = 'linli';
+const LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+const audience = () => `linli-${stage()}`;
+
+/** Our own session token: the user id only; roles are read fresh from the table on every request. */
+export async function issueToken(userId: string, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + LIFETIME_SECONDS;
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(audience())
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(jwtSecret());
+  return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+/** The user id in a valid token of this stage, or null for anything else (expired, forged, another stage). */
+export async function verifyToken(token: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, jwtSecret(), { issuer: ISSUER, audience: audience(), algorithms: ['HS256'] });
+    return payload.sub ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,105 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { Page } from '../../shared/schemas/common';
+import { tableName } from '../config';
+import { db, indexKeys, type IndexName } from './db';
+
+export const MAX_PAGE = 50;
+
+/**
+ * A list is read from one or more "sources"; a source is one or more partitions of an index sorted by
+ * the same key. The cursor records which source and the last sort key returned, nothing else: the
+ * partitions always come from the signed-in user's scope, so a forged cursor cannot widen what is read.
+ */
+export interface Source<T> {
+  index: IndexName;
+  partitions: readonly string[];
+  /** true: ascending (oldest first); false: newest first. */
+  forward: boolean;
+  item: z.ZodType<T>;
+}
+
+interface CursorState {
+  s: number;
+  a?: string;
+}
+
+const encode = (c: CursorState) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decode(cursor: string | undefined, sources: number): CursorState {
+  if (cursor === undefined) return { s: 0 };
+  try {
+    const c: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof c === 'object' && c !== null && 's' in c && Number.isInteger(c.s) && Number(c.s) >= 0 && Number(c.s) < sources) {
+      const a = 'a' in c ? c.a : undefined;
+      if (a === undefined || (typeof a === 'string' && a.length <= 300)) return { s: Number(c.s), a };
+    }
+  } catch {
+    // fall through to the validation error below
+  }
+  throw new AppError('VALIDATION_FAILED', 'the cursor is not one this API gave out', [
+    { path: 'cursor', message: 'pass back the cursor of the previous page unchanged' },
+  ]);
+}
+
+interface Fetched<T> {
+  rows: { sk: string; item: T }[];
+  exhausted: boolean;
+}
+
+async function queryPartition<T>(source: Source<T>, pk: string, after: string | undefined, limit: number): Promise<Fetched<T>> {
+  const keys = indexKeys(source.index);
+  const op = source.forward ? '>' : '<';
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: source.index,
+      KeyConditionExpression: after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${op} :after`,
+      ExpressionAttributeNames: { '#pk': keys.pk, ...(after === undefined ? {} : { '#sk': keys.sk }) },
+      ExpressionAttributeValues: { ':pk': pk, ...(after === undefined ? {} : { ':after': after }) },
+      ScanIndexForward: source.forward,
+      Limit: limit,
+    }),
+  );
+  const rows = (out.Items ?? []).map((raw) => ({ sk: String(raw[keys.sk]), item: source.item.parse(raw) }));
+  return { rows, exhausted: out.LastEvaluatedKey === undefined };
+}
+
+/** One page of a source: a k-way merge of its partitions, each read after the last key returned. */
+async function fetchSource<T>(source: Source<T>, after: string | undefined, limit: number): Promise<Fetched<T>> {
+  const parts = await Promise.all(source.partitions.map((pk) => queryPartition(source, pk, after, limit)));
+  const rows = parts.flatMap((p) => p.rows);
+  rows.sort((x, y) => (source.forward ? x.sk.localeCompare(y.sk) : y.sk.localeCompare(x.sk)));
+  const taken = rows.slice(0, limit);
+  return { rows: taken, exhausted: rows.length <= limit && parts.every((p) => p.exhausted) };
+}
+
+/** Reads up to `limit` items across the sources in order, continuing where the cursor left off. */
+export async function readPage<T>(sources: readonly Source<T>[], cursor: string | undefined, limit = MAX_PAGE): Promise<Page<T>> {
+  const size = Math.min(limit, MAX_PAGE);
+  let state = decode(cursor, Math.max(sources.length, 1));
+  const items: T[] = [];
+  while (state.s < sources.length && items.length < size) {
+    const source = sources[state.s];
+    const fetched = source.partitions.length
+      ? await fetchSource(source, state.a, size - items.length)
+      : { rows: [], exhausted: true };
+    items.push(...fetched.rows.map((r) => r.item));
+    const last = fetched.rows.at(-1);
+    state = fetched.exhausted ? { s: state.s + 1 } : { s: state.s, a: last?.sk ?? state.a };
+  }
+  return { items, cursor: state.s < sources.length ? encode(state) : null };
+}
+
+/** Every item of one partition, for small bounded sets (the place tree, a community's teams). */
+export async function readAll<T>(source: Source<T>, maxItems = 2_000): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readPage([source], cursor);
+    all.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor && all.length < maxItems);
+  return all;
+}

@@ -1,0 +1,57 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DevUser, User } from '../../shared/schemas/users';
+import { tableName } from '../config';
+import { db, INDEX } from './db';
+import { readAll } from './pagination';
+
+const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
+const wechatKey = (openid: string) => ({ PK: `WECHAT#${openid}`, SK: 'WECHAT' });
+
+const userItem = (user: User) => ({
+  ...userKey(user.id),
+  type: 'user',
+  ...user,
+  // Sparse: only demo accounts are listed by the dev login page.
+  ...(user.demo ? { GSI1PK: 'DEMO_USERS', GSI1SK: user.id } : {}),
+});
+
+/** AP: get a user by id (every authenticated request). */
+export async function getUser(id: string): Promise<User | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: userKey(id) }));
+  return out.Item ? User.parse(out.Item) : null;
+}
+
+/** AP: the demo accounts (GSI1 DEMO_USERS), for the local sign-in page. */
+export const demoUsers = (): Promise<DevUser[]> =>
+  readAll({ index: INDEX.gsi1, partitions: ['DEMO_USERS'], forward: true, item: DevUser }, 200);
+
+/** AP: the user a WeChat openid belongs to. */
+export async function userIdForOpenId(openid: string): Promise<string | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: wechatKey(openid) }));
+  return typeof out.Item?.userId === 'string' ? out.Item.userId : null;
+}
+
+/**
+ * Creates a user and the openid link in one transaction. Both are conditional, so two first logins of
+ * the same person at once leave one user; the loser's TransactionCanceledException is retried by the caller.
+ */
+export async function createWechatUser(openid: string, user: User): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...wechatKey(openid), type: 'wechatLink', userId: user.id },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    }),
+  );
+}
+
+export async function putUser(user: User): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: userItem(user) }));
+}

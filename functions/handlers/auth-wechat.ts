@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { WechatLoginBody, type Session } from '../../shared/schemas/auth';
+import type { User } from '../../shared/schemas/users';
+import { toMe } from '../auth/me';
+import { issueToken } from '../auth/token';
+import { code2Session } from '../auth/wechat';
+import { isCancelled } from '../data/transactions';
+import { createWechatUser, getUser, userIdForOpenId } from '../data/users';
+import { publicRoute } from '../http/handler';
+
+const newResident = (now: Date): User => ({
+  id: randomUUID(),
+  name: '微信用户',
+  roles: ['resident'],
+  phone: null,
+  home: null,
+  gridIds: [],
+  staffCommunityIds: [],
+  teamIds: [],
+  skills: [],
+  demo: false,
+  createdAt: now.toISOString(),
+});
+
+/** The first sign-in creates a resident; a concurrent first sign-in of the same person finds theirs. */
+async function userForOpenId(openid: string, now: Date): Promise<User | null> {
+  const known = await userIdForOpenId(openid);
+  if (known) return getUser(known);
+  const user = newResident(now);
+  try {
+    await createWechatUser(openid, user);
+    return user;
+  } catch (error) {
+    if (!isCancelled(error)) throw error;
+    const winner = await userIdForOpenId(openid);
+    return winner ? getUser(winner) : null;
+  }
+}
+
+export const handler = publicRoute({ body: WechatLoginBody }, async ({ body, now }): Promise<Session> => {
+  const { openid } = await code2Session(body.code);
+  const user = await userForOpenId(openid, now);
+  if (!user) throw new Error('the user linked to a WeChat openid is missing');
+  return { ...(await issueToken(user.id, now)), user: await toMe(user) };
+});

@@ -1,0 +1,72 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { log } from './log';
+
+/** The only place an error code becomes an HTTP status. */
+export const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  WECHAT_CODE_INVALID: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ALREADY_CLAIMED: 409,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TransactionInProgressException',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/** The database (or another AWS service) did not answer or asked us to slow down: worth a retry later. */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return (
+    UNAVAILABLE_NAMES.has(error.name) ||
+    (typeof code === 'string' && NETWORK_CODES.has(code)) ||
+    (typeof cause?.code === 'string' && NETWORK_CODES.has(cause.code)) ||
+    (status !== undefined && status >= 500)
+  );
+}
+
+export const jsonResponse = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isUnavailable(error)) return new AppError('UNAVAILABLE', 'the service is busy or unreachable; try again shortly');
+  return new AppError('INTERNAL', 'something went wrong on our side; it has been logged');
+}
+
+/** Registered last so it answers first: typed errors keep their code, anything else is a logged 500. */
+export const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+  onError: (request) => {
+    const mapped = toAppError(request.error);
+    const status = STATUS[mapped.code];
+    if (status >= 500) {
+      const e = request.error instanceof Error ? request.error : new Error(String(request.error));
+      log('error', { code: mapped.code, error: e.name, message: e.message, route: request.event.routeKey });
+    }
+    request.response = jsonResponse(status, mapped.toJSON());
+  },
+});

@@ -1,0 +1,22 @@
+import type { Wish } from '../schemas/wishes';
+import type { Actor } from './wish-access';
+import { relationTo } from './wish-access';
+
+/** 13800000000 → 138****0000 */
+export const maskPhone = (phone: string): string =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+
+/**
+ * What a viewer may see of a wish. The phone is shown whole only to the owner and staff; the flat
+ * number only once a volunteer has claimed it (volunteers of the routed team see just the building).
+ */
+export function viewWish(wish: Wish, viewer: Actor): Wish {
+  const r = relationTo(viewer, wish);
+  const seesPhone = r.owner || r.staff || r.admin;
+  const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff || r.admin;
+  return {
+    ...wish,
+    contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : maskPhone(wish.contactPhone),
+    flat: seesFlat ? wish.flat : null,
+  };
+}
