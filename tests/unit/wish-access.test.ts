@@ -1,0 +1,110 @@
+import { AppError } from '../../shared/errors';
+import { allowedActions, assertAllowed, type Actor } from '../../shared/domain/wish-access';
+import { applyAction } from '../../shared/domain/wish-transition';
+import { maskPhone, viewWish } from '../../shared/domain/wish-view';
+import type { Wish } from '../../shared/schemas/wishes';
+
+const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
+  id, name: id, roles: ['resident'], gridIds: [], staffCommunityIds: [], teamIds: [], ...extra,
+});
+const owner = actor('owner');
+const teamVolunteer = actor('vol', { roles: ['volunteer'], teamIds: ['team-a'] });
+const otherVolunteer = actor('vol2', { roles: ['volunteer'], teamIds: ['team-b'] });
+const gridWorker = actor('gw', { roles: ['gridWorker'], gridIds: ['grid-1'] });
+const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] });
+const otherStaff = actor('staff2', { roles: ['staff'], staffCommunityIds: ['com-2'] });
+
+const wish = (extra: Partial<Wish> = {}): Wish => ({
+  id: 'w1', status: 'routed', category: 'cat', categoryName: '电路照明', description: '灯坏了', urgency: 'normal',
+  streetId: 's', communityId: 'com-1', gridId: 'grid-1', buildingId: 'b1', buildingName: '1号楼', flat: '1单元101',
+  ownerId: 'owner', ownerName: '李建国', contactPhone: '13800000002', filedBy: null, teamId: 'team-a', teamName: '能人库',
+  claimantId: null, claimantName: null, rating: null, comment: null, createdAt: 't0', updatedAt: 't0', version: 2, ...extra,
+});
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return error instanceof AppError ? error.code : 'not an AppError';
+  }
+};
+
+describe('who may do what to a wish', () => {
+  test.each([
+    ['a stranger cannot even see it', 'claim', otherVolunteer, wish(), 'NOT_FOUND'],
+    ['staff of another community cannot see it', 'close', otherStaff, wish(), 'NOT_FOUND'],
+    ['the owner may not claim their own wish', 'claim', owner, wish(), 'FORBIDDEN'],
+    ['a volunteer of the routed team may claim', 'claim', teamVolunteer, wish(), undefined],
+    ['a second claim is told someone else has it', 'claim', teamVolunteer, wish({ status: 'claimed', claimantId: 'x' }), 'ALREADY_CLAIMED'],
+    ['the claimant claiming again is a wrong transition', 'claim', teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }), 'INVALID_TRANSITION'],
+    ['only the claimant completes', 'complete', actor('vol3', { roles: ['volunteer'], teamIds: ['team-a'] }), wish({ status: 'in_progress', claimantId: 'vol' }), 'FORBIDDEN'],
+    ['the owner confirms a done wish', 'confirm', owner, wish({ status: 'done', claimantId: 'vol' }), undefined],
+    ['nobody confirms before it is done', 'confirm', owner, wish({ status: 'in_progress', claimantId: 'vol' }), 'INVALID_TRANSITION'],
+    ['the grid worker of the grid routes', 'route', gridWorker, wish({ status: 'submitted', teamId: null }), undefined],
+    ['staff close unfixed', 'close', staff, wish(), undefined],
+    ['a volunteer cannot reject', 'reject', teamVolunteer, wish(), 'FORBIDDEN'],
+  ] as const)('%s', (_name, action, who, w, expected) => {
+    expect(codeOf(() => assertAllowed(action, who, w))).toBe(expected);
+  });
+
+  test('the client is told exactly the actions the state machine allows the viewer', () => {
+    expect(allowedActions(teamVolunteer, wish())).toEqual(['claim']);
+    expect(allowedActions(owner, wish({ status: 'done', claimantId: 'vol' }))).toEqual(['confirm', 'dispute']);
+    expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual(['release', 'start']);
+    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual(['route', 'reject', 'close']);
+    expect(allowedActions(otherStaff, wish())).toEqual([]);
+  });
+});
+
+describe('applying an action', () => {
+  const now = '2026-11-22T10:00:00.000Z';
+
+  test('a claim names the claimant, bumps the version and records the event', () => {
+    const { wish: next, event } = applyAction(wish(), { action: 'claim', body: {}, actor: teamVolunteer, now });
+    expect(next).toMatchObject({ status: 'claimed', claimantId: 'vol', version: 3, updatedAt: now });
+    expect(event).toMatchObject({ seq: 3, action: 'claim', from: 'routed', to: 'claimed', actorRole: 'volunteer', onBehalf: false });
+  });
+
+  test('release returns the wish to the team and forgets the claimant', () => {
+    const { wish: next } = applyAction(wish({ status: 'in_progress', claimantId: 'vol' }), { action: 'release', body: { reason: '临时有事' }, actor: teamVolunteer, now });
+    expect(next).toMatchObject({ status: 'routed', claimantId: null, claimantName: null });
+  });
+
+  test('a dispute sends the work back to the same volunteer with the reason', () => {
+    const { wish: next, event } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'dispute', body: { reason: '灯还是不亮' }, actor: owner, now });
+    expect(next).toMatchObject({ status: 'in_progress', claimantId: 'vol' });
+    expect(event.note).toBe('灯还是不亮');
+  });
+
+  test('a grid worker confirms for the resident only with consent, and the event says so', () => {
+    const done = wish({ status: 'done', claimantId: 'vol' });
+    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5 }, actor: gridWorker, now }))).toBe('VALIDATION_FAILED');
+    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, consent: true }, actor: gridWorker, now });
+    expect(event).toMatchObject({ actorRole: 'gridWorker', onBehalf: true });
+  });
+
+  test('confirm stores the rating and the comment', () => {
+    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢' }, actor: owner, now });
+    expect(next).toMatchObject({ status: 'confirmed', rating: 4, comment: '谢谢' });
+  });
+});
+
+describe('privacy of a wish', () => {
+  test('phones are masked as 138****0000', () => {
+    expect(maskPhone('13800000002')).toBe('138****0002');
+  });
+
+  test.each([
+    ['owner', owner, '13800000002', '1单元101'],
+    ['staff', staff, '13800000002', '1单元101'],
+    ['grid worker', gridWorker, '138****0002', '1单元101'],
+    ['volunteer before claiming', teamVolunteer, '138****0002', null],
+  ] as const)('%s sees phone %s and flat %s', (_who, viewer, phone, flat) => {
+    expect(viewWish(wish(), viewer)).toMatchObject({ contactPhone: phone, flat });
+  });
+
+  test('the claimant sees the flat number but not the whole phone', () => {
+    expect(viewWish(wish({ status: 'claimed', claimantId: 'vol' }), teamVolunteer)).toMatchObject({ contactPhone: '138****0002', flat: '1单元101' });
+  });
+});
