@@ -5,7 +5,7 @@ interface Cancelled {
 }
 
 export const isCancelled = (error: unknown): error is Cancelled =>
-  error instanceof Error && error.name === 'TransactionCanceledException';
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TransactionCanceledException';
 
 /** One code per item of the transaction, in order: 'None', 'ConditionalCheckFailed', 'TransactionConflict'… */
 export const cancellationCodes = (error: Cancelled): string[] =>

@@ -34,14 +34,16 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 
 /** The database (or another AWS service) did not answer or asked us to slow down: worth a retry later. */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  const cause = (error as { cause?: { code?: unknown } }).cause;
+  // Judged by shape, not instanceof: socket errors are made by Node's core, which may be another realm.
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, cause, message } = error as { name?: unknown; code?: unknown; cause?: { code?: unknown }; message?: unknown };
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return (
-    UNAVAILABLE_NAMES.has(error.name) ||
+    (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) ||
     (typeof code === 'string' && NETWORK_CODES.has(code)) ||
     (typeof cause?.code === 'string' && NETWORK_CODES.has(cause.code)) ||
+    // The SDK wraps a socket error from another realm ("AWS SDK error wrapper for Error: connect ECONNREFUSED").
+    (typeof message === 'string' && message.startsWith('AWS SDK error wrapper') && [...NETWORK_CODES].some((c) => message.includes(c))) ||
     (status !== undefined && status >= 500)
   );
 }

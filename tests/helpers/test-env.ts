@@ -10,5 +10,5 @@ if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(endpoint)) {
 }
 process.env.TABLE_NAME = `test-${randomUUID().slice(0, 8)}`;
 process.env.STAGE = 'test';
-process.env.LOG_LEVEL = 'silent';
+process.env.LOG_LEVEL = process.env.DEBUG_LOGS ? 'info' : 'silent';
 process.env.JWT_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';

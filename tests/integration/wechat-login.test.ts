@@ -1,0 +1,85 @@
+import { request } from '../helpers/api';
+import { freePort } from '../helpers/free-port';
+import { SESSION_KEY, startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
+import { useDemoTable } from '../helpers/table';
+
+useDemoTable();
+
+const APP_ID = 'wx-test-app';
+const APP_SECRET = 'wechat-app-secret-never-logged';
+
+describe('signing in with WeChat', () => {
+  let wechat: FakeWechat;
+  const printed: string[] = [];
+  let spies: jest.SpyInstance[] = [];
+
+  beforeAll(async () => {
+    wechat = await startFakeWechat(APP_ID, APP_SECRET);
+    Object.assign(process.env, { WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'info' });
+    const keep = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+    spies = [jest.spyOn(console, 'log').mockImplementation(keep), jest.spyOn(console, 'error').mockImplementation(keep)];
+  });
+  afterAll(async () => {
+    spies.forEach((s) => s.mockRestore());
+    process.env.LOG_LEVEL = 'silent';
+    await wechat.close();
+  });
+
+  test('a first login creates a resident and returns our own token; the next login finds the same user', async () => {
+    wechat.issue('code-a1', 'openid-a');
+    const first = await request('POST', '/auth/wechat', { body: { code: 'code-a1' } });
+    expect(first.status).toBe(200);
+    expect(first.body.user).toMatchObject({ name: '微信用户', roles: ['resident'] });
+    const me = await request('GET', '/me', { token: first.body.token });
+    expect(me.body.id).toBe(first.body.user.id);
+
+    wechat.issue('code-a2', 'openid-a');
+    const second = await request('POST', '/auth/wechat', { body: { code: 'code-a2' } });
+    expect(second.body.user.id).toBe(first.body.user.id);
+    expect(wechat.requests.at(-1)?.get('js_code')).toBe('code-a2');
+  });
+
+  test('concurrent first logins of one person leave one user', async () => {
+    ['c1', 'c2', 'c3', 'c4', 'c5'].forEach((c) => wechat.issue(c, 'openid-b'));
+    const results = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5'].map((code) => request('POST', '/auth/wechat', { body: { code } })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);
+  });
+
+  test.each([
+    ['a reused code', 'code-a1'],
+    ['an expired or unknown code', 'expired-code'],
+  ])('%s is refused with WECHAT_CODE_INVALID', async (_name, code) => {
+    const res = await request('POST', '/auth/wechat', { body: { code } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('WECHAT_CODE_INVALID');
+  });
+
+  test('WeChat busy or unreachable is a 503, not a failed login', async () => {
+    wechat.busy(true);
+    expect((await request('POST', '/auth/wechat', { body: { code: 'any' } })).status).toBe(503);
+    wechat.busy(false);
+    const base = process.env.WECHAT_API_BASE;
+    process.env.WECHAT_API_BASE = `http://127.0.0.1:${await freePort()}`;
+    const down = await request('POST', '/auth/wechat', { body: { code: 'any' } });
+    process.env.WECHAT_API_BASE = base;
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('UNAVAILABLE');
+  });
+
+  test('a bad body is a validation error', async () => {
+    expect((await request('POST', '/auth/wechat', { body: { code: '' } })).status).toBe(400);
+    expect((await request('POST', '/auth/wechat', { body: { code: 'x', session_key: 'y' } })).status).toBe(400);
+  });
+
+  test('the session_key and the app secret appear in no response and no log line', async () => {
+    wechat.issue('code-c', 'openid-c');
+    const res = await request('POST', '/auth/wechat', { body: { code: 'code-c' } });
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain(SESSION_KEY);
+    expect(res.text).not.toContain('openid-c');
+    expect(printed.length).toBeGreaterThan(0); // the busy and unreachable cases above were logged
+    expect(printed.join('\n')).not.toContain(SESSION_KEY);
+    expect(printed.join('\n')).not.toContain(APP_SECRET);
+  });
+});
