@@ -11,10 +11,9 @@ function entryOf(handler) {
   return { file: path.join(ROOT, `${handler.slice(0, dot)}.ts`), exportName: handler.slice(dot + 1) };
 }
 
-async function bundleHandler(handler, outfile) {
-  const { file } = entryOf(handler);
+async function build(entry, outfile) {
   const result = await esbuild.build({
-    entryPoints: [file],
+    ...entry,
     outfile,
     bundle: true,
     minify: true,
@@ -31,4 +30,9 @@ async function bundleHandler(handler, outfile) {
   return { outfile, bytes };
 }
 
-module.exports = { bundleHandler, entryOf, ROOT };
+const bundleHandler = (handler, outfile) => build({ entryPoints: [entryOf(handler).file] }, outfile);
+
+/** Bundles a snippet of source as if it were a file at the repository root (the benchmark's baseline). */
+const bundleSource = (contents, outfile) => build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' } }, outfile);
+
+module.exports = { bundleHandler, bundleSource, entryOf, ROOT };

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { routesFromServerlessYml } from '../tests/helpers/routes';
+
+/**
+ * `npm run bench`: for every function, its deploy bundle's size and its module-load time (median of 15
+ * fresh Node processes), each as a ratio against a bundle of @aws-sdk/client-dynamodb alone, built and
+ * measured the same way in the same run. Budgets: ≤ 600 KB, load-time ratio ≤ 1.5.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleHandler, bundleSource } = require('./bundle.cjs') as {
+  bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
+  bundleSource: (contents: string, outfile: string) => Promise<{ bytes: number }>;
+};
+
+const RUNS = 15;
+const SIZE_BUDGET = 600 * 1024;
+const LOAD_RATIO_BUDGET = 1.5;
+const BASELINE = "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Milliseconds to require the file in a fresh process, measured inside it (process start excluded). */
+function loadTimes(file: string): number[] {
+  const probe = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  return Array.from({ length: RUNS }, () => {
+    const out = spawnSync(process.execPath, ['--no-warnings', '-e', probe], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'cn-north-1' } });
+    if (out.status !== 0) throw new Error(`loading ${file} failed: ${out.stderr}`);
+    return Number(out.stdout);
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'linli-bench-'));
+  try {
+    const base = await bundleSource(BASELINE, path.join(dir, 'baseline.js'));
+    const baseLoad = median(loadTimes(path.join(dir, 'baseline.js')));
+    console.log(`baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})\n`);
+    console.log(['function'.padEnd(16), 'size KB', 'size ×', 'load ms', 'load ×', 'budget'].join('  '));
+    let failures = 0;
+    for (const route of routesFromServerlessYml()) {
+      const file = path.join(dir, `${route.functionName}.js`);
+      const { bytes } = await bundleHandler(route.handler, file);
+      const load = median(loadTimes(file));
+      const ratio = load / baseLoad;
+      const ok = bytes <= SIZE_BUDGET && ratio <= LOAD_RATIO_BUDGET;
+      if (!ok) failures++;
+      console.log(
+        [
+          route.functionName.padEnd(16),
+          (bytes / 1024).toFixed(0).padStart(7),
+          (bytes / base.bytes).toFixed(2).padStart(6),
+          load.toFixed(1).padStart(7),
+          ratio.toFixed(2).padStart(6),
+          ok ? 'ok' : 'OVER',
+        ].join('  '),
+      );
+    }
+    console.log(`\nbudgets: size ≤ ${SIZE_BUDGET / 1024} KB, load-time ratio ≤ ${LOAD_RATIO_BUDGET}; ${failures ? `${failures} over` : 'all within'}`);
+    process.exitCode = failures ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

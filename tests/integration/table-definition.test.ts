@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { parse } from 'yaml';
+import { localClient } from '../../scripts/local-dynamodb';
+import { tableDefinition } from '../../scripts/table';
+import { useDemoTable } from '../helpers/table';
+
+useDemoTable();
+
+const ROOT = path.resolve(__dirname, '../..');
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
+
+describe('the table', () => {
+  test('the local table is the one serverless.yml deploys: same keys, same indexes, TTL on', async () => {
+    const client = localClient(process.env.DYNAMODB_ENDPOINT!);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: process.env.TABLE_NAME! }));
+    const { create } = tableDefinition('x');
+    expect(Table?.KeySchema).toEqual(create.KeySchema);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema, i.Projection?.ProjectionType]).sort()).toEqual(
+      create.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema, i.Projection?.ProjectionType]).sort(),
+    );
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: process.env.TABLE_NAME! }));
+    expect(ttl.TimeToLiveDescription?.AttributeName).toBe('expiresAt');
+    client.destroy();
+  });
+
+  test('in production it bills on demand, keeps point-in-time recovery, and survives a stack deletion', () => {
+    const doc = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'));
+    const table = doc.resources.Resources.LinliTable;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  test('no request path scans the table: lists are Queries on a key', () => {
+    const offenders = sourceFiles(path.join(ROOT, 'functions')).filter((f) => /\bScan(Command)?\b/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  test('every access pattern in docs/data-model.md is served by a named function that exists', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/data-model.md'), 'utf8');
+    const named = [...doc.matchAll(/`(\w+)\(\)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(10);
+    const data = sourceFiles(path.join(ROOT, 'functions/data')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(named.filter((fn) => !new RegExp(`export ((async )?function|const) ${fn}\\b`).test(data))).toEqual([]);
+  });
+});
