@@ -1,11 +1,9 @@
-/** Jest runs TypeScript through swc, and turns the ESM-only dependencies (middy, jose) into CommonJS too. */
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
-
+/** Jest runs TypeScript through esbuild, and turns the ESM-only dependencies (middy, jose) into CommonJS too. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/tests/helpers/esbuild-transform.js' },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',

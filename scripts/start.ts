@@ -49,8 +49,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  Object.assign(process.env, LOCAL_AWS_ENV);
   dynamo = await startLocalDynamo({ port: DYNAMODB_PORT, path: DATA_DIR });
-  Object.assign(process.env, LOCAL_AWS_ENV, { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: TABLE, STAGE: 'local' });
+  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: TABLE, STAGE: 'local' });
   const client = localClient(dynamo.endpoint);
   const table = await ensureTable(client, TABLE);
   client.destroy();
