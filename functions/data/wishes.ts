@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isAwaitingClaim, isAwaitingTriage, isHeldByClaimant } from '../../shared/domain/wish-machine';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
@@ -76,13 +76,15 @@ export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; tim
 }
 
 /** Puts a new wish with its first events, plus any extra guarded item (an idempotency record), atomically. */
-export async function createWish(wish: Wish, events: WishEvent[], extra: { Put: Record<string, unknown> }[] = []) {
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export async function createWish(wish: Wish, events: WishEvent[], extra: TransactItem[] = []) {
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'attribute_not_exists(PK)' } },
         ...events.map((e) => eventPut(wish.id, e)),
-        ...(extra as never[]),
+        ...extra,
       ],
     }),
   );
