@@ -2,10 +2,20 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { DevUser, User } from '../../shared/schemas/users';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
-import { readAll } from './pagination';
+import { readAll, type Source } from './pagination';
 
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
 const wechatKey = (openid: string) => ({ PK: `WECHAT#${openid}`, SK: 'WECHAT' });
+
+const residentKeys = (user: User) =>
+  user.home && user.roles.includes('resident')
+    ? {
+        GSI2PK: `RESIDENTS#GRID#${user.home.gridId}`,
+        GSI2SK: `${user.name}#${user.id}`,
+        GSI3PK: `RESIDENTS#COMMUNITY#${user.home.communityId}`,
+        GSI3SK: `${user.name}#${user.id}`,
+      }
+    : {};
 
 const userItem = (user: User) => ({
   ...userKey(user.id),
@@ -13,6 +23,7 @@ const userItem = (user: User) => ({
   ...user,
   // Sparse: only demo accounts are listed by the dev login page.
   ...(user.demo ? { GSI1PK: 'DEMO_USERS', GSI1SK: user.id } : {}),
+  ...residentKeys(user),
 });
 
 /** AP: get a user by id (every authenticated request). */
@@ -24,6 +35,22 @@ export async function getUser(id: string): Promise<User | null> {
 /** AP: the demo accounts (GSI1 DEMO_USERS), for the local sign-in page. */
 export const demoUsers = (): Promise<DevUser[]> =>
   readAll({ index: INDEX.gsi1, partitions: ['DEMO_USERS'], forward: true, item: DevUser }, 200);
+
+/** AP: the residents living in some grids, by name (GSI2 RESIDENTS#GRID#grid). */
+export const residentsOfGrids = (gridIds: readonly string[]): Source<User> => ({
+  index: INDEX.gsi2,
+  partitions: gridIds.map((g) => `RESIDENTS#GRID#${g}`),
+  forward: true,
+  item: User,
+});
+
+/** AP: the residents of some communities, by name (GSI3 RESIDENTS#COMMUNITY#community). */
+export const residentsOfCommunities = (ids: readonly string[]): Source<User> => ({
+  index: INDEX.gsi3,
+  partitions: ids.map((c) => `RESIDENTS#COMMUNITY#${c}`),
+  forward: true,
+  item: User,
+});
 
 /** AP: the user a WeChat openid belongs to. */
 export async function userIdForOpenId(openid: string): Promise<string | null> {

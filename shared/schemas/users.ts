@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id } from './common';
+import { Id, page } from './common';
 
 export const ROLES = ['resident', 'volunteer', 'gridWorker', 'staff', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -38,3 +38,17 @@ export type Me = z.infer<typeof Me>;
 
 export const DevUser = z.object({ id: Id, name: z.string(), roles: z.array(Role) });
 export type DevUser = z.infer<typeof DevUser>;
+
+/** A resident as a grid worker or staff member picks them when filing on their behalf. */
+export const Resident = z.object({
+  id: Id,
+  name: z.string(),
+  buildingId: Id,
+  buildingName: z.string(),
+  flat: z.string(),
+  gridId: Id,
+});
+export type Resident = z.infer<typeof Resident>;
+
+export const ResidentPage = page(Resident);
+export type ResidentPage = z.infer<typeof ResidentPage>;

@@ -59,6 +59,20 @@ describe('another user’s wish does not exist for you', () => {
   });
 });
 
+describe('the residents a grid worker may file for', () => {
+  test('a grid worker sees the residents of their grids, staff those of their community, by name', async () => {
+    const sun = await as('u-grid-sun').get('/residents');
+    expect(sun.status).toBe(200);
+    expect(sun.body.items.map((r: { id: string }) => r.id).sort()).toEqual(['u-res-li', 'u-res-wang', 'u-res-zhao', 'u-vol-liu', 'u-vol-zhang'].sort());
+    expect(sun.body.items.find((r: { id: string }) => r.id === 'u-res-wang')).toEqual({
+      id: 'u-res-wang', name: '王秀英', buildingId: 'b-gc-3', buildingName: '3号楼', flat: '2单元302', gridId: 'g-gucheng-1',
+    });
+    const ptn = await as('u-staff-ptn').get('/residents');
+    expect(ptn.body.items.map((r: { id: string }) => r.id)).toEqual(['u-res-ptn']);
+    expect((await as('u-res-li').get('/residents')).status).toBe(403);
+  });
+});
+
 describe('roles', () => {
   test.each([
     ['a resident reads the triage queue', 'u-res-li', '/triage'],

@@ -1,0 +1,34 @@
+import type { ErrorCode } from '@shared/errors';
+
+/** Every error code the API can answer, in words a resident understands. One table, keyed by code. */
+export const MESSAGES: Record<ErrorCode | 'NETWORK', string> = {
+  VALIDATION_FAILED: '填写的内容有误,请检查后再提交',
+  MALFORMED_JSON: '提交的内容无法识别,请重试',
+  UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不对,请重试',
+  PAYLOAD_TOO_LARGE: '内容太长了,请精简后再提交',
+  UNAUTHENTICATED: '登录已过期,请重新登录',
+  WECHAT_CODE_INVALID: '微信登录没有成功,请再试一次',
+  FORBIDDEN: '您没有权限做这件事',
+  NOT_FOUND: '没有找到这条内容,可能已被删除',
+  ALREADY_CLAIMED: '已被其他志愿者认领',
+  INVALID_TRANSITION: '心愿状态已经变化,请刷新后再看',
+  IDEMPOTENCY_KEY_REUSED: '这条心愿已经提交过了',
+  UNAVAILABLE: '服务暂时繁忙,请稍后再试',
+  INTERNAL: '系统出了点问题,我们会尽快处理',
+  NETWORK: '网络不太好,请检查网络后再试',
+};
+
+/** Field names of the forms, for validation messages. */
+export const FIELD_NAMES: Record<string, string> = {
+  description: '心愿内容',
+  category: '类别',
+  buildingId: '楼栋',
+  urgency: '紧急程度',
+  consent: '居民同意',
+  onBehalfOf: '居民',
+  rating: '评分',
+  reason: '原因',
+  comment: '评价',
+  note: '说明',
+  teamId: '队伍',
+};

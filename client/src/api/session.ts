@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro';
+import type { Session } from '@shared/schemas/auth';
+import type { Me } from '@shared/schemas/users';
+
+const TOKEN = 'linli.token';
+const USER = 'linli.user';
+
+/** The signed-in user, kept in storage so a restart of the mini-program keeps them signed in. */
+export const session = {
+  token: (): string => Taro.getStorageSync(TOKEN) || '',
+  user: (): Me | null => Taro.getStorageSync(USER) || null,
+  save(s: Session): void {
+    Taro.setStorageSync(TOKEN, s.token);
+    Taro.setStorageSync(USER, s.user);
+  },
+  clear(): void {
+    Taro.removeStorageSync(TOKEN);
+    Taro.removeStorageSync(USER);
+  },
+};
+
+export const hasRole = (user: Me | null, role: Me['roles'][number]) => !!user?.roles.includes(role);
