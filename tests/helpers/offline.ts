@@ -9,14 +9,15 @@ export interface Offline {
 }
 
 /** The real `serverless offline` on loopback, over this test file's table in DynamoDB Local. */
-export async function startOffline(env: Record<string, string> = {}): Promise<Offline> {
-  const [httpPort, lambdaPort] = [await freePort(), await freePort()];
+export async function startOffline(opts: { httpPortOverride?: string } = {}): Promise<Offline> {
+  const httpPort = opts.httpPortOverride ? Number(opts.httpPortOverride) : await freePort();
+  const lambdaPort = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [serverlessBin(), 'offline', 'start', '--stage', 'test', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'],
     {
       cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, LINLI_TABLE_NAME: process.env.TABLE_NAME!, ...env },
+      env: { ...process.env, LINLI_TABLE_NAME: process.env.TABLE_NAME! },
       stdio: 'ignore',
       detached: true,
     },

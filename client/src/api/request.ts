@@ -36,7 +36,7 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: Req
   const query = Object.entries(opts.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
   const url = `${apiBase()}${path}${query.length ? `?${query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''}`;
   const token = session.token();
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {
     res = await Taro.request({
       url,

@@ -1,0 +1,51 @@
+import type { Role } from '@shared/schemas/users';
+import type { ActorRole, WishAction, WishStatus } from '@shared/schemas/wishes';
+
+export const STATUS_LABEL: Record<WishStatus, string> = {
+  submitted: '待分派',
+  routed: '待认领',
+  claimed: '已认领',
+  in_progress: '处理中',
+  done: '待确认',
+  confirmed: '已完成',
+  closed_unfixed: '未能解决',
+  rejected: '未受理',
+};
+
+export const ACTION_LABEL: Record<WishAction | 'submit', string> = {
+  submit: '提交心愿',
+  route: '派单',
+  claim: '认领',
+  release: '放弃认领',
+  start: '开始处理',
+  complete: '完成',
+  confirm: '确认完成',
+  dispute: '还没解决',
+  reject: '不予受理',
+  close: '结束(未解决)',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  gridWorker: '网格员',
+  staff: '社区工作人员',
+  admin: '管理员',
+};
+
+export const ACTOR_LABEL: Record<ActorRole, string> = { ...ROLE_LABEL, system: '系统' };
+
+/** “3小时前”: how long a wish has waited, in the words a volunteer reads at a glance. */
+export function ago(iso: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes}分钟前`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}小时前`;
+  return `${Math.floor(minutes / (24 * 60))}天前`;
+}
+
+export const formatTime = (iso: string): string => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};

@@ -1,0 +1,59 @@
+import { Button, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import type { DevUser } from '@shared/schemas/users';
+import { api } from '../../api/endpoints';
+import { ApiError } from '../../api/request';
+import { session } from '../../api/session';
+import { ROLE_LABEL } from '../../components/labels';
+import { PageShell } from '../../components/page-shell';
+
+/** WeChat sign-in in the mini-program; locally (dev stage) also the demo accounts to pick from. */
+export default function Login() {
+  const [demo, setDemo] = useState<DevUser[]>([]);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useLoad(() => {
+    api.devUsers().then((r) => setDemo(r.items), () => setDemo([]));
+  });
+
+  const signIn = async (login: () => Promise<Parameters<typeof session.save>[0]>) => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      session.save(await login());
+      await Taro.switchTab({ url: '/pages/home/index' });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '登录没有成功,请再试一次');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wechat = () => signIn(async () => api.wechatLogin((await Taro.login()).code));
+
+  return (
+    <PageShell>
+      <View className='title'>欢迎使用邻里</View>
+      <View className='muted'>邻里互助,有事找网格</View>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button className='btn primary block' disabled={busy} onClick={wechat}>
+          微信一键登录
+        </Button>
+      )}
+      {error && <View className='error'>{error}</View>}
+      {demo.length > 0 && (
+        <View>
+          <View className='section'>演示账号(本地环境)</View>
+          {demo.map((u) => (
+            <View key={u.id} className='choice demo-user' data-user-id={u.id} onClick={() => signIn(() => api.devLogin(u.id))}>
+              {u.name} · {u.roles.map((r) => ROLE_LABEL[r]).join('、')}
+            </View>
+          ))}
+        </View>
+      )}
+    </PageShell>
+  );
+}

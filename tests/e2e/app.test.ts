@@ -1,0 +1,158 @@
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { buildClient, H5_DIR } from '../../scripts/client-build';
+import { serveStatic } from '../../scripts/static-server';
+import { readPage } from '../../functions/data/pagination';
+import { byOwner, getWish } from '../../functions/data/wishes';
+import { launchBrowser, phone, screenshot, signIn } from '../helpers/browser';
+import { measureElderRules } from '../helpers/elder-rules';
+import { freePort } from '../helpers/free-port';
+import { startOffline, type Offline } from '../helpers/offline';
+import { useDemoTable } from '../helpers/table';
+import { submit } from '../helpers/wishes';
+
+useDemoTable();
+
+/** The H5 build in headless Chromium, against serverless-offline and DynamoDB Local. */
+describe('the mini-program in a browser', () => {
+  let api: Offline;
+  let server: Server;
+  let browser: Browser;
+  let web: string;
+  const contexts: BrowserContext[] = [];
+  const context = async () => {
+    const c = await phone(browser);
+    contexts.push(c);
+    return c;
+  };
+  const ownWishes = async (userId: string) => (await readPage([byOwner(userId)], undefined, 50)).items;
+
+  beforeAll(async () => {
+    const apiPort = await freePort();
+    [api] = await Promise.all([
+      startOffline({ httpPortOverride: String(apiPort) }),
+      buildClient('h5', { LINLI_API_BASE: `http://127.0.0.1:${apiPort}` }),
+    ]);
+    const webPort = await freePort();
+    server = await serveStatic(H5_DIR, webPort);
+    web = `http://127.0.0.1:${webPort}`;
+    browser = await launchBrowser();
+  }, 300_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await api?.stop();
+  });
+
+  const DESCRIPTION = '卫生间的灯不亮了,开关一按就跳闸';
+
+  test('1. a resident posts a wish, double-tapping submit, and finds exactly one wish in 我的', async () => {
+    const page = await signIn(await context(), web, 'u-res-wang');
+    await page.goto(`${web}/#/pages/post/index`);
+    await page.locator('.category[data-category="cat-electric"]').click();
+    await page.locator('.description textarea').fill(DESCRIPTION);
+    await page.locator('.building-chosen').filter({ hasText: '3号楼' }).waitFor();
+    await page.locator('.submit-wish').dblclick();
+    await page.waitForURL(/pages\/wish\/index/);
+    await page.locator('.wish-status').filter({ hasText: '待认领' }).waitFor();
+    await page.goto(`${web}/#/pages/mine/index`);
+    await page.locator('.my-wishes .wish-card').filter({ hasText: DESCRIPTION }).first().waitFor();
+    expect(await page.locator('.my-wishes .wish-card').filter({ hasText: DESCRIPTION }).count()).toBe(1);
+    await screenshot(page, '1-resident-posted');
+    expect((await ownWishes('u-res-wang')).filter((w) => w.description === DESCRIPTION)).toHaveLength(1);
+  });
+
+  test('2. a volunteer of the routed team claims, starts and completes it', async () => {
+    const page = await signIn(await context(), web, 'u-vol-zhang');
+    await page.goto(`${web}/#/volunteer/pages/tasks/index`);
+    const card = page.locator('.wish-card').filter({ hasText: DESCRIPTION });
+    await card.waitFor();
+    await card.locator('.claim').click();
+    await page.waitForURL(/pages\/wish\/index/);
+    await page.locator('.action-start').click();
+    await page.locator('.wish-status').filter({ hasText: '处理中' }).waitFor();
+    await page.locator('.action-text textarea').fill('换了跳闸的开关,测试正常');
+    await page.locator('.action-complete').click();
+    await page.locator('.wish-status').filter({ hasText: '待确认' }).waitFor();
+    await screenshot(page, '2-volunteer-completed');
+  });
+
+  test('3. the resident confirms with a rating and sees the whole timeline', async () => {
+    const page = await signIn(await context(), web, 'u-res-wang');
+    await page.locator('.wish-card').filter({ hasText: DESCRIPTION }).click();
+    await page.waitForURL(/pages\/wish\/index/);
+    await page.locator('.rating-5').click();
+    await page.locator('.action-text textarea').fill('张师傅来得很快,谢谢!');
+    await page.locator('.action-confirm').click();
+    await page.locator('.wish-status').filter({ hasText: '已完成' }).waitFor();
+    const steps = await page.locator('.timeline-item').allInnerTexts();
+    expect(steps.map((s) => s.split(' · ')[0].trim())).toEqual(['提交心愿', '派单', '认领', '开始处理', '完成', '确认完成']);
+    expect(steps.join('\n')).toContain('换了跳闸的开关');
+    await screenshot(page, '3-resident-confirmed');
+  });
+
+  test('4. two volunteers claim the same wish at once: one wins, the other is told and sees the list refreshed', async () => {
+    const { wish } = await submit({ description: '水管漏水,厨房地上全是水', category: 'cat-plumbing', buildingId: 'b-gc-1' });
+    const [zhang, liu] = await Promise.all([signIn(await context(), web, 'u-vol-zhang'), signIn(await context(), web, 'u-vol-liu')]);
+    for (const page of [zhang, liu]) {
+      await page.goto(`${web}/#/volunteer/pages/tasks/index`);
+      await page.locator('.wish-card').filter({ hasText: '水管漏水' }).locator('.claim').waitFor();
+    }
+    await Promise.all([zhang, liu].map((p) => p.locator('.wish-card').filter({ hasText: '水管漏水' }).locator('.claim').click()));
+    let stored = await getWish(wish.id);
+    for (let i = 0; i < 100 && !stored?.claimantId; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = await getWish(wish.id);
+    }
+    expect(['u-vol-zhang', 'u-vol-liu']).toContain(stored?.claimantId);
+    const loser = stored?.claimantId === 'u-vol-zhang' ? liu : zhang;
+    await loser.locator('.claim-notice').filter({ hasText: '已被其他志愿者认领' }).waitFor();
+    await loser.waitForFunction(() => !document.body.innerText.includes('水管漏水,厨房'));
+    await screenshot(loser, '4-claim-lost');
+  });
+
+  test('5. a grid worker files a wish for a resident with consent, and the resident sees it in 我的', async () => {
+    const page = await signIn(await context(), web, 'u-grid-sun');
+    await page.goto(`${web}/#/staff/pages/file/index`);
+    await page.locator('.resident-choice[data-resident-id="u-res-li"]').click();
+    await page.locator('.category[data-category="cat-visit"]').click();
+    await page.locator('.description textarea').fill('李大爷腿脚不便,希望有人每周来看看他');
+    await page.locator('.submit-wish').click();
+    await page.locator('.error').filter({ hasText: '居民已同意' }).waitFor();
+    await page.locator('.consent').click();
+    await page.locator('.submit-wish').click();
+    await page.waitForURL(/pages\/wish\/index/);
+    await page.locator('text=由网格员孙丽代为提交').waitFor();
+    await screenshot(page, '5-filed-on-behalf');
+
+    const resident = await signIn(await context(), web, 'u-res-li');
+    await resident.goto(`${web}/#/pages/mine/index`);
+    await resident.locator('.my-wishes .wish-card').filter({ hasText: '每周来看看他' }).waitFor();
+    const filed = (await ownWishes('u-res-li')).find((w) => w.description.includes('每周来看看他'));
+    expect(filed?.filedBy?.userId).toBe('u-grid-sun');
+  });
+
+  test('6. in elder mode the home page and the wish form meet the MIIT 适老化 figures', async () => {
+    const page = await signIn(await context(), web, 'u-res-zhao');
+    await page.locator('.elder-offer .btn.primary').click();
+    await page.waitForFunction(() => document.body.classList.contains('elder') && !!document.querySelector('.page.elder'));
+    const home = await measureElderRules(page);
+    await screenshot(page, '6-elder-home');
+    await page.goto(`${web}/#/pages/post/index`);
+    await page.locator('.category').first().waitFor();
+    const form = await measureElderRules(page);
+    await screenshot(page, '6-elder-form');
+    for (const result of [home, form]) {
+      expect(result.checkedText).toBeGreaterThan(5);
+      expect(result.checkedTargets).toBeGreaterThan(2);
+      expect(result.violations).toEqual([]);
+    }
+    // The choice is remembered: a new visit opens in elder mode without asking again.
+    await page.goto(`${web}/#/pages/home/index`);
+    await page.waitForFunction(() => document.body.classList.contains('elder'));
+    expect(await page.locator('.elder-offer').count()).toBe(0);
+  });
+});
