@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { isAwaitingClaim, isAwaitingTriage, isHeldByClaimant } from '../../shared/domain/wish-machine';
+import { isAwaitingClaim, isAwaitingTriage, isFulfilled, isHeldByClaimant } from '../../shared/domain/wish-machine';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
@@ -25,6 +25,8 @@ export function wishIndexKeys(w: Wish): Record<string, string> {
   } else if (isAwaitingClaim(w.status) && w.teamId) {
     // Urgent first, then the longest waiting.
     Object.assign(keys, { GSI2PK: `OPEN#TEAM#${w.teamId}`, GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.updatedAt}#${w.id}` });
+  } else if (isFulfilled(w.status)) {
+    Object.assign(keys, { GSI2PK: `WALL#${w.communityId}`, GSI2SK: `${w.updatedAt}#${w.id}` });
   }
   if (w.claimantId) {
     // Active claims first, then finished ones.
@@ -137,3 +139,5 @@ export const triageOfCommunities = (ids: string[]) => wishSource(INDEX.gsi3, ids
 export const openForTeams = (teamIds: string[]) => wishSource(INDEX.gsi2, teamIds.map((t) => `OPEN#TEAM#${t}`), true);
 /** AP: a volunteer's claims, active first (GSI3 CLAIMANT#user). */
 export const claimsOf = (userId: string) => wishSource(INDEX.gsi3, [`CLAIMANT#${userId}`], true);
+/** AP: a community's fulfilled wishes, newest first, for the public wall (GSI2 WALL#community). */
+export const wallOf = (communityId: string) => wishSource(INDEX.gsi2, [`WALL#${communityId}`], false);

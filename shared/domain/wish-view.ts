@@ -1,4 +1,4 @@
-import type { Wish } from '../schemas/wishes';
+import type { WallItem, Wish } from '../schemas/wishes';
 import type { Actor } from './wish-access';
 import { relationTo } from './wish-access';
 
@@ -20,3 +20,20 @@ export function viewWish(wish: Wish, viewer: Actor): Wish {
     flat: seesFlat ? wish.flat : null,
   };
 }
+
+/** 王秀英 → 王** : enough for neighbours to recognise a story, not enough to identify a person. */
+export const maskName = (name: string): string => `${[...name][0] ?? ''}**`;
+
+/** A fulfilled wish for the public wall. */
+export const toWallItem = (wish: Wish): WallItem => ({
+  id: wish.id,
+  categoryName: wish.categoryName,
+  description: wish.description,
+  buildingName: wish.buildingName,
+  ownerName: maskName(wish.ownerName),
+  teamName: wish.teamName,
+  claimantName: wish.claimantName,
+  rating: wish.rating,
+  comment: wish.comment,
+  fulfilledAt: wish.updatedAt,
+});

@@ -147,3 +147,28 @@ export const TaskListQuery = z.strictObject({
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
 export const WishIdPath = z.strictObject({ id: Id });
+
+/** A fulfilled wish as the public wall (心愿墙) shows it: no flat, no phone, the resident's name masked. */
+export const WallItem = z.object({
+  id: Id,
+  categoryName: z.string(),
+  description: z.string(),
+  buildingName: z.string(),
+  ownerName: z.string(),
+  teamName: z.string().nullable(),
+  claimantName: z.string().nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+  comment: z.string().nullable(),
+  fulfilledAt: z.string(),
+});
+export type WallItem = z.infer<typeof WallItem>;
+
+export const WallPage = page(WallItem);
+export type WallPage = z.infer<typeof WallPage>;
+
+export const WallQuery = z.strictObject({
+  communityId: Id.optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type WallQuery = z.infer<typeof WallQuery>;

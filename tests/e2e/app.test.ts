@@ -92,6 +92,10 @@ describe('the mini-program in a browser', () => {
     expect(steps.map((s) => s.split(' · ')[0].trim())).toEqual(['提交心愿', '派单', '认领', '开始处理', '完成', '确认完成']);
     expect(steps.join('\n')).toContain('换了跳闸的开关');
     await screenshot(page, '3-resident-confirmed');
+    // Neighbours see it on the home page among the community's fulfilled wishes, her name masked.
+    const neighbour = await signIn(await context(), web, 'u-res-zhao');
+    await neighbour.locator('.wall-item').filter({ hasText: DESCRIPTION }).filter({ hasText: '王**' }).waitFor();
+    expect(await neighbour.locator('.wall-item').filter({ hasText: '王秀英' }).count()).toBe(0);
   });
 
   test('4. two volunteers claim the same wish at once: one wins, the other is told and sees the list refreshed', async () => {
@@ -154,5 +158,14 @@ describe('the mini-program in a browser', () => {
     await page.goto(`${web}/#/pages/home/index`);
     await page.waitForFunction(() => document.body.classList.contains('elder'));
     expect(await page.locator('.elder-offer').count()).toBe(0);
+  });
+
+  test('7. a session the API no longer accepts sends the user back to sign-in', async () => {
+    const page = await signIn(await context(), web, 'u-res-zhao');
+    await page.evaluate(() => localStorage.setItem('linli.token', JSON.stringify({ data: 'expired-or-forged' })));
+    await page.goto(`${web}/#/pages/mine/index`);
+    await page.waitForURL(/pages\/login\/index/);
+    await page.locator('.demo-user').first().waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
   });
 });

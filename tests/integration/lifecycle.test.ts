@@ -71,6 +71,24 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     expect([...times].sort()).toEqual(times);
   });
 
+  test('once confirmed it is on the community wall, newest first, with the name masked and no flat or phone', async () => {
+    const wall = await as('u-res-zhao').get('/wall');
+    expect(wall.status).toBe(200);
+    expect(wall.body.items[0]).toEqual({
+      id, categoryName: '电路照明', description: LAMP.description, buildingName: '1号楼', ownerName: '李**',
+      teamName: '古城能人库', claimantName: '张师傅', rating: 5, comment: '张师傅来得很快,谢谢!', fulfilledAt: expect.any(String),
+    });
+    expect(wall.text).not.toContain('13800000002');
+    expect(wall.text).not.toContain('1单元101');
+    // The seeded 抽油烟机 wish is older, so it comes after.
+    expect(wall.body.items.map((w: { id: string }) => w.id)).toEqual([id, 'w-demo-fan']);
+    // Another community's wall does not have it, unless asked for by name (the wall is public).
+    const other = await as('u-res-ptn').get('/wall');
+    expect(other.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
+    const asked = await as('u-res-ptn').get('/wall?communityId=c-gucheng');
+    expect(asked.body.items.map((w: { id: string }) => w.id)).toContain(id);
+  });
+
   test('the resident finds it among their own wishes, newest first', async () => {
     const later = await submit(CLUTTER);
     const res = await as(OWNER).get<WishPage>('/wishes?scope=mine');

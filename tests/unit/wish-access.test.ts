@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { allowedActions, assertAllowed, type Actor } from '../../shared/domain/wish-access';
 import { applyAction } from '../../shared/domain/wish-transition';
-import { maskPhone, viewWish } from '../../shared/domain/wish-view';
+import { maskName, maskPhone, toWallItem, viewWish } from '../../shared/domain/wish-view';
 import type { Wish } from '../../shared/schemas/wishes';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
@@ -91,8 +91,16 @@ describe('applying an action', () => {
 });
 
 describe('privacy of a wish', () => {
-  test('phones are masked as 138****0000', () => {
+  test('phones are masked as 138****0000, names as 王**', () => {
     expect(maskPhone('13800000002')).toBe('138****0002');
+    expect(maskName('王秀英')).toBe('王**');
+    expect(maskName('李大爷')).toBe('李**');
+  });
+
+  test('the public wall carries no flat, phone or owner id', () => {
+    const item = toWallItem(wish({ status: 'confirmed', claimantId: 'vol', claimantName: '张师傅', rating: 5 }));
+    expect(JSON.stringify(item)).not.toMatch(/13800000002|1单元101|"owner"/);
+    expect(item).toMatchObject({ ownerName: '李**', claimantName: '张师傅', rating: 5 });
   });
 
   test.each([

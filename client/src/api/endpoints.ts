@@ -2,7 +2,7 @@ import type { DevUserList, Session } from '@shared/schemas/auth';
 import type { CategoryList, PlaceTree } from '@shared/schemas/places';
 import type { TeamPage } from '@shared/schemas/teams';
 import type { Me, ResidentPage } from '@shared/schemas/users';
-import type { ActionBody, WishAction, WishCreateBody, WishDetail, WishPage } from '@shared/schemas/wishes';
+import type { ActionBody, WallPage, WishAction, WishCreateBody, WishDetail, WishPage } from '@shared/schemas/wishes';
 import { request } from './request';
 
 /** Typed calls of the API; every shape is the shared zod schema's type, never retyped here. */
@@ -19,6 +19,7 @@ export const api = {
   wish: (id: string) => request<WishDetail>('GET', `/wishes/${encodeURIComponent(id)}`),
   submitWish: (body: WishCreateBody, idempotencyKey: string) => request<WishDetail>('POST', '/wishes', { body, idempotencyKey }),
   tasks: (view: 'open' | 'mine', cursor?: string) => request<WishPage>('GET', '/tasks', { query: { view, cursor } }),
+  wall: () => request<WallPage>('GET', '/wall'),
   triage: (cursor?: string) => request<WishPage>('GET', '/triage', { query: { cursor } }),
   act: <A extends WishAction>(id: string, action: A, body: ActionBody<A>) =>
     request<WishDetail>('POST', `/wishes/${encodeURIComponent(id)}/${action}`, { body }),

@@ -1,41 +1,25 @@
 import { Button, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { isAwaitingConfirmation, isOpen } from '@shared/domain/wish-machine';
-import type { Wish } from '@shared/schemas/wishes';
 import { api } from '../../api/endpoints';
-import { ApiError } from '../../api/request';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
 import { ListState, PageShell } from '../../components/page-shell';
+import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
 
 /** 首页: what needs the resident's action first (confirm a done wish), then their open wishes. */
 export default function Home() {
-  const [wishes, setWishes] = useState<Wish[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [askElder, setAskElder] = useState(elderChoice() === null);
   const [, setElder] = useElderMode();
   const user = session.user();
-
-  const load = async () => {
-    if (!session.token()) {
-      await Taro.reLaunch({ url: '/pages/login/index' });
-      return;
-    }
-    setError('');
-    try {
-      setWishes(hasRole(session.user(), 'resident') ? (await api.myWishes()).items : []);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败');
-    } finally {
-      setLoading(false);
-      Taro.stopPullDownRefresh();
-    }
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load());
+  useDidShow(() => {
+    if (!session.token()) void Taro.reLaunch({ url: '/pages/login/index' });
+  });
+  const mine = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
+  const wall = usePagedList(() => api.wall());
+  const wishes = mine.items;
 
   const chooseElder = (on: boolean) => {
     setElder(on);
@@ -69,13 +53,22 @@ export default function Home() {
             <WishCard key={w.id} wish={w} action={<View className='notice'>志愿者已完成,请确认并评价</View>} />
           ))}
           <View className='section'>我的心愿</View>
-          <ListState loading={loading} error={error} empty={open.length === 0} emptyText='暂时没有进行中的心愿' />
+          <ListState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='暂时没有进行中的心愿' />
           {open.map((w) => (
             <WishCard key={w.id} wish={w} />
           ))}
           <Button className='btn primary block' onClick={() => Taro.switchTab({ url: '/pages/post/index' })}>我要许愿</Button>
         </View>
       )}
+      {wall.items.length > 0 && <View className='section'>社区最近圆梦的心愿</View>}
+      {wall.items.slice(0, 5).map((w) => (
+        <View key={w.id} className='card wall-item'>
+          <View className='card-title'>{w.categoryName} · {w.buildingName} {w.ownerName}</View>
+          <View className='text'>{w.description}</View>
+          <View className='muted'>{w.teamName ?? ''}{w.claimantName ? ` ${w.claimantName}` : ''} 帮忙完成{w.rating ? ` · ${'★'.repeat(w.rating)}` : ''}</View>
+          {w.comment && <View className='muted'>“{w.comment}”</View>}
+        </View>
+      ))}
     </PageShell>
   );
 }

@@ -1,40 +1,18 @@
 import { Button, Switch, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
-import type { Wish } from '@shared/schemas/wishes';
+import Taro from '@tarojs/taro';
 import { api } from '../../api/endpoints';
-import { ApiError } from '../../api/request';
 import { hasRole, session } from '../../api/session';
 import { useElderMode } from '../../components/elder-mode';
 import { ROLE_LABEL } from '../../components/labels';
 import { ListState, PageShell } from '../../components/page-shell';
+import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
 
 /** 我的: all my wishes, the elder-mode switch, the role entries, sign-out. */
 export default function Mine() {
-  const [wishes, setWishes] = useState<Wish[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [elder, setElder] = useElderMode();
   const user = session.user();
-
-  const load = async (more = false) => {
-    if (!hasRole(session.user(), 'resident')) return setLoading(false);
-    setError('');
-    try {
-      const page = await api.myWishes(more ? (cursor ?? undefined) : undefined);
-      setWishes(more ? [...wishes, ...page.items] : page.items);
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败');
-    } finally {
-      setLoading(false);
-      Taro.stopPullDownRefresh();
-    }
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load());
+  const list = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
 
   const signOut = () => {
     session.clear();
@@ -59,11 +37,11 @@ export default function Mine() {
       {hasRole(user, 'resident') && (
         <View className='my-wishes'>
           <View className='section'>我的全部心愿</View>
-          <ListState loading={loading} error={error} empty={wishes.length === 0} emptyText='还没有提交过心愿' />
-          {wishes.map((w) => (
+          <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有提交过心愿' />
+          {list.items.map((w) => (
             <WishCard key={w.id} wish={w} />
           ))}
-          {cursor && <Button className='btn block' onClick={() => load(true)}>加载更多</Button>}
+          {list.cursor && <Button className='btn block' onClick={list.loadMore}>加载更多</Button>}
         </View>
       )}
       <Button className='btn block' onClick={signOut}>退出登录</Button>
