@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { routesFromServerlessYml } from '../tests/helpers/routes';
+import { routesFromServerlessYml } from './serverless-routes';
 
 /**
  * `npm run bench`: for every function, its deploy bundle's size and its module-load time (median of 15
  * fresh Node processes), each as a ratio against a bundle of @aws-sdk/client-dynamodb alone, built and
  * measured the same way in the same run. Budgets: ≤ 600 KB, load-time ratio ≤ 1.5.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleHandler, bundleSource } = require('./bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
   bundleSource: (contents: string, outfile: string) => Promise<{ bytes: number }>;

@@ -4,7 +4,7 @@ import { buildClient, H5_DIR } from '../../scripts/client-build';
 import { serveStatic } from '../../scripts/static-server';
 import { readPage } from '../../functions/data/pagination';
 import { byOwner, getWish } from '../../functions/data/wishes';
-import { launchBrowser, phone, screenshot, signIn } from '../helpers/browser';
+import { launchBrowser, openTab, phone, screenshot, signIn, tapButton } from '../helpers/browser';
 import { measureElderRules } from '../helpers/elder-rules';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
@@ -51,14 +51,15 @@ describe('the mini-program in a browser', () => {
 
   test('1. a resident posts a wish, double-tapping submit, and finds exactly one wish in 我的', async () => {
     const page = await signIn(await context(), web, 'u-res-wang');
-    await page.goto(`${web}/#/pages/post/index`);
+    await openTab(page, '许愿');
     await page.locator('.category[data-category="cat-electric"]').click();
     await page.locator('.description textarea').fill(DESCRIPTION);
     await page.locator('.building-chosen').filter({ hasText: '3号楼' }).waitFor();
     await page.locator('.submit-wish').dblclick();
     await page.waitForURL(/pages\/wish\/index/);
     await page.locator('.wish-status').filter({ hasText: '待认领' }).waitFor();
-    await page.goto(`${web}/#/pages/mine/index`);
+    await page.goBack();
+    await openTab(page, '我的');
     await page.locator('.my-wishes .wish-card').filter({ hasText: DESCRIPTION }).first().waitFor();
     expect(await page.locator('.my-wishes .wish-card').filter({ hasText: DESCRIPTION }).count()).toBe(1);
     await screenshot(page, '1-resident-posted');
@@ -67,7 +68,7 @@ describe('the mini-program in a browser', () => {
 
   test('2. a volunteer of the routed team claims, starts and completes it', async () => {
     const page = await signIn(await context(), web, 'u-vol-zhang');
-    await page.goto(`${web}/#/volunteer/pages/tasks/index`);
+    await tapButton(page, '志愿者任务');
     const card = page.locator('.wish-card').filter({ hasText: DESCRIPTION });
     await card.waitFor();
     await card.locator('.claim').click();
@@ -102,7 +103,7 @@ describe('the mini-program in a browser', () => {
     const { wish } = await submit({ description: '水管漏水,厨房地上全是水', category: 'cat-plumbing', buildingId: 'b-gc-1' });
     const [zhang, liu] = await Promise.all([signIn(await context(), web, 'u-vol-zhang'), signIn(await context(), web, 'u-vol-liu')]);
     for (const page of [zhang, liu]) {
-      await page.goto(`${web}/#/volunteer/pages/tasks/index`);
+      await tapButton(page, '志愿者任务');
       await page.locator('.wish-card').filter({ hasText: '水管漏水' }).locator('.claim').waitFor();
     }
     await Promise.all([zhang, liu].map((p) => p.locator('.wish-card').filter({ hasText: '水管漏水' }).locator('.claim').click()));
@@ -120,7 +121,8 @@ describe('the mini-program in a browser', () => {
 
   test('5. a grid worker files a wish for a resident with consent, and the resident sees it in 我的', async () => {
     const page = await signIn(await context(), web, 'u-grid-sun');
-    await page.goto(`${web}/#/staff/pages/file/index`);
+    await tapButton(page, '待分派的心愿');
+    await tapButton(page, '代居民提交心愿');
     await page.locator('.resident-choice[data-resident-id="u-res-li"]').click();
     await page.locator('.category[data-category="cat-visit"]').click();
     await page.locator('.description textarea').fill('李大爷腿脚不便,希望有人每周来看看他');
@@ -133,8 +135,9 @@ describe('the mini-program in a browser', () => {
     await screenshot(page, '5-filed-on-behalf');
 
     const resident = await signIn(await context(), web, 'u-res-li');
-    await resident.goto(`${web}/#/pages/mine/index`);
+    await openTab(resident, '我的');
     await resident.locator('.my-wishes .wish-card').filter({ hasText: '每周来看看他' }).waitFor();
+    await screenshot(resident, '5-resident-sees-it');
     const filed = (await ownWishes('u-res-li')).find((w) => w.description.includes('每周来看看他'));
     expect(filed?.filedBy?.userId).toBe('u-grid-sun');
   });
@@ -145,7 +148,7 @@ describe('the mini-program in a browser', () => {
     await page.waitForFunction(() => document.body.classList.contains('elder') && !!document.querySelector('.page.elder'));
     const home = await measureElderRules(page);
     await screenshot(page, '6-elder-home');
-    await page.goto(`${web}/#/pages/post/index`);
+    await openTab(page, '许愿');
     await page.locator('.category').first().waitFor();
     const form = await measureElderRules(page);
     await screenshot(page, '6-elder-form');
@@ -155,17 +158,19 @@ describe('the mini-program in a browser', () => {
       expect(result.violations).toEqual([]);
     }
     // The choice is remembered: a new visit opens in elder mode without asking again.
-    await page.goto(`${web}/#/pages/home/index`);
-    await page.waitForFunction(() => document.body.classList.contains('elder'));
-    expect(await page.locator('.elder-offer').count()).toBe(0);
+    await page.reload();
+    await openTab(page, '首页');
+    await page.locator('.page.elder .title:visible').filter({ hasText: '您好' }).waitFor();
+    expect(await page.locator('.elder-offer:visible').count()).toBe(0);
   });
 
   test('7. a session the API no longer accepts sends the user back to sign-in', async () => {
     const page = await signIn(await context(), web, 'u-res-zhao');
     await page.evaluate(() => localStorage.setItem('linli.token', JSON.stringify({ data: 'expired-or-forged' })));
-    await page.goto(`${web}/#/pages/mine/index`);
+    await openTab(page, '我的');
     await page.waitForURL(/pages\/login\/index/);
     await page.locator('.demo-user').first().waitFor();
     expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
+    await screenshot(page, '7-back-to-sign-in');
   });
 });

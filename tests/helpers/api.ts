@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { matchRoute, routesFromServerlessYml } from './routes';
+import { matchRoute, routesFromServerlessYml } from '../../scripts/serverless-routes';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -28,7 +28,6 @@ function handlerFor(handlerPath: string): LambdaHandler {
   let fn = handlers.get(handlerPath);
   if (!fn) {
     const dot = handlerPath.lastIndexOf('.');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.resolve(__dirname, '../..', handlerPath.slice(0, dot))) as Record<string, LambdaHandler>;
     fn = mod[handlerPath.slice(dot + 1)];
     handlers.set(handlerPath, fn);

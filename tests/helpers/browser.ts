@@ -27,5 +27,17 @@ export async function signIn(context: BrowserContext, web: string, userId: strin
   await page.goto(`${web}/#/pages/login/index`);
   await page.locator(`.demo-user[data-user-id="${userId}"]`).click();
   await page.waitForURL(/pages\/home\/index/);
+  // The URL changes before the router has finished showing the page: wait for what a person waits for.
+  await page.locator('.page .title:visible').filter({ hasText: '您好' }).waitFor();
+  await page.locator('.weui-tabbar__item:visible').first().waitFor();
   return page;
+}
+
+/** Moves between pages as a person does: the tab bar, then the buttons on the page. */
+export async function openTab(page: Page, label: '首页' | '许愿' | '我的'): Promise<void> {
+  await page.locator('.weui-tabbar__item').filter({ hasText: label }).click();
+}
+
+export async function tapButton(page: Page, label: string): Promise<void> {
+  await page.locator('.btn:visible').filter({ hasText: label }).first().click();
 }

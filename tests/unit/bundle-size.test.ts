@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { routesFromServerlessYml } from '../helpers/routes';
+import { routesFromServerlessYml } from '../../scripts/serverless-routes';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleHandler } = require('../../scripts/bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
 };

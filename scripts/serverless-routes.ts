@@ -11,7 +11,7 @@ export interface RouteDef {
 
 /** The routes exactly as serverless.yml declares them, so tests route requests the way API Gateway does. */
 export function routesFromServerlessYml(): RouteDef[] {
-  const doc = parse(readFileSync(path.resolve(__dirname, '../../serverless.yml'), 'utf8')) as {
+  const doc = parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as {
     functions: Record<string, { handler: string; events: { httpApi: { method: string; path: string } }[] }>;
   };
   return Object.entries(doc.functions).flatMap(([functionName, fn]) =>
