@@ -1,10 +1,13 @@
-/** Jest runs TypeScript through esbuild, and turns the ESM-only dependencies (middy, jose) into CommonJS too. */
+/**
+ * Jest runs TypeScript through esbuild, and turns the ESM-only dependencies (middy, jose) into CommonJS too,
+ * as well as the Lambda invoke store, whose dynamic import() jest's module sandbox cannot run.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/tests/helpers/esbuild-transform.js' },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|@aws/lambda-invoke-store)/)'],
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/helpers/test-env.ts'],

@@ -4,20 +4,38 @@ const env = (name: string): string | undefined => {
   return value === undefined || value === '' ? undefined : value;
 };
 
-export const stage = (): string => env('STAGE') ?? 'local';
+/** A setting the server cannot work without: a bug of the deployment, answered as a 500 and logged. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
-/** Demo logins and the demo user list exist only where no real resident can reach them. */
-export const isDevStage = (): boolean => ['local', 'test'].includes(stage());
+/** An unset or unknown stage is production-like: nothing below opens up unless a stage is named. */
+export const stage = (): string => env('STAGE') ?? 'prod';
+
+const DEV_STAGES = ['local', 'test'];
+
+/**
+ * Demo sign-in and the development secret exist only where the local runner or the test suite switch
+ * them on explicitly (LINLI_DEV_AUTH=on) *and* the stage is a development one; either alone is not enough.
+ */
+export const isDevAuth = (): boolean => env('LINLI_DEV_AUTH') === 'on' && DEV_STAGES.includes(stage());
 
 export const tableName = (): string => env('TABLE_NAME') ?? `linli-${stage()}`;
 
 export const dynamoEndpoint = (): string | undefined => env('DYNAMODB_ENDPOINT');
 
-const DEV_SECRET = 'linli-local-development-secret-not-for-production';
+/** Public (it is in the repository): it signs tokens only where isDevAuth() holds. */
+export const DEVELOPMENT_SECRET = 'linli-local-development-secret-not-for-production';
+export const MIN_SECRET_LENGTH = 32;
 
 export function jwtSecret(): Uint8Array {
-  const secret = env('JWT_SECRET') ?? (isDevStage() ? DEV_SECRET : undefined);
-  if (!secret || secret.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters');
+  const secret = env('JWT_SECRET') ?? (isDevAuth() ? DEVELOPMENT_SECRET : undefined);
+  if (!secret || secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters`);
+  }
   return new TextEncoder().encode(secret);
 }
 
@@ -27,4 +45,29 @@ export const wechatConfig = () => ({
   apiBase: env('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com',
 });
 
-export const allowedOrigins = (): string[] => (env('CORS_ORIGINS') ?? '*').split(',');
+/** The browser origins the API answers; '*' only where the stage is a development one. */
+export function allowedOrigins(): string[] {
+  const listed = (env('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (listed.includes('*') && !DEV_STAGES.includes(stage())) return listed.filter((o) => o !== '*');
+  return listed;
+}
+
+const count = (name: string, fallback: number): number => {
+  const value = Number(env(name));
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+/** Limits against floods, per user; counted in DynamoDB because Lambda runs many instances. */
+export const limits = () => ({
+  /** Wishes a resident may post (or have posted for them) in any rolling hour. */
+  wishesPerHour: count('LIMIT_WISHES_PER_HOUR', 5),
+  /** Wishes a resident may have open at once. */
+  openWishes: count('LIMIT_OPEN_WISHES', 10),
+  /** Writes (POST and PATCH) any user may make in a minute. */
+  writesPerMinute: count('LIMIT_WRITES_PER_MINUTE', 60),
+});
+
+export const logLevel = (): string => env('LOG_LEVEL') ?? 'INFO';
+
+/** How long before the function's own timeout a request gives up and answers 504 itself. */
+export const TIMEOUT_MARGIN_MS = 500;

@@ -56,7 +56,7 @@ const home = (buildingId: string, flat: string): User['home'] => {
 const CREATED = '2026-10-01T08:00:00.000Z';
 const user = (id: string, name: string, roles: Role[], extra: Partial<User> = {}): User => ({
   id, name, roles, phone: null, home: null, gridIds: [], staffCommunityIds: [], teamIds: [], skills: [],
-  demo: true, createdAt: CREATED, ...extra,
+  onboarded: true, verified: true, verifiedBy: null, demo: true, createdAt: CREATED, version: 0, ...extra,
 });
 
 export const USERS: User[] = [
@@ -122,7 +122,7 @@ export const DEMO_WISHES: DemoWish[] = [
       { action: 'claim', by: 'u-vol-chen', body: {} },
       { action: 'start', by: 'u-vol-chen', body: {} },
       { action: 'complete', by: 'u-vol-chen', body: { note: '已换新油烟机,试机正常' } },
-      { action: 'confirm', by: 'u-res-wang', body: { rating: 5, comment: '陈师傅手艺好,谢谢乐修匠!' } },
+      { action: 'confirm', by: 'u-res-wang', body: { rating: 5, comment: '陈师傅手艺好,谢谢乐修匠!', wall: 'full' } },
     ],
   },
   {

@@ -1,7 +1,24 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
 
 /** The osls CLI, started with the current Node rather than through npx (no shell, clean signals). */
 export const serverlessBin = (): string => path.join(path.dirname(require.resolve('osls/package.json')), 'bin', 'serverless.js');
+
+/** A port nothing listens on right now, on loopback. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 
 /** Polls a URL until it answers 2xx, for servers that print no reliable "ready" line. */
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -16,4 +33,41 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+export interface LocalApi {
+  baseUrl: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API on serverless-offline, as `npm start`, the tests and the load harness all run it (in-process
+ * runner, see serverless.yml), in its own process group; ready once GET /health answers.
+ */
+export async function startLocalApi(opts: { stage: string; httpPort: number; env: NodeJS.ProcessEnv; stdio?: 'ignore' | 'inherit' | 'pipe' }): Promise<LocalApi> {
+  const lambdaPort = await freePort();
+  const child = spawn(
+    process.execPath,
+    [serverlessBin(), 'offline', 'start', '--stage', opts.stage, '--httpPort', String(opts.httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'],
+    { cwd: ROOT, env: opts.env, stdio: ['ignore', opts.stdio ?? 'ignore', opts.stdio === 'pipe' ? 'inherit' : (opts.stdio ?? 'ignore')], detached: true },
+  );
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+    });
+  const baseUrl = `http://127.0.0.1:${opts.httpPort}`;
+  try {
+    await waitForHttp(`${baseUrl}/health`, 90_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, child, stop };
 }

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildClient, H5_DIR } from './client-build';
 import { DEMO_WISHES, USERS } from './demo-data';
+import { startFakeWechat, type FakeWechat } from './fake-wechat';
+import { LOCAL_RUNNER_ENV } from './local-env';
 import { JavaMissingError, LOCAL_AWS_ENV, localClient, startLocalDynamo, type LocalDynamo } from './local-dynamodb';
-import { serverlessBin, waitForHttp } from './processes';
+import { startLocalApi, type LocalApi } from './processes';
 import { seedDemoData } from './seed';
 import { serveStatic } from './static-server';
 import { ensureTable } from './table';
@@ -14,21 +15,24 @@ const ROOT = path.resolve(__dirname, '..');
 const API_PORT = Number(process.env.API_PORT ?? 3000);
 const DYNAMODB_PORT = Number(process.env.DYNAMODB_PORT ?? 8000);
 const CLIENT_PORT = Number(process.env.CLIENT_PORT ?? 10086);
+const WECHAT_PORT = Number(process.env.WECHAT_PORT ?? API_PORT + 4);
 const DATA_DIR = path.join(ROOT, '.data', 'dynamodb');
 const TABLE = 'linli-local';
 
 const ROLE_NAMES: Record<string, string> = { resident: '居民', volunteer: '志愿者', gridWorker: '网格员', staff: '社区工作人员', admin: '管理员' };
 
 let dynamo: LocalDynamo | undefined;
-let api: ChildProcess | undefined;
+let api: LocalApi | undefined;
 let web: Server | undefined;
+let wechat: FakeWechat | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    api?.kill('SIGTERM');
+    await api?.stop();
     web?.close();
+    await wechat?.close();
     await dynamo?.stop();
   }
   process.exit(code);
@@ -43,7 +47,9 @@ function printWelcome(): void {
     `  App (H5):       http://localhost:${CLIENT_PORT}`,
     `  API:            http://localhost:${API_PORT}`,
     `  DynamoDB Local: http://localhost:${DYNAMODB_PORT} (table ${TABLE}, data in .data/dynamodb)`,
+    `  WeChat stand-in: ${wechat?.baseUrl} (code2Session for POST /auth/wechat: any code signs in the person it names)`,
     '',
+    'New resident: tap 新用户注册 on the sign-in page (the real WeChat sign-in path, through the stand-in).',
     'Demo accounts (pick one on the sign-in page, or POST /auth/dev-login {"userId": "..."}):',
     ...USERS.map((u) => `  ${u.id.padEnd(14)} ${u.name.padEnd(6, '\u3000')} ${u.roles.map((r) => ROLE_NAMES[r]).join('、')}`),
     '',
@@ -69,26 +75,32 @@ async function main(): Promise<void> {
 
   Object.assign(process.env, LOCAL_AWS_ENV);
   dynamo = await startLocalDynamo({ port: DYNAMODB_PORT, path: DATA_DIR });
-  Object.assign(process.env, { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: TABLE, STAGE: 'local' });
+  // WeChat's servers are not reachable from here: a stand-in on loopback answers code2Session instead.
+  const appId = 'wx-local-standin';
+  const secret = 'local-standin-secret';
+  wechat = await startFakeWechat({ appId, secret, mode: 'open', port: WECHAT_PORT });
+  Object.assign(process.env, LOCAL_RUNNER_ENV, {
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    TABLE_NAME: TABLE,
+    STAGE: 'local',
+    WECHAT_APP_ID: appId,
+    WECHAT_APP_SECRET: secret,
+    WECHAT_API_BASE: wechat.baseUrl,
+  });
   const client = localClient(dynamo.endpoint);
   const table = await ensureTable(client, TABLE);
   client.destroy();
   const seeded = await seedDemoData();
   console.log(`Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new.`);
 
-  api = spawn(process.execPath, [serverlessBin(), 'offline', 'start', '--stage', 'local', '--httpPort', String(API_PORT), '--lambdaPort', String(API_PORT + 2), '--noSponsor'], {
-    cwd: ROOT,
-    env: { ...process.env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  api.stdout?.on('data', (chunk: Buffer) => process.env.VERBOSE && process.stdout.write(chunk));
-  api.on('exit', (code) => {
+  const local = await startLocalApi({ stage: 'local', httpPort: API_PORT, env: { ...process.env }, stdio: process.env.VERBOSE ? 'inherit' : 'ignore' });
+  api = local;
+  local.child.on('exit', (code) => {
     if (!stopping) {
       console.error(`The API (serverless-offline) stopped with code ${code}.`);
       void shutdown(1);
     }
   });
-  await waitForHttp(`http://localhost:${API_PORT}/auth/dev-users`, 90_000);
   await h5;
   web = await serveStatic(H5_DIR, CLIENT_PORT, '0.0.0.0');
   printWelcome();

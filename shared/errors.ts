@@ -10,11 +10,15 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'WECHAT_CODE_INVALID',
   'FORBIDDEN',
+  'PROFILE_INCOMPLETE',
   'NOT_FOUND',
   'ALREADY_CLAIMED',
   'INVALID_TRANSITION',
+  'TOO_MANY_OPEN_WISHES',
   'IDEMPOTENCY_KEY_REUSED',
+  'RATE_LIMITED',
   'UNAVAILABLE',
+  'TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -30,6 +34,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** For RATE_LIMITED: seconds until a retry can succeed, sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -44,3 +50,6 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const forbidden = (message = 'this action is not allowed for your role') =>
   new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'sign in first') => new AppError('UNAUTHENTICATED', message);
+export const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));

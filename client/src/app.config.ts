@@ -1,8 +1,8 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index'],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index'] },
-    { root: 'staff', pages: ['pages/triage/index', 'pages/file/index'] },
+    { root: 'staff', pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',

@@ -22,8 +22,11 @@ export async function issueToken(userId: string, now = new Date()): Promise<{ to
 
 /** The user id in a valid token of this stage, or null for anything else (expired, forged, another stage). */
 export async function verifyToken(token: string): Promise<string | null> {
+  // Outside the try: a missing secret is the server's fault (a 500), not the user's session (a 401 would
+  // send every client into a sign-in loop).
+  const secret = jwtSecret();
   try {
-    const { payload } = await jwtVerify(token, jwtSecret(), { issuer: ISSUER, audience: audience(), algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: audience(), algorithms: ['HS256'] });
     return payload.sub ?? null;
   } catch {
     return null;

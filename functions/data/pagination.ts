@@ -33,7 +33,7 @@ function decode(cursor: string | undefined, sources: number): CursorState {
     const c: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof c === 'object' && c !== null && 's' in c && Number.isInteger(c.s) && Number(c.s) >= 0 && Number(c.s) < sources) {
       const a = 'a' in c ? c.a : undefined;
-      if (a === undefined || (typeof a === 'string' && a.length <= 300)) return { s: Number(c.s), a };
+      if (a === undefined || (typeof a === 'string' && a.length <= 400)) return { s: Number(c.s), a };
     }
   } catch {
     // fall through to the validation error below
@@ -66,11 +66,18 @@ async function queryPartition<T>(source: Source<T>, pk: string, after: string | 
   return { rows, exhausted: out.LastEvaluatedKey === undefined };
 }
 
+/**
+ * DynamoDB orders string keys by their UTF-8 bytes, and a page resumes with `> last key` in that order,
+ * so the merge must sort the same way. Not localeCompare (pinyin order for Chinese under zh-CN, case
+ * folding elsewhere) and not `<` (UTF-16 units differ from UTF-8 bytes above U+FFFF).
+ */
+export const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
 /** One page of a source: a k-way merge of its partitions, each read after the last key returned. */
 async function fetchSource<T>(source: Source<T>, after: string | undefined, limit: number): Promise<Fetched<T>> {
   const parts = await Promise.all(source.partitions.map((pk) => queryPartition(source, pk, after, limit)));
   const rows = parts.flatMap((p) => p.rows);
-  rows.sort((x, y) => (source.forward ? x.sk.localeCompare(y.sk) : y.sk.localeCompare(x.sk)));
+  rows.sort((x, y) => (source.forward ? compareKeys(x.sk, y.sk) : compareKeys(y.sk, x.sk)));
   const taken = rows.slice(0, limit);
   return { rows: taken, exhausted: rows.length <= limit && parts.every((p) => p.exhausted) };
 }

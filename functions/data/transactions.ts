@@ -1,3 +1,9 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { AppError } from '../../shared/errors';
+
+/** One item of a TransactWriteItems, as the document client takes it. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 /** Reading the reasons DynamoDB gives when it cancels a TransactWriteItems. */
 interface Cancelled {
   name: 'TransactionCanceledException';
@@ -11,7 +17,29 @@ export const isCancelled = (error: unknown): error is Cancelled =>
 export const cancellationCodes = (error: Cancelled): string[] =>
   (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 
+const CONFLICT = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
+const THROTTLED = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+/**
+ * Whether a cancellation is a race that a re-read can settle: every failed item failed its condition or
+ * collided with another transaction. Anything else (throttling, a validation error, an item too large)
+ * is not a stale read, and retrying it as one would end as a misleading 409.
+ */
+export const isConflict = (codes: readonly string[]): boolean =>
+  codes.some((c) => c !== 'None') && codes.every((c) => c === 'None' || CONFLICT.has(c));
+
+/** The error to answer for a cancellation that is not a conflict: throttling is a 503, the rest a logged 500. */
+export function unexpectedCancellation(error: Cancelled): Error {
+  const codes = cancellationCodes(error);
+  if (codes.some((c) => THROTTLED.has(c))) return new AppError('UNAVAILABLE', 'the database is busy; try again shortly');
+  return new Error(`transaction cancelled for a reason other than a conflict: ${codes.join(', ')}`, { cause: error });
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A short random pause before retrying a conflicting transaction, so retries do not collide again. */
 export const jitter = (attempt: number) => sleep(Math.random() * 20 * (attempt + 1));
+
+/** A single conditional write (PutItem, UpdateItem) found its condition false. */
+export const isConditionFailed = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ConditionalCheckFailedException';

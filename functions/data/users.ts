@@ -7,15 +7,17 @@ import { readAll, type Source } from './pagination';
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
 const wechatKey = (openid: string) => ({ PK: `WECHAT#${openid}`, SK: 'WECHAT' });
 
-const residentKeys = (user: User) =>
-  user.home && user.roles.includes('resident')
-    ? {
-        GSI2PK: `RESIDENTS#GRID#${user.home.gridId}`,
-        GSI2SK: `${user.name}#${user.id}`,
-        GSI3PK: `RESIDENTS#COMMUNITY#${user.home.communityId}`,
-        GSI3SK: `${user.name}#${user.id}`,
-      }
-    : {};
+/** Residents by name within their grid and community, those still to be verified first. */
+const residentKeys = (user: User) => {
+  if (!user.home || !user.roles.includes('resident')) return {};
+  const sort = `${user.verified ? 1 : 0}#${user.name}#${user.id}`;
+  return {
+    GSI2PK: `RESIDENTS#GRID#${user.home.gridId}`,
+    GSI2SK: sort,
+    GSI3PK: `RESIDENTS#COMMUNITY#${user.home.communityId}`,
+    GSI3SK: sort,
+  };
+};
 
 const userItem = (user: User) => ({
   ...userKey(user.id),
@@ -28,7 +30,7 @@ const userItem = (user: User) => ({
 
 /** AP: get a user by id (every authenticated request). */
 export async function getUser(id: string): Promise<User | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: userKey(id) }));
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: userKey(id), ConsistentRead: true }));
   return out.Item ? User.parse(out.Item) : null;
 }
 
@@ -36,7 +38,7 @@ export async function getUser(id: string): Promise<User | null> {
 export const demoUsers = (): Promise<DevUser[]> =>
   readAll({ index: INDEX.gsi1, partitions: ['DEMO_USERS'], forward: true, item: DevUser }, 200);
 
-/** AP: the residents living in some grids, by name (GSI2 RESIDENTS#GRID#grid). */
+/** AP: the residents living in some grids, unverified first, then by name (GSI2 RESIDENTS#GRID#grid). */
 export const residentsOfGrids = (gridIds: readonly string[]): Source<User> => ({
   index: INDEX.gsi2,
   partitions: gridIds.map((g) => `RESIDENTS#GRID#${g}`),
@@ -44,7 +46,7 @@ export const residentsOfGrids = (gridIds: readonly string[]): Source<User> => ({
   item: User,
 });
 
-/** AP: the residents of some communities, by name (GSI3 RESIDENTS#COMMUNITY#community). */
+/** AP: the residents of some communities, unverified first, then by name (GSI3 RESIDENTS#COMMUNITY#community). */
 export const residentsOfCommunities = (ids: readonly string[]): Source<User> => ({
   index: INDEX.gsi3,
   partitions: ids.map((c) => `RESIDENTS#COMMUNITY#${c}`),
@@ -54,7 +56,7 @@ export const residentsOfCommunities = (ids: readonly string[]): Source<User> => 
 
 /** AP: the user a WeChat openid belongs to. */
 export async function userIdForOpenId(openid: string): Promise<string | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: wechatKey(openid) }));
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: wechatKey(openid), ConsistentRead: true }));
   return typeof out.Item?.userId === 'string' ? out.Item.userId : null;
 }
 
@@ -79,6 +81,22 @@ export async function createWechatUser(openid: string, user: User): Promise<void
   );
 }
 
+/**
+ * AP: update a user, only if nobody changed it since `previousVersion` was read (a profile edit racing
+ * a verification must not undo it). Throws ConditionalCheckFailedException on a stale read.
+ */
+export async function saveUser(user: User, previousVersion: number): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: userItem({ ...user, version: previousVersion + 1 }),
+      ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
+      ExpressionAttributeValues: { ':v': previousVersion },
+    }),
+  );
+}
+
+/** Seeds and reference data: a plain put of fixed values. */
 export async function putUser(user: User): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: userItem(user) }));
 }

@@ -1,9 +1,11 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { isAwaitingClaim, isAwaitingTriage, isFulfilled, isHeldByClaimant } from '../../shared/domain/wish-machine';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isAwaitingClaim, isAwaitingTriage, isHeldByClaimant, isOpen } from '../../shared/domain/wish-machine';
+import { isOnWall } from '../../shared/domain/wish-view';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
-import { cancellationCodes, isCancelled } from './transactions';
+import { openWishesDecrement } from './rate-limits';
+import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
 
 const wishKey = (id: string) => ({ PK: `WISH#${id}`, SK: 'WISH' });
@@ -25,7 +27,7 @@ export function wishIndexKeys(w: Wish): Record<string, string> {
   } else if (isAwaitingClaim(w.status) && w.teamId) {
     // Urgent first, then the longest waiting.
     Object.assign(keys, { GSI2PK: `OPEN#TEAM#${w.teamId}`, GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.updatedAt}#${w.id}` });
-  } else if (isFulfilled(w.status)) {
+  } else if (isOnWall(w)) {
     Object.assign(keys, { GSI2PK: `WALL#${w.communityId}`, GSI2SK: `${w.updatedAt}#${w.id}` });
   }
   if (w.claimantId) {
@@ -77,9 +79,7 @@ export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; tim
   return wish ? { wish, timeline } : null;
 }
 
-/** Puts a new wish with its first events, plus any extra guarded item (an idempotency record), atomically. */
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
+/** Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record), atomically. */
 export async function createWish(wish: Wish, events: WishEvent[], extra: TransactItem[] = []) {
   await db().send(
     new TransactWriteCommand({
@@ -98,8 +98,13 @@ export class StaleWishError extends Error {
   }
 }
 
-/** Saves a transition only if nobody changed the wish since `previousVersion` was read. */
-export async function saveTransition(previousVersion: number, wish: Wish, event: WishEvent): Promise<void> {
+/**
+ * Saves a transition only if nobody changed the wish since `previous` was read, with its event, and the
+ * owner's open-wish count when the wish ends. A conflict on the wish is a StaleWishError (re-read and
+ * decide again); any other cancellation is not a stale read and is not dressed up as one.
+ */
+export async function saveTransition(previous: Wish, wish: Wish, event: WishEvent): Promise<void> {
+  const ends = isOpen(previous.status) && !isOpen(wish.status);
   try {
     await db().send(
       new TransactWriteCommand({
@@ -109,16 +114,20 @@ export async function saveTransition(previousVersion: number, wish: Wish, event:
               TableName: tableName(),
               Item: wishItem(wish),
               ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': previousVersion },
+              ExpressionAttributeValues: { ':v': previous.version },
             },
           },
           eventPut(wish.id, event),
+          ...(ends ? [openWishesDecrement(wish.ownerId)] : []),
         ],
       }),
     );
   } catch (error) {
-    if (isCancelled(error)) throw new StaleWishError(cancellationCodes(error));
-    throw error;
+    if (!isCancelled(error)) throw error;
+    const codes = cancellationCodes(error);
+    // The event's own condition failing alone would mean a stored event ahead of the wish: not a race.
+    const raced = isConflict(codes) && (codes[0] !== 'None' || codes.includes('TransactionConflict'));
+    throw raced ? new StaleWishError(codes) : unexpectedCancellation(error);
   }
 }
 

@@ -18,8 +18,13 @@ const newResident = (now: Date): User => ({
   staffCommunityIds: [],
   teamIds: [],
   skills: [],
+  // Until they say who and where they are (PATCH /me) and a grid worker confirms it.
+  onboarded: false,
+  verified: false,
+  verifiedBy: null,
   demo: false,
   createdAt: now.toISOString(),
+  version: 1,
 });
 
 /** The first sign-in creates a resident; a concurrent first sign-in of the same person finds theirs. */

@@ -17,7 +17,7 @@ function idempotencyKey(headers: Record<string, string | undefined>): string | u
 }
 
 /** 201 with the new wish; 200 with the same wish when a retry repeats an Idempotency-Key. */
-export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], body: WishCreateBody }, async ({ user, body, headers }) => {
-  const { detail, replayed } = await submitWish(user, body, idempotencyKey(headers));
+export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], body: WishCreateBody }, async ({ user, body, headers, now }) => {
+  const { detail, replayed } = await submitWish(user, body, idempotencyKey(headers), now);
   return new Reply(replayed ? 200 : 201, detail);
 });

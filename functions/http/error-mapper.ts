@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import { log } from './log';
+import { logger } from './log';
 
 /** The only place an error code becomes an HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -12,11 +12,15 @@ export const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   WECHAT_CODE_INVALID: 401,
   FORBIDDEN: 403,
+  PROFILE_INCOMPLETE: 403,
   NOT_FOUND: 404,
   ALREADY_CLAIMED: 409,
   INVALID_TRANSITION: 409,
+  TOO_MANY_OPEN_WISHES: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  TIMEOUT: 504,
   INTERNAL: 500,
 };
 
@@ -48,9 +52,10 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
-export const jsonResponse = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+export const jsonResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
+  // The allowed origin is chosen per request (CORS), so caches must key on it.
+  headers: { 'content-type': 'application/json; charset=utf-8', vary: 'Origin', ...headers },
   body: JSON.stringify(body),
 });
 
@@ -60,15 +65,22 @@ function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL', 'something went wrong on our side; it has been logged');
 }
 
-/** Registered last so it answers first: typed errors keep their code, anything else is a logged 500. */
-export const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+/**
+ * Registered last so it answers first: typed errors keep their code, anything else (a thrown bug, a
+ * rejection with a non-Error, a configuration error) is a 500 whose real cause goes to the log with the
+ * request id; the body carries the request id too, so a user's report can be found in the log.
+ */
+export const errorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> => ({
   onError: (request) => {
     const mapped = toAppError(request.error);
     const status = STATUS[mapped.code];
+    const requestId = request.context.awsRequestId;
     if (status >= 500) {
       const e = request.error instanceof Error ? request.error : new Error(String(request.error));
-      log('error', { code: mapped.code, error: e.name, message: e.message, route: request.event.routeKey });
+      logger.error('request failed', { code: mapped.code, requestId, route: request.event.routeKey, error: e });
     }
-    request.response = jsonResponse(status, mapped.toJSON());
+    const body = status >= 500 ? { error: { ...mapped.toJSON().error, requestId } } : mapped.toJSON();
+    const headers: Record<string, string> = mapped.retryAfterSeconds ? { 'retry-after': String(mapped.retryAfterSeconds) } : {};
+    request.response = jsonResponse(status, body, headers);
   },
 });

@@ -1,15 +1,19 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, forbidden, unauthenticated } from '../../shared/errors';
 import type { Role, User } from '../../shared/schemas/users';
 import { verifyToken } from '../auth/token';
-import { allowedOrigins } from '../config';
+import { allowedOrigins, TIMEOUT_MARGIN_MS } from '../config';
+import { consumeWrite } from '../data/rate-limits';
 import { getUser } from '../data/users';
+import { accessLog } from './access-log';
 import { errorMapper, jsonResponse } from './error-mapper';
 import { jsonBody, type ParsedEvent } from './json-body';
+import { logger, perInvocation } from './log';
 
 type Schema = z.ZodType | undefined;
 type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -38,6 +42,7 @@ export class Reply {
   ) {}
 }
 
+
 function parse<S extends Schema>(schema: S, value: unknown, where: string): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const result = schema.safeParse(value ?? {});
@@ -59,36 +64,50 @@ async function authenticate(headers: Record<string, string | undefined>): Promis
 
 function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
   spec: Spec<B, Q, P>,
-  gate: (headers: Record<string, string | undefined>) => Promise<G>,
+  gate: (event: ParsedEvent, now: Date) => Promise<G>,
   run: (request: Request<B, Q, P>, gateResult: G) => Promise<unknown>,
 ) {
   const base = async (event: ParsedEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
-    const headers = event.headers ?? {};
-    const passed = await gate(headers);
+    const now = new Date();
+    const passed = await gate(event, now);
     const request: Request<B, Q, P> = {
       body: parse<B>(spec.body as B, event.parsedBody, 'body'),
       query: parse<Q>(spec.query as Q, event.queryStringParameters, 'query'),
       path: parse<P>(spec.path as P, event.pathParameters, 'path'),
-      headers,
-      now: new Date(),
+      headers: event.headers ?? {},
+      now,
     };
     const result = await run(request, passed);
     return result instanceof Reply ? jsonResponse(result.status, result.body) : jsonResponse(spec.status ?? 200, result);
   };
-  return middy<ParsedEvent, APIGatewayProxyStructuredResultV2>(base)
+  const handler = middy<ParsedEvent, APIGatewayProxyStructuredResultV2, Error, Context>(base, {
+    timeoutEarlyInMillis: TIMEOUT_MARGIN_MS,
+    timeoutEarlyResponse: () => {
+      throw new AppError('TIMEOUT', 'the request took too long; it may not have completed, so check before retrying');
+    },
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(accessLog())
     .use(httpHeaderNormalizer())
     .use(jsonBody())
     .use(
       httpCors({
-        origins: allowedOrigins(),
+        // Read per request, so the configuration in force is the one answered; an unlisted origin gets no header.
+        getOrigin: (incoming) => {
+          const origins = allowedOrigins();
+          if (origins.includes('*')) return '*';
+          return incoming && origins.includes(incoming) ? incoming : '';
+        },
         headers: 'content-type,authorization,idempotency-key',
-        methods: 'GET,POST,OPTIONS',
+        methods: 'GET,POST,PATCH,OPTIONS',
+        exposeHeaders: 'retry-after',
       }),
     )
     .use(errorMapper());
+  return perInvocation(handler);
 }
 
-/** A route anyone may call (sign-in). */
+/** A route anyone may call (sign-in, health). */
 export const publicRoute = <B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   spec: Spec<B, Q, P>,
   fn: (request: Request<B, Q, P>) => Promise<unknown>,
@@ -102,7 +121,7 @@ export const publicRoute = <B extends Schema = undefined, Q extends Schema = und
 /**
  * A route for signed-in users holding one of `roles` ('any': every signed-in user). The token is checked
  * before the input, so a stranger learns nothing from validation messages; the object checks are the
- * handler's (through the shared domain).
+ * handler's (through the shared domain). Every write counts against the user's per-minute write limit.
  */
 export const route = <B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   spec: Spec<B, Q, P> & { roles: readonly Role[] | 'any' },
@@ -110,9 +129,11 @@ export const route = <B extends Schema = undefined, Q extends Schema = undefined
 ) =>
   wrap(
     spec,
-    async (headers) => {
-      const user = await authenticate(headers);
+    async (event, now) => {
+      const user = await authenticate(event.headers ?? {});
+      logger.appendKeys({ userId: user.id });
       if (spec.roles !== 'any' && !user.roles.some((r) => spec.roles.includes(r))) throw forbidden();
+      if (event.requestContext?.http?.method !== 'GET') await consumeWrite(user.id, now);
       return user;
     },
     (request, user) => fn({ ...request, user }),

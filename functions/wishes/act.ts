@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../shared/errors';
-import { allowedActions, canView, relationTo } from '../../shared/domain/wish-access';
+import { allowedActions, canView, isRepeatedClaim, relationTo } from '../../shared/domain/wish-access';
 import { applyAction } from '../../shared/domain/wish-transition';
 import { viewWish } from '../../shared/domain/wish-view';
 import type { User } from '../../shared/schemas/users';
@@ -36,21 +36,21 @@ async function teamFor(action: WishAction, body: AnyActionBody, wish: Wish) {
 /**
  * Load, decide in the shared domain, save on the version read. A concurrent writer makes the save fail;
  * then the wish is read again and the domain decides again, so a lost claim race ends as ALREADY_CLAIMED.
+ * The volunteer who already holds the wish and claims again (a retry over a flaky network) gets it back.
  */
 export async function actOnWish(user: User, id: string, action: WishAction, body: AnyActionBody): Promise<WishDetail> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const wish = await getWish(id);
     if (!wish) throw notFound('wish');
+    if (action === 'claim' && isRepeatedClaim(user, wish)) return loadDetail(user, id);
     const team = await teamFor(action, body, wish);
     const next = applyAction(wish, { action, body, actor: user, now: new Date().toISOString(), team });
     try {
-      await saveTransition(wish.version, next.wish, next.event);
+      await saveTransition(wish, next.wish, next.event);
     } catch (error) {
-      if (error instanceof StaleWishError) {
-        await jitter(attempt);
-        continue;
-      }
-      throw error;
+      if (!(error instanceof StaleWishError)) throw error;
+      await jitter(attempt);
+      continue;
     }
     return loadDetail(user, id);
   }

@@ -5,7 +5,7 @@ import { actOnWish } from './act';
 
 /** Roles that may ask at all; the shared domain then checks the wish itself (its scope, claimant, status). */
 const ROLES: Record<WishAction, readonly Role[]> = {
-  route: ['gridWorker', 'staff', 'admin'],
+  route: ['gridWorker', 'staff'],
   claim: ['volunteer'],
   release: ['volunteer'],
   start: ['volunteer'],

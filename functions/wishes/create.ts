@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, forbidden, notFound } from '../../shared/errors';
+import { AppError, forbidden, invalid, notFound } from '../../shared/errors';
 import { pickTeam } from '../../shared/domain/routing';
 import { newWish } from '../../shared/domain/wish-create';
+import type { Place } from '../../shared/schemas/places';
 import type { User } from '../../shared/schemas/users';
 import type { WishCreateBody, WishDetail } from '../../shared/schemas/wishes';
+import { limits } from '../config';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
 import { getCategory, getPlace } from '../data/places';
+import { checkWishPost, openWishesIncrement, wishPostRefused } from '../data/rate-limits';
 import { allTeamsOfCommunity } from '../data/teams';
-import { cancellationCodes, isCancelled, jitter } from '../data/transactions';
+import { cancellationCodes, isCancelled, isConflict, jitter, unexpectedCancellation } from '../data/transactions';
 import { getUser } from '../data/users';
 import { createWish } from '../data/wishes';
 import { detailFor, loadDetail } from './act';
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+const MAX_ATTEMPTS = 10;
 
 /** Whose wish it is: the signed-in resident, or the resident a grid worker or staff member files for. */
 async function resolveOwner(user: User, body: WishCreateBody): Promise<{ owner: User; filer: User | null }> {
@@ -28,6 +31,19 @@ async function resolveOwner(user: User, body: WishCreateBody): Promise<{ owner: 
   return { owner: resident, filer: user };
 }
 
+/** A resident posts for places of their own community only, and only once they have said where they live. */
+function assertPlace(owner: User, building: Place | null): asserts building is Place & { communityId: string; gridId: string } {
+  if (!owner.home) throw new AppError('PROFILE_INCOMPLETE', 'say where you live (PATCH /me) before posting a wish');
+  if (!building || building.kind !== 'building' || !building.communityId || !building.gridId) {
+    throw invalid('body.buildingId', 'no such building; pick one from GET /places');
+  }
+  if (building.communityId !== owner.home.communityId) {
+    throw new AppError('FORBIDDEN', 'wishes can be posted only for places in your own community', [
+      { path: 'body.buildingId', message: 'pick a building of your community' },
+    ]);
+  }
+}
+
 async function replay(user: User, record: IdempotencyRecord, requestHash: string): Promise<WishDetail> {
   if (record.requestHash !== requestHash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different wish; use a new key');
@@ -36,22 +52,21 @@ async function replay(user: User, record: IdempotencyRecord, requestHash: string
 }
 
 /**
- * Submits a wish. With an Idempotency-Key, the key's record is written in the same transaction as the
- * wish, so of any number of concurrent retries exactly one creates and the others return its result.
+ * Submits a wish. One transaction writes the wish, its events, the key's record (with an
+ * Idempotency-Key), the resident's post log (at most N an hour) and their open-wish count (at most M),
+ * each guarded; the cancellation reasons, read by position, say which guard stopped it. So of any number of
+ * concurrent posts no more than the limits are stored, and retries of one key return the first result.
  */
-export async function submitWish(user: User, body: WishCreateBody, key: string | undefined): Promise<{ detail: WishDetail; replayed: boolean }> {
+export async function submitWish(user: User, body: WishCreateBody, key: string | undefined, now: Date): Promise<{ detail: WishDetail; replayed: boolean }> {
   const requestHash = hashRequest(body);
   const prior = key ? await findIdempotent(user.id, key) : null;
   if (prior) return { detail: await replay(user, prior, requestHash), replayed: true };
 
   const { owner, filer } = await resolveOwner(user, body);
   const [building, category] = await Promise.all([getPlace(body.buildingId), getCategory(body.category)]);
-  if (!building || building.kind !== 'building' || !building.communityId || !building.gridId) {
-    throw invalid('body.buildingId', 'no such building; pick one from GET /places');
-  }
+  assertPlace(owner, building);
   if (!category) throw invalid('body.category', 'no such category; pick one from GET /categories');
-  const teams = category.skill ? await allTeamsOfCommunity(building.communityId) : [];
-  const now = new Date();
+  const teams = category.skill && owner.verified ? await allTeamsOfCommunity(building.communityId) : [];
   const { wish, events } = newWish({
     id: randomUUID(),
     now: now.toISOString(),
@@ -64,19 +79,37 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
     urgency: body.urgency,
     team: pickTeam(category, teams, building.communityId),
   });
-  const guard = key ? [idempotencyPut(user.id, key, requestHash, wish.id, now)] : [];
+  const keyItems = key ? [idempotencyPut(user.id, key, requestHash, wish.id, now)] : [];
+  const replayIfKeyUsed = async () => {
+    const record = key ? await findIdempotent(user.id, key) : null;
+    return record ? { detail: await replay(user, record, requestHash), replayed: true } : null;
+  };
 
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const posts = await checkWishPost(owner.id, now);
+    if (!posts.decision.allowed) {
+      const replayed = await replayIfKeyUsed();
+      if (replayed) return replayed;
+      throw wishPostRefused(posts.decision);
+    }
+    const extra = [...keyItems, posts.guard, openWishesIncrement(owner.id)];
     try {
-      await createWish(wish, events, guard);
+      await createWish(wish, events, extra);
       return { detail: detailFor(user, wish, events), replayed: false };
     } catch (error) {
-      if (!key || !isCancelled(error) || attempt >= 8) throw error;
-      // The key's record is the last item: someone else's request with this key got there first, or is writing now.
-      const record = await findIdempotent(user.id, key);
-      if (record) return { detail: await replay(user, record, requestHash), replayed: true };
-      if (!cancellationCodes(error).includes('TransactionConflict')) throw error;
+      if (!isCancelled(error)) throw error;
+      const codes = cancellationCodes(error);
+      const base = 1 + events.length;
+      if (key && codes[base] === 'ConditionalCheckFailed') {
+        const replayed = await replayIfKeyUsed();
+        if (replayed) return replayed;
+      }
+      if (codes[base + keyItems.length + 1] === 'ConditionalCheckFailed') {
+        throw new AppError('TOO_MANY_OPEN_WISHES', `at most ${limits().openWishes} wishes can be open at once; confirm or close one first`);
+      }
+      if (!isConflict(codes)) throw unexpectedCancellation(error);
       await jitter(attempt);
     }
   }
+  throw new AppError('UNAVAILABLE', 'too many posts at once; try again shortly');
 }

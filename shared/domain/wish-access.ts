@@ -30,9 +30,17 @@ export function relationTo(actor: Actor, wish: WishScope): Relation {
   };
 }
 
-const manages = (r: Relation) => r.gridWorker || r.staff || r.admin;
+/** The grid worker of the wish's grid or staff of its community: the people who run the queue. */
+const manages = (r: Relation) => r.gridWorker || r.staff;
 
-export const canView = (r: Relation): boolean => r.owner || r.claimant || r.teamMember || manages(r);
+/**
+ * An operator (admin) supports and moderates: they may read any wish to answer a complaint, and reject
+ * or close abuse with a reason. They do not run the queue (route), speak for residents (confirm,
+ * dispute) or see residents' contact details (viewWish).
+ */
+const moderates = (r: Relation) => manages(r) || r.admin;
+
+export const canView = (r: Relation): boolean => r.owner || r.claimant || r.teamMember || moderates(r);
 
 /** Who may ask for each action, before the status is considered. */
 const MAY: Record<WishAction, (r: Relation) => boolean> = {
@@ -43,8 +51,8 @@ const MAY: Record<WishAction, (r: Relation) => boolean> = {
   complete: (r) => r.claimant,
   confirm: (r) => r.owner || manages(r),
   dispute: (r) => r.owner || manages(r),
-  reject: manages,
-  close: manages,
+  reject: moderates,
+  close: moderates,
 };
 
 /** Resident actions that a grid worker or staff member may take for the resident, with consent. */
@@ -80,6 +88,9 @@ export function assertAllowed(action: WishAction, actor: Actor, wish: WishScope)
   }
   return r;
 }
+
+/** The volunteer who holds the wish claims it again (a retry): not a conflict, the claim stands. */
+export const isRepeatedClaim = (actor: Actor, wish: WishScope): boolean => wish.claimantId === actor.id && isHeldByClaimant(wish.status);
 
 export function allowedActions(actor: Actor, wish: WishScope): WishAction[] {
   const r = relationTo(actor, wish);

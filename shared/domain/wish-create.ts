@@ -6,7 +6,7 @@ import type { Urgency, Wish, WishEvent } from '../schemas/wishes';
 export interface NewWishInput {
   id: string;
   now: string;
-  owner: Pick<User, 'id' | 'name' | 'phone' | 'home'>;
+  owner: Pick<User, 'id' | 'name' | 'phone' | 'home' | 'verified'>;
   /** The grid worker who filed it on the owner's behalf, when not the owner. */
   filer: Pick<User, 'id' | 'name'> | null;
   building: Place;
@@ -18,7 +18,13 @@ export interface NewWishInput {
   team: Team | null;
 }
 
-/** A new wish and its first events: submitted, and routed at once when a team can do it. Pure. */
+const UNVERIFIED_NOTE = '居民身份待网格员核实,核实后再派单';
+
+/**
+ * A new wish and its first events: submitted, and routed at once when a team can do it and the resident
+ * is verified. A wish of an unverified resident waits in the grid worker's triage queue, marked, so a
+ * stranger's account cannot send work straight to volunteers. Pure.
+ */
 export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] } {
   const { id, now, owner, filer, building, category, team } = input;
   const livesThere = owner.home?.buildingId === building.id;
@@ -45,6 +51,8 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
     claimantName: null,
     rating: null,
     comment: null,
+    ownerVerified: owner.verified,
+    wallConsent: 'hidden',
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -61,10 +69,10 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
       actorName: actor.name,
       actorRole: filer ? 'gridWorker' : 'resident',
       onBehalf: filer !== null,
-      note: filer ? `${filer.name} 入户走访代居民提交,居民已同意` : null,
+      note: [filer ? `${filer.name} 入户走访代居民提交,居民已同意` : null, owner.verified ? null : UNVERIFIED_NOTE].filter(Boolean).join(';') || null,
     },
   ];
-  if (!team) return { wish: submitted, events };
+  if (!team || !owner.verified) return { wish: submitted, events };
   const routed: Wish = { ...submitted, status: 'routed', teamId: team.id, teamName: team.name, version: 2 };
   events.push({
     seq: 2,

@@ -49,7 +49,7 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
       Object.assign(next, { claimantId: null, claimantName: null });
       break;
     case 'confirm':
-      if ('rating' in body) Object.assign(next, { rating: body.rating, comment: body.comment ?? null });
+      if ('rating' in body) Object.assign(next, { rating: body.rating, comment: body.comment ?? null, wallConsent: body.wall });
       break;
   }
   const event: WishEvent = {

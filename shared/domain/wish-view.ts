@@ -1,6 +1,7 @@
 import type { WallItem, Wish } from '../schemas/wishes';
 import type { Actor } from './wish-access';
 import { relationTo } from './wish-access';
+import { isFulfilled } from './wish-machine';
 
 /** 13800000000 → 138****0000 */
 export const maskPhone = (phone: string): string =>
@@ -9,11 +10,12 @@ export const maskPhone = (phone: string): string =>
 /**
  * What a viewer may see of a wish. The phone is shown whole only to the owner and staff; the flat
  * number only once a volunteer has claimed it (volunteers of the routed team see just the building).
+ * Operators (admin) see neither.
  */
 export function viewWish(wish: Wish, viewer: Actor): Wish {
   const r = relationTo(viewer, wish);
-  const seesPhone = r.owner || r.staff || r.admin;
-  const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff || r.admin;
+  const seesPhone = r.owner || r.staff;
+  const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff;
   return {
     ...wish,
     contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : maskPhone(wish.contactPhone),
@@ -24,16 +26,22 @@ export function viewWish(wish: Wish, viewer: Actor): Wish {
 /** 王秀英 → 王** : enough for neighbours to recognise a story, not enough to identify a person. */
 export const maskName = (name: string): string => `${[...name][0] ?? ''}**`;
 
-/** A fulfilled wish for the public wall. */
-export const toWallItem = (wish: Wish): WallItem => ({
-  id: wish.id,
-  categoryName: wish.categoryName,
-  description: wish.description,
-  buildingName: wish.buildingName,
-  ownerName: maskName(wish.ownerName),
-  teamName: wish.teamName,
-  claimantName: wish.claimantName,
-  rating: wish.rating,
-  comment: wish.comment,
-  fulfilledAt: wish.updatedAt,
-});
+/** Whether a fulfilled wish appears on the public wall at all: only with the resident's consent. */
+export const isOnWall = (wish: Pick<Wish, 'status' | 'wallConsent'>): boolean => isFulfilled(wish.status) && wish.wallConsent !== 'hidden';
+
+/** A fulfilled wish for the public wall: the resident's own words only if they agreed to show them. */
+export const toWallItem = (wish: Wish): WallItem => {
+  const words = wish.wallConsent === 'full';
+  return {
+    id: wish.id,
+    categoryName: wish.categoryName,
+    description: words ? wish.description : null,
+    buildingName: wish.buildingName,
+    ownerName: maskName(wish.ownerName),
+    teamName: wish.teamName,
+    claimantName: wish.claimantName,
+    rating: wish.rating,
+    comment: words ? wish.comment : null,
+    fulfilledAt: wish.updatedAt,
+  };
+};

@@ -27,6 +27,11 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** On 5xx answers: the id under which the server logged the cause. */
+    requestId: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Health = z.object({ status: z.literal('ok'), stage: z.string(), time: z.string() });
+export type Health = z.infer<typeof Health>;

@@ -6,6 +6,14 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mainland mobile number');
+export const PersonName = z.string().trim().min(1, 'say what to call you').max(40);
+export const Flat = z.string().trim().min(1, 'say which flat, e.g. 2单元302').max(40);
+
+export const Home = z.object({ streetId: Id, communityId: Id, gridId: Id, buildingId: Id, flat: z.string().max(40) });
+export type Home = z.infer<typeof Home>;
+
+/** Who confirmed that a resident is who and where they say: a grid worker or staff member of their place. */
+export const Verification = z.object({ userId: Id, name: z.string(), at: z.string() });
 
 /** A user as stored. Scope fields say which objects each role reaches. */
 export const User = z.object({
@@ -14,9 +22,7 @@ export const User = z.object({
   roles: z.array(Role).min(1),
   phone: Phone.nullable(),
   /** Where the user lives (residents): their building, grid and community. */
-  home: z
-    .object({ streetId: Id, communityId: Id, gridId: Id, buildingId: Id, flat: z.string().max(40) })
-    .nullable(),
+  home: Home.nullable(),
   /** Grids a grid worker serves. */
   gridIds: z.array(Id),
   /** Communities whose staff the user is. */
@@ -24,22 +30,45 @@ export const User = z.object({
   /** Teams the user volunteers in. */
   teamIds: z.array(Id),
   skills: z.array(z.string().max(40)),
+  /** Has said who and where they are (name, home, phone) since signing in with WeChat. */
+  onboarded: z.boolean().default(false),
+  /** A grid worker or staff member of their place has confirmed it; reset when the name or home changes. */
+  verified: z.boolean().default(false),
+  verifiedBy: Verification.nullable().default(null),
   demo: z.boolean(),
   createdAt: z.string(),
+  /** Guards every update of the item (optimistic concurrency). */
+  version: z.number().int().min(0).default(0),
 });
 export type User = z.infer<typeof User>;
 
-/** What GET /me and the login routes return: the user without their raw phone or WeChat identity. */
-export const Me = User.omit({ demo: true, createdAt: true }).extend({
+/** What GET /me and the login routes return: the user without their WeChat identity or bookkeeping. */
+export const Me = User.omit({ demo: true, createdAt: true, version: true }).extend({
   /** The communities the grids of a grid worker belong to. */
   gridCommunityIds: z.array(Id),
 });
 export type Me = z.infer<typeof Me>;
 
+/**
+ * PATCH /me: what a person may say about themselves. Roles, the verified flag and the scope fields are
+ * not here: an unknown field is refused by name (strict), so nobody can raise their own rights.
+ */
+export const MeUpdateBody = z
+  .strictObject({
+    name: PersonName.optional(),
+    home: z.strictObject({ buildingId: Id, flat: Flat }).optional(),
+    phone: Phone.optional(),
+    /** In the mini-program: the code of WeChat's phone-number button, exchanged by the server for the number. */
+    phoneCode: z.string().min(1).max(128).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one of name, home, phone' })
+  .refine((b) => !(b.phone && b.phoneCode), { path: ['phoneCode'], message: 'send the phone or the phone code, not both' });
+export type MeUpdateBody = z.infer<typeof MeUpdateBody>;
+
 export const DevUser = z.object({ id: Id, name: z.string(), roles: z.array(Role) });
 export type DevUser = z.infer<typeof DevUser>;
 
-/** A resident as a grid worker or staff member picks them when filing on their behalf. */
+/** A resident as a grid worker or staff member sees them: to verify, or to file a wish for. */
 export const Resident = z.object({
   id: Id,
   name: z.string(),
@@ -47,8 +76,14 @@ export const Resident = z.object({
   buildingName: z.string(),
   flat: z.string(),
   gridId: Id,
+  /** Masked (138****0000) for grid workers, whole for staff of the community. */
+  phone: z.string().nullable(),
+  verified: z.boolean(),
 });
 export type Resident = z.infer<typeof Resident>;
 
 export const ResidentPage = page(Resident);
 export type ResidentPage = z.infer<typeof ResidentPage>;
+
+export const ResidentIdPath = z.strictObject({ id: Id });
+export const VerifyBody = z.strictObject({});

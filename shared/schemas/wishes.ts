@@ -50,9 +50,18 @@ export const ClaimBody = z.strictObject({});
 export const StartBody = z.strictObject({});
 export const ReleaseBody = z.strictObject({ reason: Text(500).optional() });
 export const CompleteBody = z.strictObject({ note: Text(500).optional() });
+/**
+ * What a resident agrees to show on the community's public wall (心愿墙) when confirming: nothing, a
+ * summary (category, building, masked name, who helped, rating), or also their own words (the wish and
+ * the comment). Nothing unless they say so.
+ */
+export const WallConsent = z.enum(['hidden', 'summary', 'full']);
+export type WallConsent = z.infer<typeof WallConsent>;
+
 export const ConfirmBody = z.strictObject({
   rating: z.number().int().min(1).max(5),
   comment: Text(500).optional(),
+  wall: WallConsent.default('hidden'),
   ...OnBehalf,
 });
 export const DisputeBody = z.strictObject({ reason: Reason, ...OnBehalf });
@@ -97,6 +106,10 @@ export const Wish = z.object({
   claimantName: z.string().nullable(),
   rating: z.number().int().min(1).max(5).nullable(),
   comment: z.string().nullable(),
+  /** Whether a grid worker or staff member has confirmed who and where the resident is. */
+  ownerVerified: z.boolean().default(true),
+  /** Set when the resident confirms; wishes confirmed before consent was asked show no free text. */
+  wallConsent: WallConsent.default('summary'),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int().min(1),
@@ -148,11 +161,14 @@ export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
 export const WishIdPath = z.strictObject({ id: Id });
 
-/** A fulfilled wish as the public wall (心愿墙) shows it: no flat, no phone, the resident's name masked. */
+/**
+ * A fulfilled wish as the public wall (心愿墙) shows it: no flat, no phone, the resident's name masked,
+ * and their words (description, comment) only if they agreed to show them.
+ */
 export const WallItem = z.object({
   id: Id,
   categoryName: z.string(),
-  description: z.string(),
+  description: z.string().nullable(),
   buildingName: z.string(),
   ownerName: z.string(),
   teamName: z.string().nullable(),

@@ -86,6 +86,7 @@ describe('the mini-program in a browser', () => {
     await page.locator('.wish-card').filter({ hasText: DESCRIPTION }).click();
     await page.waitForURL(/pages\/wish\/index/);
     await page.locator('.rating-5').click();
+    await page.locator('.wall-full').click();
     await page.locator('.action-text textarea').fill('张师傅来得很快,谢谢!');
     await page.locator('.action-confirm').click();
     await page.locator('.wish-status').filter({ hasText: '已完成' }).waitFor();

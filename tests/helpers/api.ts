@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchRoute, routesFromServerlessYml } from '../../scripts/serverless-routes';
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Record<string, string>;
   text: string;
+  /** The Lambda request id the call ran under, as the logs show it. */
+  requestId: string;
 }
 
 export interface RequestOptions {
@@ -35,31 +37,39 @@ function handlerFor(handlerPath: string): LambdaHandler {
   return fn;
 }
 
-const lambdaContext = (functionName: string): Context =>
-  ({
+const lambdaContext = (functionName: string, requestId: string, timeoutMs: number): Context => {
+  const deadline = Date.now() + timeoutMs;
+  return {
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:cn-north-1:000000000000:function:${functionName}`,
     memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
+    awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'test',
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
-  }) as Context;
+  } as Context;
+};
+
+export interface InvokeOptions extends RequestOptions {
+  /** The route key as API Gateway sends it, e.g. `GET /wishes/{id}`. */
+  routeKey?: string;
+  pathParameters?: Record<string, string>;
+  /** The function's timeout, as Lambda's context reports it (10 s, as in serverless.yml, unless said). */
+  timeoutMs?: number;
+}
 
 /**
- * Sends a request through the real handler and its middy stack as API Gateway's HTTP API (payload 2.0)
- * would: lower-case headers, the route key, path parameters, a string body.
+ * Sends one request through a handler and its middy stack as API Gateway's HTTP API (payload 2.0)
+ * would: lower-case headers, the route key, path parameters, a string body, a Lambda context.
  */
-export async function request<T = any>(method: string, url: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+export async function invoke<T = any>(handler: LambdaHandler, method: string, url: string, opts: InvokeOptions = {}): Promise<ApiResponse<T>> {
   const [rawPath, rawQueryString = ''] = url.split('?');
   const query = { ...Object.fromEntries(new URLSearchParams(rawQueryString)), ...opts.query };
-  const matched = matchRoute(routes, method, rawPath);
-  if (!matched) return { status: 404, body: { message: 'Not Found' } as T, headers: {}, text: '{"message":"Not Found"}' };
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const headers: Record<string, string> = {
     host: 'api.linli.test',
@@ -69,14 +79,16 @@ export async function request<T = any>(method: string, url: string, opts: Reques
     ...Object.fromEntries(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const now = new Date();
+  const routeKey = opts.routeKey ?? `${method} ${rawPath}`;
+  const requestId = randomUUID();
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
-    routeKey: `${method} ${matched.route.path}`,
+    routeKey,
     rawPath,
     rawQueryString: new URLSearchParams(query).toString(),
     headers,
     queryStringParameters: Object.keys(query).length ? query : undefined,
-    pathParameters: matched.pathParameters,
+    pathParameters: opts.pathParameters,
     requestContext: {
       accountId: '000000000000',
       apiId: 'linli-test',
@@ -84,7 +96,7 @@ export async function request<T = any>(method: string, url: string, opts: Reques
       domainPrefix: 'api',
       http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'linli-tests' },
       requestId: randomUUID(),
-      routeKey: `${method} ${matched.route.path}`,
+      routeKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
@@ -92,7 +104,7 @@ export async function request<T = any>(method: string, url: string, opts: Reques
     body,
     isBase64Encoded: false,
   };
-  const result = await handlerFor(matched.route.handler)(event, lambdaContext(matched.route.functionName));
+  const result = await handler(event, lambdaContext(routeKey.replace(/\W+/g, '-'), requestId, opts.timeoutMs ?? 10_000));
   const text = typeof result.body === 'string' ? result.body : '';
   let parsed: unknown = text;
   try {
@@ -101,7 +113,19 @@ export async function request<T = any>(method: string, url: string, opts: Reques
     // not JSON: keep the text
   }
   const outHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  return { status: result.statusCode ?? 200, body: parsed as T, headers: outHeaders, text };
+  return { status: result.statusCode ?? 200, body: parsed as T, headers: outHeaders, text, requestId };
+}
+
+/** A request to a route of serverless.yml, routed the way API Gateway routes it. */
+export async function request<T = any>(method: string, url: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const rawPath = url.split('?')[0];
+  const matched = matchRoute(routes, method, rawPath);
+  if (!matched) return { status: 404, body: { message: 'Not Found' } as T, headers: {}, text: '{"message":"Not Found"}', requestId: '' };
+  return invoke<T>(handlerFor(matched.route.handler), method, url, {
+    ...opts,
+    routeKey: `${method} ${matched.route.path}`,
+    pathParameters: matched.pathParameters,
+  });
 }
 
 const tokens = new Map<string, string>();
@@ -125,5 +149,6 @@ export function as(userId: string) {
   return {
     get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('GET', url, opts),
     post: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('POST', url, { ...opts, body }),
+    patch: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PATCH', url, { ...opts, body }),
   };
 }

@@ -12,6 +12,8 @@ module.exports = {
       target: 'node20',
       sourcemap: 'external',
       sourcefile: filename,
+      // import() becomes require(): jest's CommonJS sandbox has no dynamic import without flags.
+      supported: { 'dynamic-import': false },
     });
     return { code, map };
   },

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { as, request, tokenOf } from '../helpers/api';
 import { useDemoTable } from '../helpers/table';
-import { OWNER, submit, wishIn } from '../helpers/wishes';
+import { CLUTTER, OWNER, submit, wishIn } from '../helpers/wishes';
 
 useDemoTable();
 
@@ -46,8 +46,12 @@ describe('another user’s wish does not exist for you', () => {
 
   test('lists show only what is yours or your scope’s', async () => {
     const submitted = await wishIn('submitted');
+    const zhaos = await submit({ ...CLUTTER, buildingId: 'b-gc-6' }, 'u-res-zhao');
     const mine = await as('u-res-zhao').get('/wishes?scope=mine');
-    expect(mine.body.items.every((w: { ownerId: string }) => w.ownerId === 'u-res-zhao')).toBe(true);
+    const owners = mine.body.items.map((w: { ownerId: string }) => w.ownerId);
+    expect(mine.body.items.map((w: { id: string }) => w.id)).toContain(zhaos.wish.id);
+    expect(owners).not.toContain(OWNER);
+    expect(new Set(owners)).toEqual(new Set(['u-res-zhao']));
     const otherTeam = await as('u-vol-chen').get('/tasks');
     expect(otherTeam.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
     const otherCommunity = await as('u-grid-ptn').get('/triage');
@@ -66,7 +70,11 @@ describe('the residents a grid worker may file for', () => {
     expect(sun.body.items.map((r: { id: string }) => r.id).sort()).toEqual(['u-res-li', 'u-res-wang', 'u-res-zhao', 'u-vol-liu', 'u-vol-zhang'].sort());
     expect(sun.body.items.find((r: { id: string }) => r.id === 'u-res-wang')).toEqual({
       id: 'u-res-wang', name: '王秀英', buildingId: 'b-gc-3', buildingName: '3号楼', flat: '2单元302', gridId: 'g-gucheng-1',
+      phone: '138****0001', verified: true,
     });
+    // Staff of the community see the whole number, to call back.
+    const guo = await as('u-staff-guo').get('/residents');
+    expect(guo.body.items.find((r: { id: string }) => r.id === 'u-res-wang')?.phone).toBe('13800000001');
     const ptn = await as('u-staff-ptn').get('/residents');
     expect(ptn.body.items.map((r: { id: string }) => r.id)).toEqual(['u-res-ptn']);
     expect((await as('u-res-li').get('/residents')).status).toBe(403);

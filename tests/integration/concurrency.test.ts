@@ -2,29 +2,18 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { WishDetail } from '../../shared/schemas/wishes';
 import { tableName } from '../../functions/config';
 import { db } from '../../functions/data/db';
-import { getTeam, putTeam } from '../../functions/data/teams';
-import { getUser, putUser } from '../../functions/data/users';
 import { getWishWithTimeline } from '../../functions/data/wishes';
 import { as, request, tokenOf } from '../helpers/api';
+import { addVolunteers } from '../helpers/people';
 import { useDemoTable } from '../helpers/table';
 import { LAMP, OWNER, submit } from '../helpers/wishes';
 
 useDemoTable();
 
-/** Adds n demo volunteers to 古城能人库, so n different people can race for one wish. */
-async function addVolunteers(n: number): Promise<string[]> {
-  const template = (await getUser('u-vol-zhang'))!;
-  const team = (await getTeam('t-gc-nengren'))!;
-  const ids = Array.from({ length: n }, (_, i) => `u-vol-race-${i}`);
-  await Promise.all(ids.map((id, i) => putUser({ ...template, id, name: `志愿者${i}`, home: null })));
-  await putTeam({ ...team, members: [...team.members, ...ids.map((userId, i) => ({ userId, name: `志愿者${i}`, role: 'member' as const, skills: ['electrician'] }))] });
-  await Promise.all(ids.map(tokenOf));
-  return ids;
-}
-
 describe('racing for the same wish', () => {
   test('50 volunteers claim one wish at once: one wins, 49 are told it is taken, and the wish names the winner', async () => {
-    const volunteers = await addVolunteers(50);
+    const volunteers = await addVolunteers(50, 't-gc-nengren');
+    await Promise.all(volunteers.map(tokenOf));
     const { wish } = await submit();
     const results = await Promise.all(volunteers.map((v) => as(v).post(`/wishes/${wish.id}/claim`)));
 

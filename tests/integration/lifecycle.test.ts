@@ -2,18 +2,16 @@ import type { WishDetail, WishPage } from '../../shared/schemas/wishes';
 import { WishDetail as WishDetailSchema, WishPage as WishPageSchema } from '../../shared/schemas/wishes';
 import { as } from '../helpers/api';
 import { useDemoTable } from '../helpers/table';
-import { CLAIMANT, CLUTTER, GRID_WORKER, LAMP, OWNER, step, submit } from '../helpers/wishes';
+import { CLAIMANT, CLUTTER, GRID_WORKER, LAMP, OWNER, step, submit, wishIn } from '../helpers/wishes';
 
 useDemoTable();
 
+/** Each test makes the wishes it needs: none depends on another having run first. */
 describe('a micro-wish from submission to the resident confirming it', () => {
-  let id: string;
-
   test('a resident submits a wish and it is routed at once to the team with the skill', async () => {
     const res = await as(OWNER).post<WishDetail>('/wishes', { ...LAMP, urgency: 'urgent' });
     expect(res.status).toBe(201);
     const detail = WishDetailSchema.parse(res.body);
-    id = detail.wish.id;
     expect(detail.wish).toMatchObject({
       status: 'routed', teamId: 't-gc-nengren', teamName: '古城能人库', ownerName: '李建国', urgency: 'urgent',
       buildingName: '1号楼', flat: '1单元101', contactPhone: '13800000002', gridId: 'g-gucheng-1', communityId: 'c-gucheng',
@@ -24,38 +22,36 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     ]);
   });
 
-  test('the volunteer of the routed team finds it in the inbox, without the flat or the phone', async () => {
+  test('the volunteers of the routed team find it in the inbox, urgent first, without the flat or the phone', async () => {
+    const normal = (await submit()).wish.id;
+    const urgent = (await submit({ ...LAMP, urgency: 'urgent' })).wish.id;
     const res = await as(CLAIMANT).get<WishPage>('/tasks?view=open');
     expect(res.status).toBe(200);
-    const task = WishPageSchema.parse(res.body).items.find((w) => w.id === id);
-    expect(task).toMatchObject({ flat: null, contactPhone: '138****0002', buildingName: '1号楼' });
-    // Urgent wishes come first in the inbox.
-    expect(res.body.items[0].id).toBe(id);
+    const items = WishPageSchema.parse(res.body).items;
+    expect(items.find((w) => w.id === urgent)).toMatchObject({ flat: null, contactPhone: '138****0002', buildingName: '1号楼' });
+    const ids = items.map((w) => w.id);
+    expect(ids.indexOf(urgent)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(urgent)).toBeLessThan(ids.indexOf(normal));
+    expect(items.slice(0, ids.indexOf(urgent)).every((w) => w.urgency === 'urgent')).toBe(true);
+    const otherTeam = await as('u-vol-chen').get<WishPage>('/tasks');
+    expect(otherTeam.status).toBe(200);
+    expect(otherTeam.body.items.map((w: { id: string }) => w.id)).not.toContain(urgent);
   });
 
-  test('a volunteer of another team does not see it', async () => {
-    const res = await as('u-vol-chen').get<WishPage>('/tasks');
-    expect(res.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
-  });
-
-  test('claim, start and complete move it along; the claimant now sees the flat', async () => {
-    const claimed = await step(CLAIMANT, id, 'claim');
+  test('claim, start, complete and confirm move it along, and the timeline records every step', async () => {
+    const { wish } = await submit();
+    const claimed = await step(CLAIMANT, wish.id, 'claim');
     expect(claimed.wish).toMatchObject({ status: 'claimed', claimantId: CLAIMANT, claimantName: '张师傅', flat: '1单元101' });
     expect(claimed.allowedActions).toEqual(['release', 'start']);
-    const mine = await as(CLAIMANT).get<WishPage>('/tasks?view=mine');
-    expect(mine.body.items.map((w: { id: string }) => w.id)).toContain(id);
-    const open = await as(CLAIMANT).get<WishPage>('/tasks?view=open');
-    expect(open.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
-    await step(CLAIMANT, id, 'start');
-    const done = await step(CLAIMANT, id, 'complete', { note: '换了新灯泡和开关' });
-    expect(done.wish.status).toBe('done');
-  });
+    expect((await as(CLAIMANT).get<WishPage>('/tasks?view=mine')).body.items.map((w: { id: string }) => w.id)).toContain(wish.id);
+    expect((await as(CLAIMANT).get<WishPage>('/tasks?view=open')).body.items.map((w: { id: string }) => w.id)).not.toContain(wish.id);
+    await step(CLAIMANT, wish.id, 'start');
+    expect((await step(CLAIMANT, wish.id, 'complete', { note: '换了新灯泡和开关' })).wish.status).toBe('done');
 
-  test('the resident sees it is done, confirms with a rating, and reads the whole timeline', async () => {
-    const before = await as(OWNER).get<WishDetail>(`/wishes/${id}`);
+    const before = await as(OWNER).get<WishDetail>(`/wishes/${wish.id}`);
     expect(before.body.allowedActions).toEqual(['confirm', 'dispute']);
-    const confirmed = await step(OWNER, id, 'confirm', { rating: 5, comment: '张师傅来得很快,谢谢!' });
-    expect(confirmed.wish).toMatchObject({ status: 'confirmed', rating: 5, comment: '张师傅来得很快,谢谢!' });
+    const confirmed = await step(OWNER, wish.id, 'confirm', { rating: 5, comment: '张师傅来得很快,谢谢!', wall: 'full' });
+    expect(confirmed.wish).toMatchObject({ status: 'confirmed', rating: 5, comment: '张师傅来得很快,谢谢!', wallConsent: 'full' });
     expect(confirmed.allowedActions).toEqual([]);
     const timeline = confirmed.timeline;
     expect(timeline.map((e) => [e.seq, e.action, e.from, e.to, e.actorName])).toEqual([
@@ -71,30 +67,44 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     expect([...times].sort()).toEqual(times);
   });
 
-  test('once confirmed it is on the community wall, newest first, with the name masked and no flat or phone', async () => {
+  test("the community's wall shows what each resident agreed to publish, to the community's own people", async () => {
+    const confirmWith = async (wall: 'hidden' | 'summary' | 'full') => {
+      const id = await wishIn('done');
+      await step(OWNER, id, 'confirm', { rating: 5, comment: `${wall}:张师傅来得很快`, wall });
+      return id;
+    };
+    const hidden = await confirmWith('hidden');
+    const summary = await confirmWith('summary');
+    const full = await confirmWith('full');
     const wall = await as('u-res-zhao').get('/wall');
     expect(wall.status).toBe(200);
+    const ids = wall.body.items.map((w: { id: string }) => w.id);
+    expect(ids).not.toContain(hidden);
+    expect(ids.slice(0, 2)).toEqual([full, summary]); // newest first
     expect(wall.body.items[0]).toEqual({
-      id, categoryName: '电路照明', description: LAMP.description, buildingName: '1号楼', ownerName: '李**',
-      teamName: '古城能人库', claimantName: '张师傅', rating: 5, comment: '张师傅来得很快,谢谢!', fulfilledAt: expect.any(String),
+      id: full, categoryName: '电路照明', description: LAMP.description, buildingName: '1号楼', ownerName: '李**',
+      teamName: '古城能人库', claimantName: '张师傅', rating: 5, comment: 'full:张师傅来得很快', fulfilledAt: expect.any(String),
     });
+    expect(wall.body.items[1]).toMatchObject({ id: summary, ownerName: '李**', description: null, comment: null });
     expect(wall.text).not.toContain('13800000002');
     expect(wall.text).not.toContain('1单元101');
-    // The seeded 抽油烟机 wish is older, so it comes after.
-    expect(wall.body.items.map((w: { id: string }) => w.id)).toEqual([id, 'w-demo-fan']);
-    // Another community's wall does not have it, unless asked for by name (the wall is public).
+    expect(wall.text).not.toContain('summary:');
+    // A volunteer of the community's team reads it too; another community's people do not.
+    expect((await as('u-vol-chen').get('/wall')).body.items.map((w: { id: string }) => w.id)).toContain(full);
     const other = await as('u-res-ptn').get('/wall');
-    expect(other.body.items.map((w: { id: string }) => w.id)).not.toContain(id);
+    expect(other.body.items.map((w: { id: string }) => w.id)).not.toContain(full);
     const asked = await as('u-res-ptn').get('/wall?communityId=c-gucheng');
-    expect(asked.body.items.map((w: { id: string }) => w.id)).toContain(id);
+    expect([asked.status, asked.body.error.code]).toEqual([403, 'FORBIDDEN']);
   });
 
-  test('the resident finds it among their own wishes, newest first', async () => {
+  test('the resident finds their own wishes newest first, and nobody else’s', async () => {
+    const earlier = await submit();
     const later = await submit(CLUTTER);
     const res = await as(OWNER).get<WishPage>('/wishes?scope=mine');
     expect(res.status).toBe(200);
     const ids = res.body.items.map((w: { id: string }) => w.id);
-    expect(ids.indexOf(later.wish.id)).toBeLessThan(ids.indexOf(id));
+    expect(ids.indexOf(later.wish.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(later.wish.id)).toBeLessThan(ids.indexOf(earlier.wish.id));
     expect(ids).not.toContain('w-demo-fan'); // 王秀英's wish
   });
 });

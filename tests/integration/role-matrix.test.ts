@@ -6,7 +6,7 @@ import { wishIn } from '../helpers/wishes';
 useDemoTable();
 
 /**
- * Every action × every status × nine people who stand differently to the wish. The expectations are
+ * Every action × every status × ten people who stand differently to the wish. The expectations are
  * the foundation issue's rules written out here, not read from the implementation.
  */
 interface Person {
@@ -35,10 +35,12 @@ const PEOPLE: Record<string, Person> = {
   otherGridWorker: { id: 'u-grid-zhou', roles: ['gridWorker'], sees: () => false, may: () => false },
   staff: { id: 'u-staff-guo', roles: ['staff'], sees: () => true, may: manage },
   otherCommunityStaff: { id: 'u-staff-ptn', roles: ['staff'], sees: () => false, may: () => false },
+  // An operator reads any wish and may reject or close abuse; nothing else (docs/roles.md).
+  admin: { id: 'u-admin', roles: ['admin'], sees: () => true, may: (a) => a === 'reject' || a === 'close' },
 };
 
 const ROUTE_ROLES: Record<WishAction, string[]> = {
-  route: ['gridWorker', 'staff'], reject: ['gridWorker', 'staff'], close: ['gridWorker', 'staff'],
+  route: ['gridWorker', 'staff'], reject: ['gridWorker', 'staff', 'admin'], close: ['gridWorker', 'staff', 'admin'],
   claim: ['volunteer'], release: ['volunteer'], start: ['volunteer'], complete: ['volunteer'],
   confirm: ['resident', 'gridWorker', 'staff'], dispute: ['resident', 'gridWorker', 'staff'],
 };
@@ -57,7 +59,10 @@ function expected(p: Person, action: WishAction, status: WishStatus): [number, s
   if (!ROUTE_ROLES[action].some((r) => p.roles.includes(r))) return [403, 'FORBIDDEN'];
   if (!p.sees(status)) return [404, 'NOT_FOUND'];
   if (!p.may(action, status)) return [403, 'FORBIDDEN'];
-  if (action === 'claim' && hasClaimant(status) && p.id !== PEOPLE.claimant.id && status !== 'confirmed') return [409, 'ALREADY_CLAIMED'];
+  if (action === 'claim' && hasClaimant(status) && status !== 'confirmed') {
+    // The claimant claiming again is a retry: they get the wish back, unchanged.
+    return p.id === PEOPLE.claimant.id ? [200] : [409, 'ALREADY_CLAIMED'];
+  }
   if (!FROM[action].includes(status)) return [409, 'INVALID_TRANSITION'];
   return [200];
 }

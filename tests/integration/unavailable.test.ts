@@ -17,10 +17,11 @@ describe('when DynamoDB does not answer', () => {
   test('the API answers 503 UNAVAILABLE, and once it is back nothing half-written remains', async () => {
     const token = await tokenOf(OWNER);
     const before = await request('GET', '/wishes', { token, query: { scope: 'mine' } });
+    expect((await request('GET', '/health')).body).toMatchObject({ status: 'ok', stage: 'test' });
 
     process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
     resetDb();
-    for (const [method, url, body] of [['GET', '/me'], ['POST', '/wishes', LAMP], ['POST', '/wishes/w-demo-lamp/claim', {}]] as const) {
+    for (const [method, url, body] of [['GET', '/health'], ['GET', '/me'], ['POST', '/wishes', LAMP], ['POST', '/wishes/w-demo-lamp/claim', {}]] as const) {
       const res = await request(method, url, { token, body });
       expect([url, res.status, res.body.error.code]).toEqual([url, 503, 'UNAVAILABLE']);
     }

@@ -1,6 +1,6 @@
 import { request } from '../helpers/api';
 import { freePort } from '../helpers/free-port';
-import { SESSION_KEY, startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
+import { SESSION_KEY, startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
 import { useDemoTable } from '../helpers/table';
 
 useDemoTable();
@@ -14,14 +14,18 @@ describe('signing in with WeChat', () => {
   let spies: jest.SpyInstance[] = [];
 
   beforeAll(async () => {
-    wechat = await startFakeWechat(APP_ID, APP_SECRET);
-    Object.assign(process.env, { WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'info' });
-    const keep = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
-    spies = [jest.spyOn(console, 'log').mockImplementation(keep), jest.spyOn(console, 'error').mockImplementation(keep)];
+    wechat = await startFakeWechat({ appId: APP_ID, secret: APP_SECRET });
+    // The logger is made when the handlers first load, below: INFO so every line it writes is captured here.
+    Object.assign(process.env, { WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'INFO' });
+    const keep = (chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    };
+    spies = [jest.spyOn(process.stdout, 'write').mockImplementation(keep), jest.spyOn(process.stderr, 'write').mockImplementation(keep)];
   });
   afterAll(async () => {
     spies.forEach((s) => s.mockRestore());
-    process.env.LOG_LEVEL = 'silent';
+    process.env.LOG_LEVEL = 'SILENT';
     await wechat.close();
   });
 
@@ -47,9 +51,13 @@ describe('signing in with WeChat', () => {
   });
 
   test.each([
-    ['a reused code', 'code-a1'],
-    ['an expired or unknown code', 'expired-code'],
-  ])('%s is refused with WECHAT_CODE_INVALID', async (_name, code) => {
+    ['a reused code', 'code-reused', true],
+    ['an expired or unknown code', 'expired-code', false],
+  ])('%s is refused with WECHAT_CODE_INVALID', async (_name, code, usedBefore) => {
+    if (usedBefore) {
+      wechat.issue(code, 'openid-reused');
+      expect((await request('POST', '/auth/wechat', { body: { code } })).status).toBe(200);
+    }
     const res = await request('POST', '/auth/wechat', { body: { code } });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('WECHAT_CODE_INVALID');
@@ -73,13 +81,20 @@ describe('signing in with WeChat', () => {
   });
 
   test('the session_key and the app secret appear in no response and no log line', async () => {
+    const from = printed.length;
     wechat.issue('code-c', 'openid-c');
     const res = await request('POST', '/auth/wechat', { body: { code: 'code-c' } });
     expect(res.status).toBe(200);
     expect(res.text).not.toContain(SESSION_KEY);
     expect(res.text).not.toContain('openid-c');
-    expect(printed.length).toBeGreaterThan(0); // the busy and unreachable cases above were logged
-    expect(printed.join('\n')).not.toContain(SESSION_KEY);
-    expect(printed.join('\n')).not.toContain(APP_SECRET);
+    wechat.busy(true);
+    expect((await request('POST', '/auth/wechat', { body: { code: 'any' } })).status).toBe(503);
+    wechat.busy(false);
+    const lines = printed.slice(from).join('\n');
+    expect(lines).toContain('"route":"POST /auth/wechat"'); // both requests were logged, the 503 with its cause
+    expect(lines).toContain('"status":503');
+    expect(lines).not.toContain(SESSION_KEY);
+    expect(lines).not.toContain(APP_SECRET);
+    expect(lines).not.toContain('openid-c');
   });
 });

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { allowedActions, assertAllowed, type Actor } from '../../shared/domain/wish-access';
+import { allowedActions, assertAllowed, isRepeatedClaim, type Actor } from '../../shared/domain/wish-access';
 import { applyAction } from '../../shared/domain/wish-transition';
-import { maskName, maskPhone, toWallItem, viewWish } from '../../shared/domain/wish-view';
+import { isOnWall, maskName, maskPhone, toWallItem, viewWish } from '../../shared/domain/wish-view';
 import type { Wish } from '../../shared/schemas/wishes';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
@@ -13,12 +13,14 @@ const otherVolunteer = actor('vol2', { roles: ['volunteer'], teamIds: ['team-b']
 const gridWorker = actor('gw', { roles: ['gridWorker'], gridIds: ['grid-1'] });
 const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] });
 const otherStaff = actor('staff2', { roles: ['staff'], staffCommunityIds: ['com-2'] });
+const admin = actor('admin', { roles: ['admin'] });
 
 const wish = (extra: Partial<Wish> = {}): Wish => ({
   id: 'w1', status: 'routed', category: 'cat', categoryName: '电路照明', description: '灯坏了', urgency: 'normal',
   streetId: 's', communityId: 'com-1', gridId: 'grid-1', buildingId: 'b1', buildingName: '1号楼', flat: '1单元101',
   ownerId: 'owner', ownerName: '李建国', contactPhone: '13800000002', filedBy: null, teamId: 'team-a', teamName: '能人库',
-  claimantId: null, claimantName: null, rating: null, comment: null, createdAt: 't0', updatedAt: 't0', version: 2, ...extra,
+  claimantId: null, claimantName: null, rating: null, comment: null, ownerVerified: true, wallConsent: 'hidden',
+  createdAt: 't0', updatedAt: 't0', version: 2, ...extra,
 });
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -44,6 +46,10 @@ describe('who may do what to a wish', () => {
     ['the grid worker of the grid routes', 'route', gridWorker, wish({ status: 'submitted', teamId: null }), undefined],
     ['staff close unfixed', 'close', staff, wish(), undefined],
     ['a volunteer cannot reject', 'reject', teamVolunteer, wish(), 'FORBIDDEN'],
+    ['an operator may close abuse', 'close', admin, wish(), undefined],
+    ['an operator may reject abuse', 'reject', admin, wish(), undefined],
+    ['an operator does not run the queue', 'route', admin, wish({ status: 'submitted', teamId: null }), 'FORBIDDEN'],
+    ['an operator does not speak for the resident', 'confirm', admin, wish({ status: 'done', claimantId: 'vol' }), 'FORBIDDEN'],
   ] as const)('%s', (_name, action, who, w, expected) => {
     expect(codeOf(() => assertAllowed(action, who, w))).toBe(expected);
   });
@@ -54,6 +60,14 @@ describe('who may do what to a wish', () => {
     expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual(['release', 'start']);
     expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual(['route', 'reject', 'close']);
     expect(allowedActions(otherStaff, wish())).toEqual([]);
+    expect(allowedActions(admin, wish({ status: 'submitted', teamId: null }))).toEqual(['reject', 'close']);
+  });
+
+  test('the volunteer who holds a wish claiming it again is a retry, not a lost race', () => {
+    expect(isRepeatedClaim(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toBe(true);
+    expect(isRepeatedClaim(teamVolunteer, wish({ status: 'in_progress', claimantId: 'vol' }))).toBe(true);
+    expect(isRepeatedClaim(teamVolunteer, wish({ status: 'claimed', claimantId: 'x' }))).toBe(false);
+    expect(isRepeatedClaim(teamVolunteer, wish({ status: 'confirmed', claimantId: 'vol' }))).toBe(false);
   });
 });
 
@@ -79,14 +93,14 @@ describe('applying an action', () => {
 
   test('a grid worker confirms for the resident only with consent, and the event says so', () => {
     const done = wish({ status: 'done', claimantId: 'vol' });
-    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5 }, actor: gridWorker, now }))).toBe('VALIDATION_FAILED');
-    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, consent: true }, actor: gridWorker, now });
+    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden' }, actor: gridWorker, now }))).toBe('VALIDATION_FAILED');
+    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden', consent: true }, actor: gridWorker, now });
     expect(event).toMatchObject({ actorRole: 'gridWorker', onBehalf: true });
   });
 
-  test('confirm stores the rating and the comment', () => {
-    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢' }, actor: owner, now });
-    expect(next).toMatchObject({ status: 'confirmed', rating: 4, comment: '谢谢' });
+  test('confirm stores the rating, the comment and what the resident agreed to publish', () => {
+    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢', wall: 'summary' }, actor: owner, now });
+    expect(next).toMatchObject({ status: 'confirmed', rating: 4, comment: '谢谢', wallConsent: 'summary' });
   });
 });
 
@@ -98,9 +112,19 @@ describe('privacy of a wish', () => {
   });
 
   test('the public wall carries no flat, phone or owner id', () => {
-    const item = toWallItem(wish({ status: 'confirmed', claimantId: 'vol', claimantName: '张师傅', rating: 5 }));
+    const item = toWallItem(wish({ status: 'confirmed', claimantId: 'vol', claimantName: '张师傅', rating: 5, wallConsent: 'full' }));
     expect(JSON.stringify(item)).not.toMatch(/13800000002|1单元101|"owner"/);
-    expect(item).toMatchObject({ ownerName: '李**', claimantName: '张师傅', rating: 5 });
+    expect(item).toMatchObject({ ownerName: '李**', claimantName: '张师傅', rating: 5, description: '灯坏了' });
+  });
+
+  test.each([
+    ['nothing: not on the wall', 'hidden', false, null, null],
+    ['a summary: on the wall without their words', 'summary', true, null, null],
+    ['everything: with the wish and the comment', 'full', true, '灯坏了', '张师傅来得快'],
+  ] as const)('a resident who agreed to publish %s', (_name, consent, shown, description, comment) => {
+    const confirmed = wish({ status: 'confirmed', claimantId: 'vol', rating: 5, comment: '张师傅来得快', wallConsent: consent });
+    expect(isOnWall(confirmed)).toBe(shown);
+    expect(toWallItem(confirmed)).toMatchObject({ description, comment });
   });
 
   test.each([
@@ -108,6 +132,7 @@ describe('privacy of a wish', () => {
     ['staff', staff, '13800000002', '1单元101'],
     ['grid worker', gridWorker, '138****0002', '1单元101'],
     ['volunteer before claiming', teamVolunteer, '138****0002', null],
+    ['an operator', admin, '138****0002', null],
   ] as const)('%s sees phone %s and flat %s', (_who, viewer, phone, flat) => {
     expect(viewWish(wish(), viewer)).toMatchObject({ contactPhone: phone, flat });
   });

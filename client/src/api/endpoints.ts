@@ -1,26 +1,28 @@
-import type { DevUserList, Session } from '@shared/schemas/auth';
-import type { CategoryList, PlaceTree } from '@shared/schemas/places';
-import type { TeamPage } from '@shared/schemas/teams';
-import type { Me, ResidentPage } from '@shared/schemas/users';
-import type { ActionBody, WallPage, WishAction, WishCreateBody, WishDetail, WishPage } from '@shared/schemas/wishes';
+import { DevUserList, Session } from '@shared/schemas/auth';
+import { CategoryList, PlaceTree } from '@shared/schemas/places';
+import { TeamPage } from '@shared/schemas/teams';
+import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
+import { WallPage, WishDetail, WishPage, type ActionBody, type WishAction, type WishCreateBody } from '@shared/schemas/wishes';
 import { request } from './request';
 
-/** Typed calls of the API; every shape is the shared zod schema's type, never retyped here. */
+/** Typed calls of the API; every answer is parsed with the shared schema of its route, never retyped here. */
 export const api = {
-  devUsers: () => request<DevUserList>('GET', '/auth/dev-users'),
-  devLogin: (userId: string) => request<Session>('POST', '/auth/dev-login', { body: { userId } }),
-  wechatLogin: (code: string) => request<Session>('POST', '/auth/wechat', { body: { code } }),
-  me: () => request<Me>('GET', '/me'),
-  categories: () => request<CategoryList>('GET', '/categories'),
-  places: () => request<PlaceTree>('GET', '/places'),
-  teams: () => request<TeamPage>('GET', '/teams'),
-  residents: (cursor?: string) => request<ResidentPage>('GET', '/residents', { query: { cursor } }),
-  myWishes: (cursor?: string) => request<WishPage>('GET', '/wishes', { query: { scope: 'mine', cursor } }),
-  wish: (id: string) => request<WishDetail>('GET', `/wishes/${encodeURIComponent(id)}`),
-  submitWish: (body: WishCreateBody, idempotencyKey: string) => request<WishDetail>('POST', '/wishes', { body, idempotencyKey }),
-  tasks: (view: 'open' | 'mine', cursor?: string) => request<WishPage>('GET', '/tasks', { query: { view, cursor } }),
-  wall: () => request<WallPage>('GET', '/wall'),
-  triage: (cursor?: string) => request<WishPage>('GET', '/triage', { query: { cursor } }),
+  devUsers: () => request('GET', '/auth/dev-users', DevUserList),
+  devLogin: (userId: string) => request('POST', '/auth/dev-login', Session, { body: { userId } }),
+  wechatLogin: (code: string) => request('POST', '/auth/wechat', Session, { body: { code } }),
+  me: () => request('GET', '/me', Me),
+  updateMe: (body: MeUpdateBody) => request('PATCH', '/me', Me, { body }),
+  categories: () => request('GET', '/categories', CategoryList),
+  places: () => request('GET', '/places', PlaceTree),
+  teams: () => request('GET', '/teams', TeamPage),
+  residents: (cursor?: string) => request('GET', '/residents', ResidentPage, { query: { cursor } }),
+  verifyResident: (id: string) => request('POST', `/residents/${encodeURIComponent(id)}/verify`, Resident, { body: {} }),
+  myWishes: (cursor?: string) => request('GET', '/wishes', WishPage, { query: { scope: 'mine', cursor } }),
+  wish: (id: string) => request('GET', `/wishes/${encodeURIComponent(id)}`, WishDetail),
+  submitWish: (body: WishCreateBody, idempotencyKey: string) => request('POST', '/wishes', WishDetail, { body, idempotencyKey }),
+  tasks: (view: 'open' | 'mine', cursor?: string) => request('GET', '/tasks', WishPage, { query: { view, cursor } }),
+  wall: (cursor?: string) => request('GET', '/wall', WallPage, { query: { cursor } }),
+  triage: (cursor?: string) => request('GET', '/triage', WishPage, { query: { cursor } }),
   act: <A extends WishAction>(id: string, action: A, body: ActionBody<A>) =>
-    request<WishDetail>('POST', `/wishes/${encodeURIComponent(id)}/${action}`, { body }),
+    request('POST', `/wishes/${encodeURIComponent(id)}/${action}`, WishDetail, { body }),
 };

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@shared/errors';
 
 /** Every error code the API can answer, in words a resident understands. One table, keyed by code. */
-export const MESSAGES: Record<ErrorCode | 'NETWORK', string> = {
+export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = {
   VALIDATION_FAILED: '填写的内容有误,请检查后再提交',
   MALFORMED_JSON: '提交的内容无法识别,请重试',
   UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不对,请重试',
@@ -9,14 +9,27 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK', string> = {
   UNAUTHENTICATED: '登录已过期,请重新登录',
   WECHAT_CODE_INVALID: '微信登录没有成功,请再试一次',
   FORBIDDEN: '您没有权限做这件事',
+  PROFILE_INCOMPLETE: '请先填写您的姓名、住址和电话',
   NOT_FOUND: '没有找到这条内容,可能已被删除',
   ALREADY_CLAIMED: '已被其他志愿者认领',
   INVALID_TRANSITION: '心愿状态已经变化,请刷新后再看',
+  TOO_MANY_OPEN_WISHES: '您还有多个心愿正在办理,请等已有心愿办结后再提交',
   IDEMPOTENCY_KEY_REUSED: '这条心愿已经提交过了',
+  RATE_LIMITED: '操作太频繁了',
   UNAVAILABLE: '服务暂时繁忙,请稍后再试',
+  TIMEOUT: '服务器响应太慢,请稍后刷新看看是否已经成功',
   INTERNAL: '系统出了点问题,我们会尽快处理',
   NETWORK: '网络不太好,请检查网络后再试',
+  BAD_RESPONSE: '收到的数据有误,请稍后重试',
 };
+
+/** “,请5分钟后再试” from a Retry-After in seconds. */
+export function retryIn(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return ',请稍后再试';
+  if (seconds < 60) return `,请${Math.ceil(seconds)}秒后再试`;
+  if (seconds < 3600) return `,请${Math.ceil(seconds / 60)}分钟后再试`;
+  return `,请${Math.ceil(seconds / 3600)}小时后再试`;
+}
 
 /** Field names of the forms, for validation messages. */
 export const FIELD_NAMES: Record<string, string> = {
@@ -31,4 +44,9 @@ export const FIELD_NAMES: Record<string, string> = {
   comment: '评价',
   note: '说明',
   teamId: '队伍',
+  name: '姓名',
+  flat: '门牌号',
+  phone: '手机号',
+  phoneCode: '手机号',
+  wall: '公示',
 };

@@ -1,9 +1,12 @@
 import Taro from '@tarojs/taro';
+import type { z } from 'zod';
 import type { ErrorCode, ErrorIssue } from '@shared/errors';
-import { FIELD_NAMES, MESSAGES } from './messages';
+import { ErrorBody } from '@shared/schemas/common';
+import { FIELD_NAMES, MESSAGES, retryIn } from './messages';
 import { session } from './session';
 
-export type ClientErrorCode = ErrorCode | 'NETWORK';
+/** NETWORK: no answer. BAD_RESPONSE: an answer that is not the shape of its route (never rendered). */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
 
 export class ApiError extends Error {
   constructor(
@@ -31,8 +34,35 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-/** The one way the app talks to the API: base URL, token, idempotency, and errors as ApiError in Chinese. */
-export async function request<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> {
+type Method = 'GET' | 'POST' | 'PATCH';
+
+function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const found = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name);
+  return found ? String(found[1]) : undefined;
+}
+
+/** The error an answer that is not 2xx stands for, in words a resident understands. */
+function errorOf(status: number, data: unknown, headers: Record<string, unknown> | undefined, path: string): ApiError {
+  const parsed = ErrorBody.safeParse(data);
+  const error = parsed.success ? parsed.data.error : null;
+  const known = error && error.code in MESSAGES ? (error.code as ClientErrorCode) : null;
+  const code: ClientErrorCode = known ?? (status >= 500 ? 'UNAVAILABLE' : 'BAD_RESPONSE');
+  if (status === 401 && code === 'UNAUTHENTICATED' && path !== '/auth/wechat') {
+    session.clear();
+    void Taro.reLaunch({ url: '/pages/login/index' });
+  }
+  const issues = error?.issues ?? [];
+  const fields = code === 'VALIDATION_FAILED' ? [...new Set(issues.map(fieldOf).filter(Boolean))] : [];
+  const wait = code === 'RATE_LIMITED' ? retryIn(Number(headerOf(headers, 'retry-after'))) : '';
+  return new ApiError(code, `${MESSAGES[code]}${fields.length ? `:${fields.join('、')}` : ''}${wait}`, status, issues);
+}
+
+/**
+ * The one way the app talks to the API: base URL, token, idempotency, errors as ApiError in Chinese,
+ * and every answer parsed with the shared schema of its route, so a page never renders a shape it did
+ * not ask for (an answer that does not fit is an error the page shows, with a retry).
+ */
+export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, opts: RequestOptions = {}): Promise<z.output<S>> {
   const query = Object.entries(opts.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
   const url = `${apiBase()}${path}${query.length ? `?${query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''}`;
   const token = session.token();
@@ -40,10 +70,11 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: Req
   try {
     res = await Taro.request({
       url,
-      method,
-      data: method === 'POST' ? JSON.stringify(opts.body ?? {}) : undefined,
+      // WeChat's typings know GET and POST; PATCH is sent as is by both wx.request and fetch.
+      method: method as 'POST',
+      data: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
       header: {
-        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
       },
@@ -53,14 +84,8 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: Req
   } catch {
     throw new ApiError('NETWORK', MESSAGES.NETWORK, 0);
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  const error = (res.data as { error?: { code?: ClientErrorCode; issues?: ErrorIssue[] } } | null)?.error;
-  const code: ClientErrorCode = error?.code && error.code in MESSAGES ? error.code : res.statusCode >= 500 ? 'UNAVAILABLE' : 'INTERNAL';
-  if (res.statusCode === 401 && path !== '/auth/wechat') {
-    session.clear();
-    void Taro.reLaunch({ url: '/pages/login/index' });
-  }
-  const issues = error?.issues ?? [];
-  const detail = code === 'VALIDATION_FAILED' && issues.length ? `:${[...new Set(issues.map(fieldOf).filter(Boolean))].join('、')}` : '';
-  throw new ApiError(code, `${MESSAGES[code]}${detail}`, res.statusCode, issues);
+  if (res.statusCode < 200 || res.statusCode >= 300) throw errorOf(res.statusCode, res.data, res.header, path);
+  const parsed = schema.safeParse(res.data);
+  if (!parsed.success) throw new ApiError('BAD_RESPONSE', MESSAGES.BAD_RESPONSE, res.statusCode);
+  return parsed.data;
 }

@@ -13,6 +13,10 @@ export const session = {
     Taro.setStorageSync(TOKEN, s.token);
     Taro.setStorageSync(USER, s.user);
   },
+  /** The user as the API last described them (after a profile change). */
+  updateUser(user: Me): void {
+    Taro.setStorageSync(USER, user);
+  },
   clear(): void {
     Taro.removeStorageSync(TOKEN);
     Taro.removeStorageSync(USER);

@@ -1,5 +1,5 @@
 import type { Role } from '@shared/schemas/users';
-import type { ActorRole, WishAction, WishStatus } from '@shared/schemas/wishes';
+import type { ActorRole, WallConsent, WishAction, WishStatus } from '@shared/schemas/wishes';
 
 export const STATUS_LABEL: Record<WishStatus, string> = {
   submitted: '待分派',
@@ -31,6 +31,13 @@ export const ROLE_LABEL: Record<Role, string> = {
   gridWorker: '网格员',
   staff: '社区工作人员',
   admin: '管理员',
+};
+
+/** What a resident agrees to show on the public wall when confirming. */
+export const WALL_LABEL: Record<WallConsent, string> = {
+  hidden: '不公示',
+  summary: '公示(只显示类别、楼栋和评分)',
+  full: '公示,包括我的心愿和评价',
 };
 
 export const ACTOR_LABEL: Record<ActorRole, string> = { ...ROLE_LABEL, system: '系统' };

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { useElderMode } from './elder-mode';
 
@@ -8,10 +8,30 @@ export function PageShell({ children }: PropsWithChildren) {
   return <View className={elder ? 'page elder' : 'page'}>{children}</View>;
 }
 
-/** Loading, error and empty states, the same on every list. */
-export function ListState({ loading, error, empty, emptyText }: { loading: boolean; error: string; empty: boolean; emptyText: string }) {
+/** Loading, error (with a retry) and empty states, the same on every list. */
+export function ListState({ loading, error, empty, emptyText, onRetry }: { loading: boolean; error: string; empty: boolean; emptyText: string; onRetry: () => void }) {
   if (loading) return <View className='empty'>正在加载…</View>;
-  if (error) return <View className='error'>{error}</View>;
+  if (error) return <LoadError message={error} onRetry={onRetry} />;
   if (empty) return <View className='empty'>{emptyText}</View>;
   return null;
+}
+
+/** A failed load says what went wrong and offers to try again. */
+export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className='load-error'>
+      <View className='error'>{message}</View>
+      <Button className='btn block retry' onClick={onRetry}>重新加载</Button>
+    </View>
+  );
+}
+
+/** "Load more" for a paged list: shown while there is more, inert while a page is on its way. */
+export function LoadMore({ list }: { list: { cursor: string | null; loadingMore: boolean; loadMore: () => Promise<void> } }) {
+  if (!list.cursor) return null;
+  return (
+    <Button className='btn block load-more' disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+      {list.loadingMore ? '正在加载…' : '加载更多'}
+    </Button>
+  );
 }

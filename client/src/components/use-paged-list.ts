@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Page } from '@shared/schemas/common';
 import { ApiError } from '../api/request';
@@ -8,38 +8,70 @@ export const NO_ITEMS: Promise<Page<never>> = Promise.resolve({ items: [], curso
 
 /**
  * A list page's data: loaded whenever the page shows, on pull-to-refresh, and again when `key` changes
- * (a tab switch); `loadMore` follows the cursor. Loading and error states for ListState.
+ * (a tab switch); `loadMore` follows the cursor. A second "load more" while one is in flight is ignored,
+ * and an answer for a view the user has left (another tab, a newer reload, a hidden page) is dropped.
  */
 export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, key = '') {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState('');
   const latest = useRef(fetch);
   latest.current = fetch;
+  // Every reload starts a new generation; answers of an older one are stale and dropped.
+  const generation = useRef(0);
+  const moreInFlight = useRef(false);
 
-  const load = async (after?: string) => {
+  const reload = async () => {
+    const mine = ++generation.current;
+    moreInFlight.current = false;
     setError('');
-    if (!after) setLoading(true);
+    setLoading(true);
     try {
-      const page = await latest.current(after);
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
+      const page = await latest.current();
+      if (mine !== generation.current) return;
+      setItems(page.items);
       setCursor(page.cursor);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败,请下拉重试');
+      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
     } finally {
-      setLoading(false);
+      if (mine === generation.current) setLoading(false);
       Taro.stopPullDownRefresh();
+    }
+  };
+
+  const loadMore = async () => {
+    if (!cursor || moreInFlight.current) return;
+    moreInFlight.current = true;
+    setLoadingMore(true);
+    const mine = generation.current;
+    try {
+      const page = await latest.current(cursor);
+      if (mine !== generation.current) return;
+      setItems((previous) => [...previous, ...page.items]);
+      setCursor(page.cursor);
+    } catch (e) {
+      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
+    } finally {
+      if (mine === generation.current) {
+        moreInFlight.current = false;
+        setLoadingMore(false);
+      }
     }
   };
 
   const mounted = useRef(false);
   useEffect(() => {
-    if (mounted.current) void load();
+    if (mounted.current) void reload();
     mounted.current = true;
   }, [key]);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load());
+  useDidShow(() => void reload());
+  // A page the user has left must not be updated by a late answer.
+  useDidHide(() => {
+    generation.current++;
+  });
+  usePullDownRefresh(() => void reload());
 
-  return { items, cursor, loading, error, reload: () => load(), loadMore: () => (cursor ? load(cursor) : Promise.resolve()) };
+  return { items, cursor, loading, loadingMore, error, reload, loadMore };
 }

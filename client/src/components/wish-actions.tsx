@@ -1,11 +1,12 @@
 import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Team } from '@shared/schemas/teams';
-import type { AnyActionBody, WishAction, WishDetail } from '@shared/schemas/wishes';
+import type { AnyActionBody, WallConsent, WishAction, WishDetail } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/request';
 import { session } from '../api/session';
-import { ACTION_LABEL } from './labels';
+import { ACTION_LABEL, WALL_LABEL } from './labels';
+import { LoadError } from './page-shell';
 
 interface Props {
   detail: WishDetail;
@@ -23,13 +24,19 @@ export function WishActions({ detail, onDone, onLost }: Props) {
   const [text, setText] = useState('');
   const [consent, setConsent] = useState(false);
   const [teams, setTeams] = useState<Team[]>([]);
+  const [teamsError, setTeamsError] = useState('');
   const [teamId, setTeamId] = useState('');
+  const [wall, setWall] = useState<WallConsent>('hidden');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const forResident = wish.ownerId !== session.user()?.id;
 
+  const loadTeams = () => {
+    setTeamsError('');
+    api.teams().then((p) => setTeams(p.items), (e) => setTeamsError(e instanceof ApiError ? e.message : '队伍加载失败'));
+  };
   useEffect(() => {
-    if (allowed.includes('route')) api.teams().then((p) => setTeams(p.items), () => setTeams([]));
+    if (allowed.includes('route')) loadTeams();
   }, [allowed.join()]);
 
   if (allowed.length === 0) return null;
@@ -43,7 +50,7 @@ export function WishActions({ detail, onDone, onLost }: Props) {
       start: {},
       release: reason ? { reason } : {},
       complete: reason ? { note: reason } : {},
-      confirm: rating ? { rating, ...(reason ? { comment: reason } : {}), ...(forResident && consent ? { consent: true } : {}) } : '请先选择评分',
+      confirm: rating ? { rating, wall, ...(reason ? { comment: reason } : {}), ...(forResident && consent ? { consent: true } : {}) } : '请先选择评分',
       dispute: reason.length >= 2 ? { reason, ...(forResident && consent ? { consent: true } : {}) } : '请写下还有什么问题',
       reject: reason.length >= 2 ? { reason } : '请写下原因',
       close: reason.length >= 2 ? { reason } : '请写下原因',
@@ -83,11 +90,19 @@ export function WishActions({ detail, onDone, onLost }: Props) {
               <Button key={n} className={`btn rating-${n} ${rating === n ? 'selected' : ''}`} onClick={() => setRating(n)}>{n}星</Button>
             ))}
           </View>
+          <View className='section'>在社区心愿墙上公示吗?</View>
+          <View className='muted'>公示时姓名会隐去(如“王**”),不显示门牌和电话。</View>
+          {(['hidden', 'summary', 'full'] as const).map((option) => (
+            <View key={option} className={`choice wall-${option} ${wall === option ? 'selected' : ''}`} onClick={() => setWall(option)}>
+              {WALL_LABEL[option]}
+            </View>
+          ))}
         </View>
       )}
       {allowed.includes('route') && (
         <View>
           <View className='section'>派给哪支队伍?</View>
+          {teamsError && <LoadError message={teamsError} onRetry={loadTeams} />}
           {teams.map((t) => (
             <View key={t.id} className={`choice team-choice ${teamId === t.id ? 'selected' : ''}`} onClick={() => setTeamId(t.id)}>
               {t.name}({t.members.length}人)

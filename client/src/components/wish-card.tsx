@@ -11,6 +11,7 @@ export function WishCard({ wish, action }: { wish: Wish; action?: React.ReactNod
         <Text className='card-title'>{wish.categoryName}</Text>
         <View className='wrap'>
           {wish.urgency === 'urgent' && <Text className='tag urgent'>紧急</Text>}
+          {!wish.ownerVerified && <Text className='tag unverified'>居民待核实</Text>}
           <Text className={`tag status-${wish.status}`}>{STATUS_LABEL[wish.status]}</Text>
         </View>
       </View>

@@ -5,7 +5,8 @@ import { isAwaitingConfirmation, isOpen } from '@shared/domain/wish-machine';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
-import { ListState, PageShell } from '../../components/page-shell';
+import { ListState, LoadError, PageShell } from '../../components/page-shell';
+import { needsProfile } from '../../components/onboarding';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
 
@@ -16,6 +17,7 @@ export default function Home() {
   const user = session.user();
   useDidShow(() => {
     if (!session.token()) void Taro.reLaunch({ url: '/pages/login/index' });
+    else if (needsProfile(session.user())) void Taro.redirectTo({ url: '/pages/onboard/index' });
   });
   const mine = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
   const wall = usePagedList(() => api.wall());
@@ -53,7 +55,7 @@ export default function Home() {
             <WishCard key={w.id} wish={w} action={<View className='notice'>志愿者已完成,请确认并评价</View>} />
           ))}
           <View className='section'>我的心愿</View>
-          <ListState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='暂时没有进行中的心愿' />
+          <ListState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='暂时没有进行中的心愿' onRetry={mine.reload} />
           {open.map((w) => (
             <WishCard key={w.id} wish={w} />
           ))}
@@ -61,10 +63,11 @@ export default function Home() {
         </View>
       )}
       {wall.items.length > 0 && <View className='section'>社区最近圆梦的心愿</View>}
+      {wall.error && <LoadError message={wall.error} onRetry={wall.reload} />}
       {wall.items.slice(0, 5).map((w) => (
         <View key={w.id} className='card wall-item'>
           <View className='card-title'>{w.categoryName} · {w.buildingName} {w.ownerName}</View>
-          <View className='text'>{w.description}</View>
+          {w.description && <View className='text'>{w.description}</View>}
           <View className='muted'>{w.teamName ?? ''}{w.claimantName ? ` ${w.claimantName}` : ''} 帮忙完成{w.rating ? ` · ${'★'.repeat(w.rating)}` : ''}</View>
           {w.comment && <View className='muted'>“{w.comment}”</View>}
         </View>

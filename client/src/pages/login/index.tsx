@@ -1,14 +1,19 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
+import type { Session } from '@shared/schemas/auth';
 import type { DevUser } from '@shared/schemas/users';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/request';
 import { session } from '../../api/session';
 import { ROLE_LABEL } from '../../components/labels';
 import { PageShell } from '../../components/page-shell';
+import { afterSignIn } from '../../components/onboarding';
 
-/** WeChat sign-in in the mini-program; locally (dev stage) also the demo accounts to pick from. */
+/**
+ * WeChat sign-in in the mini-program. Locally (where the API offers demo accounts) also the demo
+ * accounts, and 新用户注册: a new person signing in through the same WeChat path, via the local stand-in.
+ */
 export default function Login() {
   const [demo, setDemo] = useState<DevUser[]>([]);
   const [error, setError] = useState('');
@@ -18,13 +23,14 @@ export default function Login() {
     api.devUsers().then((r) => setDemo(r.items), () => setDemo([]));
   });
 
-  const signIn = async (login: () => Promise<Parameters<typeof session.save>[0]>) => {
+  const signIn = async (login: () => Promise<Session>) => {
     if (busy) return;
     setBusy(true);
     setError('');
     try {
-      session.save(await login());
-      await Taro.switchTab({ url: '/pages/home/index' });
+      const s = await login();
+      session.save(s);
+      await afterSignIn(s.user);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录没有成功,请再试一次');
     } finally {
@@ -33,6 +39,8 @@ export default function Login() {
   };
 
   const wechat = () => signIn(async () => api.wechatLogin((await Taro.login()).code));
+  // The local stand-in signs in whoever a code names; a fresh code is a person it has never seen.
+  const newResident = () => signIn(() => api.wechatLogin(`h5-new-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`));
 
   return (
     <PageShell>
@@ -46,6 +54,9 @@ export default function Login() {
       {error && <View className='error'>{error}</View>}
       {demo.length > 0 && (
         <View>
+          <Button className='btn primary block sign-up' disabled={busy} onClick={newResident}>
+            新用户注册
+          </Button>
           <View className='section'>演示账号(本地环境)</View>
           {demo.map((u) => (
             <View key={u.id} className='choice demo-user' data-user-id={u.id} onClick={() => signIn(() => api.devLogin(u.id))}>

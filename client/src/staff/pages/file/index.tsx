@@ -1,37 +1,29 @@
 import { Checkbox, Label, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Resident } from '@shared/schemas/users';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
-import { ListState, PageShell } from '../../../components/page-shell';
+import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
+import { usePagedList } from '../../../components/use-paged-list';
 import { WishForm } from '../../../components/wish-form';
 
 /** 入户走访: a grid worker files a wish for a resident, with the resident's consent recorded. */
 export default function FileForResident() {
-  const [residents, setResidents] = useState<Resident[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const residents = usePagedList(api.residents);
   const [resident, setResident] = useState<Resident | null>(null);
   const [consent, setConsent] = useState(false);
-
-  useLoad(() => {
-    api.residents().then(
-      (p) => setResidents(p.items),
-      (e) => setError(e instanceof ApiError ? e.message : '加载失败'),
-    ).finally(() => setLoading(false));
-  });
 
   if (!resident) {
     return (
       <PageShell>
         <View className='title'>为哪位居民提交?</View>
-        <ListState loading={loading} error={error} empty={residents.length === 0} emptyText='您的网格里还没有登记居民' />
-        {residents.map((r) => (
+        <ListState loading={residents.loading} error={residents.error} empty={residents.items.length === 0} emptyText='您的网格里还没有登记居民' onRetry={residents.reload} />
+        {residents.items.map((r) => (
           <View key={r.id} className='choice resident-choice' data-resident-id={r.id} onClick={() => setResident(r)}>
-            {r.name} · {r.buildingName} {r.flat}
+            {r.name} · {r.buildingName} {r.flat}{r.verified ? '' : '(待核实)'}
           </View>
         ))}
+        <LoadMore list={residents} />
       </PageShell>
     );
   }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
-import { ListState, PageShell } from '../../../components/page-shell';
+import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
 import { WishCard } from '../../../components/wish-card';
 
@@ -39,7 +39,7 @@ export default function Tasks() {
         <Button className={`btn tab-mine ${tab === 'mine' ? 'selected' : ''}`} onClick={() => switchTo('mine')}>我的任务</Button>
       </View>
       {notice && <View className='notice claim-notice'>{notice}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'} />
+      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'} onRetry={list.reload} />
       {list.items.map((w) => (
         <WishCard
           key={w.id}
@@ -51,7 +51,7 @@ export default function Tasks() {
           }
         />
       ))}
-      {list.cursor && <Button className='btn block' onClick={list.loadMore}>加载更多</Button>}
+      <LoadMore list={list} />
     </PageShell>
   );
 }

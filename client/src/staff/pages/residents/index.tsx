@@ -1,0 +1,59 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { Resident } from '@shared/schemas/users';
+import { api } from '../../../api/endpoints';
+import { ApiError } from '../../../api/request';
+import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
+import { usePagedList } from '../../../components/use-paged-list';
+
+/**
+ * The residents of a grid worker's grids (a staff member's community): newcomers still to verify first.
+ * Verifying says "I know this person lives here", so their wishes go straight to the volunteers.
+ */
+export default function Residents() {
+  const list = usePagedList(api.residents);
+  const [verified, setVerified] = useState<Record<string, Resident>>({});
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState('');
+
+  const verify = async (id: string) => {
+    if (busy) return;
+    setBusy(id);
+    setError('');
+    try {
+      const resident = await api.verifyResident(id);
+      setVerified((v) => ({ ...v, [id]: resident }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '核实没有成功,请再试一次');
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <PageShell>
+      <View className='title'>居民核实</View>
+      <View className='muted'>新注册的居民排在最前。入户或电话确认身份和住址后点“核实”。</View>
+      {error && <View className='error'>{error}</View>}
+      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='您的网格里还没有登记居民' onRetry={list.reload} />
+      {list.items.map((listed) => {
+        const r = verified[listed.id] ?? listed;
+        return (
+          <View key={r.id} className='card resident-row' data-resident-id={r.id}>
+            <View className='row'>
+              <Text className='card-title'>{r.name}</Text>
+              <Text className={`tag ${r.verified ? 'status-confirmed' : 'unverified'}`}>{r.verified ? '已核实' : '待核实'}</Text>
+            </View>
+            <View className='muted'>{r.buildingName} {r.flat}{r.phone ? ` · ${r.phone}` : ''}</View>
+            {!r.verified && (
+              <Button className='btn primary block verify' disabled={busy === r.id} onClick={() => verify(r.id)}>
+                核实
+              </Button>
+            )}
+          </View>
+        );
+      })}
+      <LoadMore list={list} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,90 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { fixedWindow, slidingWindow, type SlidingDecision } from '../../shared/domain/rate-limit';
+import { rateLimited } from '../../shared/errors';
+import { limits, tableName } from '../config';
+import { db } from './db';
+import { isConditionFailed, type TransactItem } from './transactions';
+
+/** Counter items: per subject and limit, each with a TTL so nothing outlives its window by more than a day. */
+const limitKey = (subjectId: string, name: string) => ({ PK: `LIMIT#${subjectId}#${name}`, SK: 'LIMIT' });
+const ttl = (ms: number) => Math.floor(ms / 1000) + 24 * 60 * 60;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * AP: count one write of a user against the per-minute limit. One conditional UpdateItem on the
+ * counter of the current minute; the condition refuses the write past the limit, with no read first.
+ */
+export async function consumeWrite(userId: string, now: Date): Promise<void> {
+  const limit = limits().writesPerMinute;
+  const window = fixedWindow(now.getTime(), MINUTE);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: limitKey(userId, `writes#${window.start}`),
+        UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
+        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': ttl(window.start + MINUTE) },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) {
+      throw rateLimited(`at most ${limit} changes a minute; try again shortly`, window.retryAfterSeconds);
+    }
+    throw error;
+  }
+}
+
+const PostLog = z.object({ hits: z.array(z.number()), version: z.number().int() });
+
+/** The decision for one more wish by a resident, and the guarded write that records it (same transaction). */
+export interface WishPostCheck {
+  decision: SlidingDecision;
+  guard: TransactItem;
+}
+
+/** AP: a resident's recent wish posts (a sliding log), and the write that adds this one if it is allowed. */
+export async function checkWishPost(residentId: string, now: Date): Promise<WishPostCheck> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: limitKey(residentId, 'wishes'), ConsistentRead: true }));
+  const stored = out.Item ? PostLog.parse(out.Item) : null;
+  const decision = slidingWindow(stored?.hits ?? [], now.getTime(), limits().wishesPerHour, HOUR);
+  const guard: TransactItem = {
+    Put: {
+      TableName: tableName(),
+      Item: { ...limitKey(residentId, 'wishes'), type: 'limit', hits: decision.hits, version: (stored?.version ?? 0) + 1, expiresAt: ttl(now.getTime() + HOUR) },
+      // Only on the log as read: a concurrent post changes the version, and this one re-reads and decides again.
+      ConditionExpression: stored ? 'version = :v' : 'attribute_not_exists(PK)',
+      ...(stored ? { ExpressionAttributeValues: { ':v': stored.version } } : {}),
+    },
+  };
+  return { decision, guard };
+}
+
+export const wishPostRefused = (decision: SlidingDecision) =>
+  rateLimited(`at most ${limits().wishesPerHour} wishes an hour; try again later`, decision.retryAfterSeconds);
+
+/** The open-wish counter of a resident: +1 with a ceiling when a wish is posted (same transaction). */
+export const openWishesIncrement = (residentId: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: limitKey(residentId, 'open'),
+    UpdateExpression: 'ADD #n :one SET #t = :type',
+    ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+    ExpressionAttributeNames: { '#n': 'open', '#t': 'type' },
+    ExpressionAttributeValues: { ':one': 1, ':max': limits().openWishes, ':type': 'limit' },
+  },
+});
+
+/** −1 when one of the resident's wishes ends (confirmed, closed or rejected), in that transition's transaction. */
+export const openWishesDecrement = (residentId: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: limitKey(residentId, 'open'),
+    UpdateExpression: 'ADD #n :minus SET #t = :type',
+    ExpressionAttributeNames: { '#n': 'open', '#t': 'type' },
+    ExpressionAttributeValues: { ':minus': -1, ':type': 'limit' },
+  },
+});

@@ -1,0 +1,53 @@
+import type { Home, Resident, User } from '../schemas/users';
+import { maskPhone } from './wish-view';
+
+export interface ProfileChange {
+  name?: string;
+  home?: Home;
+  phone?: string;
+}
+
+/**
+ * A person's own profile change. Changing the name or the home undoes a verification: the grid worker
+ * confirmed a person at a place, not whatever they say next. Onboarded once name, home and phone are known.
+ */
+export function applyProfile(user: User, change: ProfileChange): User {
+  const next: User = {
+    ...user,
+    name: change.name ?? user.name,
+    home: change.home ?? user.home,
+    phone: change.phone ?? user.phone,
+  };
+  const moved = change.home !== undefined && (change.home.buildingId !== user.home?.buildingId || change.home.flat !== user.home?.flat);
+  const renamed = change.name !== undefined && change.name !== user.name;
+  if (moved || renamed) Object.assign(next, { verified: false, verifiedBy: null });
+  const named = user.onboarded || change.name !== undefined;
+  next.onboarded = named && next.home !== null && next.phone !== null;
+  return next;
+}
+
+/** The grid worker of the resident's grid, or staff of their community, may see and verify them. */
+export const managesResident = (actor: Pick<User, 'roles' | 'gridIds' | 'staffCommunityIds'>, resident: Pick<User, 'home' | 'roles'>): boolean =>
+  !!resident.home &&
+  resident.roles.includes('resident') &&
+  ((actor.roles.includes('gridWorker') && actor.gridIds.includes(resident.home.gridId)) ||
+    (actor.roles.includes('staff') && actor.staffCommunityIds.includes(resident.home.communityId)));
+
+export function verifiedBy(resident: User, actor: Pick<User, 'id' | 'name'>, now: string): User {
+  return resident.verified ? resident : { ...resident, verified: true, verifiedBy: { userId: actor.id, name: actor.name, at: now } };
+}
+
+/** A resident as a manager sees them: the phone whole for staff, masked for grid workers. */
+export function residentView(resident: User & { home: Home }, buildingName: string, viewer: Pick<User, 'roles' | 'staffCommunityIds'>): Resident {
+  const staff = viewer.roles.includes('staff') && viewer.staffCommunityIds.includes(resident.home.communityId);
+  return {
+    id: resident.id,
+    name: resident.name,
+    buildingId: resident.home.buildingId,
+    buildingName,
+    flat: resident.home.flat,
+    gridId: resident.home.gridId,
+    phone: resident.phone === null || staff ? resident.phone : maskPhone(resident.phone),
+    verified: resident.verified,
+  };
+}
