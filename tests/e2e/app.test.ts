@@ -4,7 +4,7 @@ import { buildClient, H5_DIR } from '../../scripts/client-build';
 import { serveStatic } from '../../scripts/static-server';
 import { readPage } from '../../functions/data/pagination';
 import { byOwner, getWish } from '../../functions/data/wishes';
-import { launchBrowser, openTab, phone, screenshot, signIn, tapButton } from '../helpers/browser';
+import { launchBrowser, openTab, phone, screenshot, signIn, tapButton, tapRow } from '../helpers/browser';
 import { measureElderRules } from '../helpers/elder-rules';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
@@ -86,7 +86,8 @@ describe('the mini-program in a browser', () => {
     await page.locator('.wish-card').filter({ hasText: DESCRIPTION }).click();
     await page.waitForURL(/pages\/wish\/index/);
     await page.locator('.rating-5').click();
-    await page.locator('.wall-full').click();
+    await tapRow(page, '.wall-full');
+    await page.locator('.wall-full.selected').waitFor();
     await page.locator('.action-text textarea').fill('张师傅来得很快,谢谢!');
     await page.locator('.action-confirm').click();
     await page.locator('.wish-status').filter({ hasText: '已完成' }).waitFor();

@@ -41,3 +41,21 @@ export async function openTab(page: Page, label: '首页' | '许愿' | '我的')
 export async function tapButton(page: Page, label: string): Promise<void> {
   await page.locator('.btn:visible').filter({ hasText: label }).first().click();
 }
+
+/**
+ * Taps a row (a Taro View) on a page with pull-to-refresh. Playwright's own check takes Taro's
+ * pull-to-refresh wrapper for an element covering the row, though the row is on top; so this checks
+ * what a finger would hit, at the row's centre, and then clicks there.
+ */
+export async function tapRow(page: Page, selector: string): Promise<void> {
+  const row = page.locator(`${selector}:visible`).first();
+  await row.scrollIntoViewIfNeeded();
+  const box = await row.boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  const onTop = await row.evaluate((el, [x, y]) => {
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && (hit === el || el.contains(hit));
+  }, [box.x + box.width / 2, box.y + box.height / 2]);
+  if (!onTop) throw new Error(`${selector} is covered by another element`);
+  await row.click({ force: true });
+}
