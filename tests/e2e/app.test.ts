@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { buildClient, H5_DIR } from '../../scripts/client-build';
 import { serveStatic } from '../../scripts/static-server';
 import { readPage } from '../../functions/data/pagination';
 import { byOwner, getWish } from '../../functions/data/wishes';
-import { launchBrowser, openTab, phone, screenshot, signIn, tapButton, tapRow } from '../helpers/browser';
+import { builtH5, apiContext } from '../helpers/h5';
+import { launchBrowser, openTab, screenshot, signIn, tapButton, tapRow } from '../helpers/browser';
 import { measureElderRules } from '../helpers/elder-rules';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
@@ -21,20 +21,17 @@ describe('the mini-program in a browser', () => {
   let web: string;
   const contexts: BrowserContext[] = [];
   const context = async () => {
-    const c = await phone(browser);
+    const c = await apiContext(browser, api.baseUrl);
     contexts.push(c);
     return c;
   };
   const ownWishes = async (userId: string) => (await readPage([byOwner(userId)], undefined, 50)).items;
 
   beforeAll(async () => {
-    const apiPort = await freePort();
-    [api] = await Promise.all([
-      startOffline({ httpPortOverride: String(apiPort) }),
-      buildClient('h5', { LINLI_API_BASE: `http://127.0.0.1:${apiPort}` }),
-    ]);
+    let h5: string;
+    [api, h5] = await Promise.all([startOffline(), builtH5()]);
     const webPort = await freePort();
-    server = await serveStatic(H5_DIR, webPort);
+    server = await serveStatic(h5, webPort);
     web = `http://127.0.0.1:${webPort}`;
     browser = await launchBrowser();
   }, 300_000);

@@ -3,10 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPage } from '../../functions/data/pagination';
 import { getUser } from '../../functions/data/users';
 import { byOwner } from '../../functions/data/wishes';
-import { buildClient, H5_DIR } from '../../scripts/client-build';
 import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
 import { serveStatic } from '../../scripts/static-server';
-import { launchBrowser, openTab, phone, screenshot, signIn } from '../helpers/browser';
+import { builtH5, apiContext } from '../helpers/h5';
+import { launchBrowser, openTab, screenshot, signIn } from '../helpers/browser';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
 import { addResidents } from '../helpers/people';
@@ -24,21 +24,21 @@ describe('the mini-program holds up', () => {
   let web: string;
   const contexts: BrowserContext[] = [];
   const context = async () => {
-    const c = await phone(browser);
+    const c = await apiContext(browser, api.baseUrl);
     contexts.push(c);
     return c;
   };
 
   beforeAll(async () => {
-    const apiPort = await freePort();
     wechat = await startFakeWechat({ appId: 'wx-e2e', secret: 'e2e-secret', mode: 'open' });
-    [api] = await Promise.all([
-      startOffline({ httpPortOverride: String(apiPort), env: { WECHAT_APP_ID: 'wx-e2e', WECHAT_APP_SECRET: 'e2e-secret', WECHAT_API_BASE: wechat.baseUrl } }),
-      buildClient('h5', { LINLI_API_BASE: `http://127.0.0.1:${apiPort}` }),
+    let h5: string;
+    [api, h5] = await Promise.all([
+      startOffline({ env: { WECHAT_APP_ID: 'wx-e2e', WECHAT_APP_SECRET: 'e2e-secret', WECHAT_API_BASE: wechat.baseUrl } }),
+      builtH5(),
     ]);
-    server = await serveStatic(H5_DIR, await freePort());
-    const address = server.address();
-    web = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const webPort = await freePort();
+    server = await serveStatic(h5, webPort);
+    web = `http://127.0.0.1:${webPort}`;
     browser = await launchBrowser();
   }, 300_000);
   afterEach(async () => {
