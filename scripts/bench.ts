@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { routesFromServerlessYml } from './serverless-routes';
+import { functionsFromServerlessYml } from './serverless-routes';
 
 /**
  * `npm run bench`: for every function, its deploy bundle's size and its module-load time (median of 15
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     console.log(`baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})\n`);
     console.log(['function'.padEnd(16), 'size KB', 'size ×', 'load ms', 'load ×', 'budget'].join('  '));
     let failures = 0;
-    for (const route of routesFromServerlessYml()) {
+    for (const route of functionsFromServerlessYml()) {
       const file = path.join(dir, `${route.functionName}.js`);
       const { bytes } = await bundleHandler(route.handler, file);
       const load = median(loadTimes(file));

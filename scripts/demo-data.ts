@@ -56,7 +56,7 @@ const home = (buildingId: string, flat: string): User['home'] => {
 const CREATED = '2026-10-01T08:00:00.000Z';
 const user = (id: string, name: string, roles: Role[], extra: Partial<User> = {}): User => ({
   id, name, roles, phone: null, home: null, gridIds: [], staffCommunityIds: [], teamIds: [], skills: [],
-  onboarded: true, verified: true, verifiedBy: null, demo: true, createdAt: CREATED, version: 0, ...extra,
+  onboarded: true, verified: true, verifiedBy: null, wechatOpenId: null, demo: true, createdAt: CREATED, version: 0, ...extra,
 });
 
 export const USERS: User[] = [

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  * - `open` (local runner, load harness): any login code signs in the person the code names (openid
  *   `local-<code>`), as often as asked, so the real POST /auth/wechat path works without WeChat.
  *
- * It also answers the access token and the phone-number exchange of the phone-number button.
+ * It also answers the access token, the phone-number exchange of the phone-number button, and the sending
+ * of subscribe messages (which it keeps, for tests to read).
  */
 export interface FakeWechat {
   baseUrl: string;
@@ -22,6 +23,8 @@ export interface FakeWechat {
   issuePhone(code: string, phone: string): void;
   /** Makes every call answer WeChat's "system busy" (-1). */
   busy(on: boolean): void;
+  /** The subscribe messages sent through it, in order. */
+  messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startFakeWechat(opts: { appId: string; secret: string; mod
   const used = new Set<string>();
   const tokens = new Set<string>();
   const requests: URLSearchParams[] = [];
+  const messages: FakeWechat['messages'] = [];
   let isBusy = false;
   let tokenCount = 0;
 
@@ -91,6 +95,11 @@ export async function startFakeWechat(opts: { appId: string; secret: string; mod
           used.add(code);
           return send({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86' } });
         }
+        case '/cgi-bin/message/subscribe/send': {
+          if (!tokens.has(q.get('access_token') ?? '')) return send({ errcode: 40001, errmsg: 'invalid credential' });
+          messages.push(body as FakeWechat['messages'][number]);
+          return send({ errcode: 0, errmsg: 'ok' });
+        }
         default:
           return send({ errcode: 404, errmsg: 'not found' });
       }
@@ -104,6 +113,7 @@ export async function startFakeWechat(opts: { appId: string; secret: string; mod
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    messages,
     issue: (code, openid) => void codes.set(code, openid),
     issuePhone: (code, phone) => void phones.set(code, phone),
     busy: (on) => {

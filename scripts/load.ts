@@ -34,7 +34,7 @@ export async function runLoad(opts: Omit<EveningOptions, 'baseUrl'> & { dynamoEn
     api = await startLocalApi({
       stage: 'local',
       httpPort: await freePort(),
-      env: { ...process.env, LINLI_TABLE_NAME: table, WECHAT_APP_ID: 'wx-load', WECHAT_APP_SECRET: 'load-secret', WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'SILENT' },
+      env: { ...process.env, LINLI_TABLE_NAME: table, WECHAT_APP_ID: 'wx-load', WECHAT_APP_SECRET: 'load-secret', WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'SILENT', LINLI_TICK_SCHEDULE: 'false' },
     });
     const evening = await runEvening({ ...opts, baseUrl: api.baseUrl }, log);
     const check = await checkTable(evening);

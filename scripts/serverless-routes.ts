@@ -9,14 +9,24 @@ export interface RouteDef {
   path: string;
 }
 
+interface FunctionDef {
+  handler: string;
+  events: { httpApi?: { method: string; path: string }; schedule?: unknown }[];
+}
+
+const functionsOf = () =>
+  (parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as { functions: Record<string, FunctionDef> }).functions;
+
 /** The routes exactly as serverless.yml declares them, so tests route requests the way API Gateway does. */
 export function routesFromServerlessYml(): RouteDef[] {
-  const doc = parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as {
-    functions: Record<string, { handler: string; events: { httpApi: { method: string; path: string } }[] }>;
-  };
-  return Object.entries(doc.functions).flatMap(([functionName, fn]) =>
-    fn.events.map((e) => ({ functionName, handler: fn.handler, method: e.httpApi.method.toUpperCase(), path: e.httpApi.path })),
+  return Object.entries(functionsOf()).flatMap(([functionName, fn]) =>
+    fn.events.flatMap((e) => (e.httpApi ? [{ functionName, handler: fn.handler, method: e.httpApi.method.toUpperCase(), path: e.httpApi.path }] : [])),
   );
+}
+
+/** Every function serverless.yml deploys (routes and scheduled jobs), for the size checks. */
+export function functionsFromServerlessYml(): { functionName: string; handler: string }[] {
+  return Object.entries(functionsOf()).map(([functionName, fn]) => ({ functionName, handler: fn.handler }));
 }
 
 /** Matches `/wishes/abc/claim` to `/wishes/{id}/claim` and returns the path parameters. */

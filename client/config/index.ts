@@ -18,6 +18,8 @@ export default defineConfig<'webpack5'>(() => ({
   alias: { '@shared': path.resolve(__dirname, '..', '..', 'shared') },
   defineConstants: {
     LINLI_API_BASE: JSON.stringify(process.env.LINLI_API_BASE ?? 'http://localhost:3000'),
+    // {"action_needed":"<template id>",…}: the subscribe-message templates set up in the WeChat admin console.
+    LINLI_WECHAT_TEMPLATES: process.env.LINLI_WECHAT_TEMPLATES ?? '{}',
   },
   copy: { patterns: [], options: {} },
   cache: { enable: false },

@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index'],
+  pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index'] },
     { root: 'staff', pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index'] },

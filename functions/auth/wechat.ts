@@ -21,7 +21,8 @@ interface Payload {
   [key: string]: unknown;
 }
 
-async function call(path: string, init: { query?: Record<string, string>; body?: object }): Promise<Payload> {
+/** One call to WeChat's server API (GET with a query, or POST with a JSON body); no answer is a 503. */
+export async function callWechat(path: string, init: { query?: Record<string, string>; body?: object }): Promise<Payload> {
   const url = new URL(path, wechatConfig().apiBase);
   if (init.query) url.search = new URLSearchParams(init.query).toString();
   try {
@@ -37,7 +38,7 @@ async function call(path: string, init: { query?: Record<string, string>; body?:
   }
 }
 
-const errcodeOf = (p: Payload) => (typeof p.errcode === 'number' ? p.errcode : 0);
+export const errcodeOf = (p: Payload) => (typeof p.errcode === 'number' ? p.errcode : 0);
 
 function configured(): { appId: string; appSecret: string } {
   const { appId, appSecret } = wechatConfig();
@@ -48,7 +49,7 @@ function configured(): { appId: string; appSecret: string } {
 /** auth.code2Session: the code of wx.login → the person's openid. The session_key is dropped here. */
 export async function code2Session(code: string): Promise<WechatIdentity> {
   const { appId, appSecret } = configured();
-  const payload = await call('/sns/jscode2session', {
+  const payload = await callWechat('/sns/jscode2session', {
     query: { appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' },
   });
   const errcode = errcodeOf(payload);
@@ -62,10 +63,11 @@ export async function code2Session(code: string): Promise<WechatIdentity> {
 // The app's access token, shared by the requests of one instance until shortly before it expires.
 let cachedToken: { token: string; expiresAt: number } | null = null;
 
-async function accessToken(forceRefresh: boolean): Promise<string> {
+/** The app's access token, cached until shortly before it expires; `forceRefresh` after WeChat refused it. */
+export async function accessToken(forceRefresh: boolean): Promise<string> {
   if (!forceRefresh && cachedToken && cachedToken.expiresAt > Date.now()) return cachedToken.token;
   const { appId, appSecret } = configured();
-  const payload = await call('/cgi-bin/stable_token', {
+  const payload = await callWechat('/cgi-bin/stable_token', {
     body: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: forceRefresh },
   });
   if (typeof payload.access_token !== 'string' || errcodeOf(payload) !== 0) {
@@ -80,7 +82,7 @@ async function accessToken(forceRefresh: boolean): Promise<string> {
 export async function phoneNumberFromCode(code: string): Promise<string> {
   for (const refresh of [false, true]) {
     const token = await accessToken(refresh);
-    const payload = await call('/wxa/business/getuserphonenumber', { query: { access_token: token }, body: { code } });
+    const payload = await callWechat('/wxa/business/getuserphonenumber', { query: { access_token: token }, body: { code } });
     const errcode = errcodeOf(payload);
     if (TOKEN_EXPIRED.has(errcode)) continue;
     if (BAD_CODE.has(errcode)) throw new AppError('WECHAT_CODE_INVALID', 'the phone-number code is invalid or was already used');

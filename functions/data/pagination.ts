@@ -13,7 +13,8 @@ export const MAX_PAGE = 50;
  * partitions always come from the signed-in user's scope, so a forged cursor cannot widen what is read.
  */
 export interface Source<T> {
-  index: IndexName;
+  /** A global secondary index, or 'table' for partitions of the table's own key (PK/SK). */
+  index: IndexName | 'table';
   partitions: readonly string[];
   /** true: ascending (oldest first); false: newest first. */
   forward: boolean;
@@ -49,12 +50,12 @@ interface Fetched<T> {
 }
 
 async function queryPartition<T>(source: Source<T>, pk: string, after: string | undefined, limit: number): Promise<Fetched<T>> {
-  const keys = indexKeys(source.index);
+  const keys = source.index === 'table' ? { pk: 'PK', sk: 'SK' } : indexKeys(source.index);
   const op = source.forward ? '>' : '<';
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: source.index,
+      ...(source.index === 'table' ? {} : { IndexName: source.index }),
       KeyConditionExpression: after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${op} :after`,
       ExpressionAttributeNames: { '#pk': keys.pk, ...(after === undefined ? {} : { '#sk': keys.sk }) },
       ExpressionAttributeValues: { ':pk': pk, ...(after === undefined ? {} : { ':after': after }) },

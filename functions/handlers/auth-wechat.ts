@@ -8,7 +8,7 @@ import { isCancelled } from '../data/transactions';
 import { createWechatUser, getUser, userIdForOpenId } from '../data/users';
 import { publicRoute } from '../http/handler';
 
-const newResident = (now: Date): User => ({
+const newResident = (now: Date, openid: string): User => ({
   id: randomUUID(),
   name: '微信用户',
   roles: ['resident'],
@@ -22,6 +22,7 @@ const newResident = (now: Date): User => ({
   onboarded: false,
   verified: false,
   verifiedBy: null,
+  wechatOpenId: openid,
   demo: false,
   createdAt: now.toISOString(),
   version: 1,
@@ -31,7 +32,7 @@ const newResident = (now: Date): User => ({
 async function userForOpenId(openid: string, now: Date): Promise<User | null> {
   const known = await userIdForOpenId(openid);
   if (known) return getUser(known);
-  const user = newResident(now);
+  const user = newResident(now, openid);
   try {
     await createWechatUser(openid, user);
     return user;

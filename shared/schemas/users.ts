@@ -35,6 +35,8 @@ export const User = z.object({
   /** A grid worker or staff member of their place has confirmed it; reset when the name or home changes. */
   verified: z.boolean().default(false),
   verifiedBy: Verification.nullable().default(null),
+  /** The WeChat identity (openid) of a user who signed in with WeChat: where subscribe messages go. Never shown. */
+  wechatOpenId: z.string().nullable().default(null),
   demo: z.boolean(),
   createdAt: z.string(),
   /** Guards every update of the item (optimistic concurrency). */
@@ -43,7 +45,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 /** What GET /me and the login routes return: the user without their WeChat identity or bookkeeping. */
-export const Me = User.omit({ demo: true, createdAt: true, version: true }).extend({
+export const Me = User.omit({ demo: true, createdAt: true, version: true, wechatOpenId: true }).extend({
   /** The communities the grids of a grid worker belong to. */
   gridCommunityIds: z.array(Id),
 });

@@ -14,5 +14,7 @@ process.env.TABLE_NAME = `test-${randomUUID().slice(0, 8)}`;
 process.env.STAGE = 'test';
 process.env.LOG_LEVEL = process.env.DEBUG_LOGS ? 'INFO' : 'SILENT';
 process.env.JWT_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+// The tests run tick themselves, for the moments they choose; serverless-offline must not run it on its own.
+process.env.LINLI_TICK_SCHEDULE = 'false';
 // Most tests drive one demo resident through many wishes; the limits have their own tests, which set them.
 Object.assign(process.env, { LIMIT_WISHES_PER_HOUR: '1000', LIMIT_OPEN_WISHES: '1000', LIMIT_WRITES_PER_MINUTE: '10000' });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
 import { localClient } from '../../scripts/local-dynamodb';
-import { tableDefinition } from '../../scripts/table';
+import { ensureTable, tableDefinition } from '../../scripts/table';
 import { useDemoTable } from '../helpers/table';
 
 useDemoTable();
@@ -25,6 +25,30 @@ describe('the table', () => {
     );
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: process.env.TABLE_NAME! }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe('expiresAt');
+    client.destroy();
+  });
+
+  test('a kept local table from an older version gains the indexes it lacks, and keeps its data', async () => {
+    const client = localClient(process.env.DYNAMODB_ENDPOINT!);
+    const name = `${process.env.TABLE_NAME}-old`;
+    const { create } = tableDefinition(name);
+    const old = ['GSI1', 'GSI2', 'GSI3'];
+    await client.send(
+      new CreateTableCommand({
+        ...create,
+        AttributeDefinitions: create.AttributeDefinitions?.filter((a) => !/^GSI[45]/.test(a.AttributeName!)),
+        GlobalSecondaryIndexes: create.GlobalSecondaryIndexes?.filter((i) => old.includes(i.IndexName!)),
+      }),
+    );
+    await client.send(new PutItemCommand({ TableName: name, Item: { PK: { S: 'USER#u-kept' }, SK: { S: 'USER' }, name: { S: '老数据' } } }));
+    expect(await ensureTable(client, name)).toBe('kept');
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual(
+      ['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5'].map((n) => [n, 'ACTIVE']),
+    );
+    const kept = await client.send(new GetItemCommand({ TableName: name, Key: { PK: { S: 'USER#u-kept' }, SK: { S: 'USER' } } }));
+    expect(kept.Item?.name.S).toBe('老数据');
+    await client.send(new DeleteTableCommand({ TableName: name }));
     client.destroy();
   });
 

@@ -1,4 +1,5 @@
 import { DevUserList, Session } from '@shared/schemas/auth';
+import { Notification, NotificationPage, Subscriptions, UnreadCount, type PushTemplate } from '@shared/schemas/notifications';
 import { CategoryList, PlaceTree } from '@shared/schemas/places';
 import { TeamPage } from '@shared/schemas/teams';
 import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
@@ -23,6 +24,11 @@ export const api = {
   tasks: (view: 'open' | 'mine', cursor?: string) => request('GET', '/tasks', WishPage, { query: { view, cursor } }),
   wall: (cursor?: string) => request('GET', '/wall', WallPage, { query: { cursor } }),
   triage: (cursor?: string) => request('GET', '/triage', WishPage, { query: { cursor } }),
+  notifications: (cursor?: string) => request('GET', '/notifications', NotificationPage, { query: { cursor } }),
+  unreadCount: () => request('GET', '/notifications/unread-count', UnreadCount),
+  readNotification: (id: string) => request('POST', `/notifications/${encodeURIComponent(id)}/read`, Notification, { body: {} }),
+  readAllNotifications: () => request('POST', '/notifications/read-all', UnreadCount, { body: {} }),
+  subscribe: (accepted: PushTemplate[]) => request('POST', '/me/subscriptions', Subscriptions, { body: { accepted } }),
   act: <A extends WishAction>(id: string, action: A, body: ActionBody<A>) =>
     request('POST', `/wishes/${encodeURIComponent(id)}/${action}`, WishDetail, { body }),
 };

@@ -5,6 +5,7 @@ import { isAwaitingConfirmation, isOpen } from '@shared/domain/wish-machine';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
+import { InboxEntry } from '../../components/inbox-entry';
 import { ListState, LoadError, PageShell } from '../../components/page-shell';
 import { needsProfile } from '../../components/onboarding';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
@@ -42,6 +43,7 @@ export default function Home() {
           </View>
         </View>
       )}
+      <InboxEntry />
       {hasRole(user, 'volunteer') && (
         <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>
       )}

@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { useElderMode } from '../../components/elder-mode';
 import { ROLE_LABEL } from '../../components/labels';
+import { InboxEntry } from '../../components/inbox-entry';
 import { ListState, LoadMore, PageShell } from '../../components/page-shell';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
@@ -33,6 +34,7 @@ export default function Mine() {
         <View className='text'>长辈版(大字模式)</View>
         <Switch checked={elder} color='#9f2f24' onChange={(e) => setElder(e.detail.value)} />
       </View>
+      <InboxEntry />
       {hasRole(user, 'volunteer') && <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
         <View>

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { Id, page } from './common';
+
+/**
+ * WeChat subscribe-message templates the app may send, one per kind of message a user can be asked to
+ * allow. Each allowance the user gives lets one message through (WeChat's one-time subscription).
+ */
+export const PUSH_TEMPLATES = ['action_needed', 'booking_result', 'booking_reminder', 'waitlist_offer'] as const;
+export const PushTemplate = z.enum(PUSH_TEMPLATES);
+export type PushTemplate = z.infer<typeof PushTemplate>;
+
+/** Why a user is told something. Each kind is written in the same transaction as the event it reports. */
+export const NOTIFICATION_KINDS = [
+  'wish_routed',
+  'wish_claimed',
+  'wish_done',
+  'wish_released',
+  'lease_expiring',
+  'lease_expired',
+  'wish_escalated',
+  'wish_sent_back',
+  'wish_overdue',
+  'wish_confirmed',
+  'wish_closed',
+  'volunteer_application',
+  'volunteer_decision',
+] as const;
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const PushState = z.enum(['pending', 'sent', 'recorded', 'skipped', 'failed']);
+export type PushState = z.infer<typeof PushState>;
+
+export const Notification = z.object({
+  id: z.string(),
+  userId: Id,
+  at: z.string(),
+  kind: NotificationKind,
+  title: z.string(),
+  body: z.string(),
+  /** The page tapping it opens, e.g. `/pages/wish/index?id=…`. */
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  /** The WeChat subscribe message for it, if it needs the user's action; `recorded`: the local stage's stand-in. */
+  push: z
+    .object({ template: PushTemplate, state: PushState, at: z.string().nullable(), reason: z.string().nullable() })
+    .nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationPage = page(Notification);
+export type NotificationPage = z.infer<typeof NotificationPage>;
+
+export const UnreadCount = z.object({ unread: z.number().int().min(0) });
+export type UnreadCount = z.infer<typeof UnreadCount>;
+
+export const NotificationIdPath = z.strictObject({ id: z.string().min(1).max(200) });
+
+/** What the user allowed when the mini-program asked (wx.requestSubscribeMessage): one message each. */
+export const SubscriptionsBody = z.strictObject({ accepted: z.array(PushTemplate).min(1).max(PUSH_TEMPLATES.length) });
+export type SubscriptionsBody = z.infer<typeof SubscriptionsBody>;
+
+export const Subscriptions = z.object({ allowances: z.record(PushTemplate, z.number().int().min(0)) });
+export type Subscriptions = z.infer<typeof Subscriptions>;
+
+export const NotificationListQuery = z.strictObject({
+  /** 'true': only the unread ones. */
+  unread: z.enum(['true', 'false']).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
