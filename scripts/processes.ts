@@ -37,6 +37,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 
 export interface LocalApi {
   baseUrl: string;
+  /** serverless-offline's Lambda invoke API, where `tick` can be run by hand. */
+  lambdaUrl: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -45,8 +47,8 @@ export interface LocalApi {
  * The API on serverless-offline, as `npm start`, the tests and the load harness all run it (in-process
  * runner, see serverless.yml), in its own process group; ready once GET /health answers.
  */
-export async function startLocalApi(opts: { stage: string; httpPort: number; env: NodeJS.ProcessEnv; stdio?: 'ignore' | 'inherit' | 'pipe' }): Promise<LocalApi> {
-  const lambdaPort = await freePort();
+export async function startLocalApi(opts: { stage: string; httpPort: number; lambdaPort?: number; env: NodeJS.ProcessEnv; stdio?: 'ignore' | 'inherit' | 'pipe' }): Promise<LocalApi> {
+  const lambdaPort = opts.lambdaPort ?? (await freePort());
   const child = spawn(
     process.execPath,
     [serverlessBin(), 'offline', 'start', '--stage', opts.stage, '--httpPort', String(opts.httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'],
@@ -69,5 +71,16 @@ export async function startLocalApi(opts: { stage: string; httpPort: number; env
     await stop();
     throw error;
   }
-  return { baseUrl, child, stop };
+  return { baseUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, child, stop };
+}
+
+/** Runs `tick` through serverless-offline's Lambda invoke API, as EventBridge would, for the moment `time`. */
+export async function invokeTick(lambdaUrl: string, stage: string, time: string): Promise<unknown> {
+  const res = await fetch(`${lambdaUrl}/2015-03-31/functions/linli-${stage}-tick/invocations`, {
+    method: 'POST',
+    body: JSON.stringify({ version: '0', 'detail-type': 'Scheduled Event', source: 'aws.events', time, detail: {} }),
+  });
+  const body = await res.json().catch(() => null);
+  if (res.status !== 200 || res.headers.get('x-amz-function-error')) throw new Error(`tick answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
 }

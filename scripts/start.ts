@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemoData();
   console.log(`Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new.`);
 
-  const local = await startLocalApi({ stage: 'local', httpPort: API_PORT, env: { ...process.env }, stdio: process.env.VERBOSE ? 'inherit' : 'ignore' });
+  const local = await startLocalApi({ stage: 'local', httpPort: API_PORT, lambdaPort: API_PORT + 2, env: { ...process.env }, stdio: process.env.VERBOSE ? 'inherit' : 'ignore' });
   api = local;
   local.child.on('exit', (code) => {
     if (!stopping) {

@@ -2,6 +2,7 @@ import { freePort, startLocalApi } from '../../scripts/processes';
 
 export interface Offline {
   baseUrl: string;
+  lambdaUrl: string;
   stop(): Promise<void>;
 }
 
@@ -15,7 +16,7 @@ export async function startOffline(opts: { httpPortOverride?: string; env?: Reco
   const env: NodeJS.ProcessEnv = { ...process.env, LINLI_TABLE_NAME: process.env.TABLE_NAME!, ...opts.env };
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v === undefined) delete env[k];
   const api = await startLocalApi({ stage: 'test', httpPort, env });
-  return { baseUrl: api.baseUrl, stop: api.stop };
+  return { baseUrl: api.baseUrl, lambdaUrl: api.lambdaUrl, stop: api.stop };
 }
 
 export interface HttpResult {

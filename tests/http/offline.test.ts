@@ -1,4 +1,6 @@
 import { getWishWithTimeline } from '../../functions/data/wishes';
+import { invokeTick } from '../../scripts/processes';
+import { TickSummary } from '../../shared/schemas/tick';
 import { ErrorBody } from '../../shared/schemas/common';
 import { WishDetail, WishPage } from '../../shared/schemas/wishes';
 import { call, startOffline, type HttpResult, type Offline } from '../helpers/offline';
@@ -108,6 +110,11 @@ describe('the API over HTTP (serverless-offline)', () => {
     const foreignPreflight = await preflight('https://evil.example');
     expect(foreignPreflight.headers.get('access-control-allow-origin')).toBeNull();
     // serverless-offline echoes any origin on non-preflight answers (API Gateway does not); what the
-    // functions themselves answer a foreign origin is tested through the middy stack (cors.test.ts).
+    // functions themselves answer a foreign origin is tested through the middy stack (fail-closed.test.ts).
+  });
+
+  test('tick can be run by hand for any moment, as `npm run tick` does, and says what it did', async () => {
+    const summary = TickSummary.parse(await invokeTick(api.lambdaUrl, 'test', '2026-11-23T09:00:00.000Z'));
+    expect(summary).toMatchObject({ now: '2026-11-23T09:00:00.000Z', failed: 0, complete: true });
   });
 });
