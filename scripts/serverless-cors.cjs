@@ -18,7 +18,7 @@ module.exports = {
     return {
       allowedOrigins,
       allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
-      allowedMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowedMethods: ['GET', 'POST', 'PATCH', 'PUT', 'OPTIONS'],
       exposedResponseHeaders: ['retry-after'],
     };
   },

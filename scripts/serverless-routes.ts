@@ -29,20 +29,23 @@ export function functionsFromServerlessYml(): { functionName: string; handler: s
   return Object.entries(functionsOf()).map(([functionName, fn]) => ({ functionName, handler: fn.handler }));
 }
 
-/** Matches `/wishes/abc/claim` to `/wishes/{id}/claim` and returns the path parameters. */
+/**
+ * Matches `/wishes/abc/claim` to `/wishes/{id}/claim` and returns the path parameters. As API Gateway does,
+ * a route with more fixed segments wins (`/wishes/similar` over `/wishes/{id}`).
+ */
 export function matchRoute(routes: RouteDef[], method: string, rawPath: string) {
-  for (const route of routes) {
-    if (route.method !== method) continue;
+  const matches = routes.flatMap((route) => {
+    if (route.method !== method) return [];
     const names: string[] = [];
     const pattern = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       names.push(name);
       return '([^/]+)';
     });
     const match = new RegExp(`^${pattern}$`).exec(rawPath);
-    if (match) {
-      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
-      return { route, pathParameters: names.length ? params : undefined };
-    }
-  }
-  return null;
+    if (!match) return [];
+    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
+    return [{ route, pathParameters: names.length ? params : undefined, params: names.length }];
+  });
+  matches.sort((a, b) => a.params - b.params);
+  return matches[0] ? { route: matches[0].route, pathParameters: matches[0].pathParameters } : null;
 }

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildClient, H5_DIR } from './client-build';
-import { DEMO_WISHES, USERS } from './demo-data';
+import { USERS } from './demo-data';
+import { DEMO_WISHES } from './demo-wishes';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
 import { LOCAL_RUNNER_ENV } from './local-env';
 import { JavaMissingError, LOCAL_AWS_ENV, localClient, startLocalDynamo, type LocalDynamo } from './local-dynamodb';
-import { startLocalApi, type LocalApi } from './processes';
+import { invokeTick, startLocalApi, type LocalApi } from './processes';
 import { seedDemoData } from './seed';
 import { serveStatic } from './static-server';
 import { ensureTable } from './table';
@@ -19,7 +20,7 @@ const WECHAT_PORT = Number(process.env.WECHAT_PORT ?? API_PORT + 4);
 const DATA_DIR = path.join(ROOT, '.data', 'dynamodb');
 const TABLE = 'linli-local';
 
-const ROLE_NAMES: Record<string, string> = { resident: '居民', volunteer: '志愿者', gridWorker: '网格员', staff: '社区工作人员', admin: '管理员' };
+const ROLE_NAMES: Record<string, string> = { resident: '居民', volunteer: '志愿者', gridWorker: '网格员', staff: '社区工作人员', streetStaff: '街道工作人员', admin: '管理员' };
 
 let dynamo: LocalDynamo | undefined;
 let api: LocalApi | undefined;
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
       void shutdown(1);
     }
   });
+  // The clocks run every 5 minutes; one run now lets a first visit see the demo wishes' clocks at work.
+  await invokeTick(local.lambdaUrl, 'local', new Date().toISOString()).catch((error: unknown) => console.error('The first clock run failed:', error));
   await h5;
   web = await serveStatic(H5_DIR, CLIENT_PORT, '0.0.0.0');
   printWelcome();

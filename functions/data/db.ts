@@ -31,7 +31,7 @@ export function resetDb(): void {
 }
 
 /** The generic index names; data modules name each use after its access pattern (docs/data-model.md). */
-export const INDEX = { gsi1: 'GSI1', gsi2: 'GSI2', gsi3: 'GSI3', gsi4: 'GSI4', gsi5: 'GSI5' } as const;
+export const INDEX = { gsi1: 'GSI1', gsi2: 'GSI2', gsi3: 'GSI3', gsi4: 'GSI4', gsi5: 'GSI5', gsi6: 'GSI6', gsi7: 'GSI7' } as const;
 export type IndexName = (typeof INDEX)[keyof typeof INDEX];
 
 export const indexKeys = (index: IndexName) => ({ pk: `${index}PK`, sk: `${index}SK` }) as const;

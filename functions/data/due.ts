@@ -5,7 +5,7 @@ import { db, INDEX } from './db';
 /**
  * The sparse due index (GSI4): an item with something due at a known time (a wish's clock, a claim's
  * lease, a pending WeChat message, a booking's offer) carries `DUE` / `<dueAt>#<kind>#<ref>`; nothing else
- * does. The scheduled `tick` finds all that is due with one Query, never a Scan.
+ * does. The scheduled `tick` finds all that is due with one Query, never a table scan.
  */
 export type DueKind = 'wish' | 'push';
 

@@ -19,6 +19,8 @@ export interface Source<T> {
   /** true: ascending (oldest first); false: newest first. */
   forward: boolean;
   item: z.ZodType<T>;
+  /** A FilterExpression applied within each partition (staff queue filters). */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
 }
 
 interface CursorState {
@@ -49,22 +51,34 @@ interface Fetched<T> {
   exhausted: boolean;
 }
 
+/**
+ * Up to `limit` items of one partition after `after`. With a filter, DynamoDB's Limit counts items
+ * before filtering, so the partition is read on until `limit` items pass or it ends: otherwise a page
+ * resuming after another partition's key would skip this one's unread items.
+ */
 async function queryPartition<T>(source: Source<T>, pk: string, after: string | undefined, limit: number): Promise<Fetched<T>> {
   const keys = source.index === 'table' ? { pk: 'PK', sk: 'SK' } : indexKeys(source.index);
   const op = source.forward ? '>' : '<';
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      ...(source.index === 'table' ? {} : { IndexName: source.index }),
-      KeyConditionExpression: after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${op} :after`,
-      ExpressionAttributeNames: { '#pk': keys.pk, ...(after === undefined ? {} : { '#sk': keys.sk }) },
-      ExpressionAttributeValues: { ':pk': pk, ...(after === undefined ? {} : { ':after': after }) },
-      ScanIndexForward: source.forward,
-      Limit: limit,
-    }),
-  );
-  const rows = (out.Items ?? []).map((raw) => ({ sk: String(raw[keys.sk]), item: source.item.parse(raw) }));
-  return { rows, exhausted: out.LastEvaluatedKey === undefined };
+  const rows: { sk: string; item: T }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        ...(source.index === 'table' ? {} : { IndexName: source.index }),
+        KeyConditionExpression: after === undefined ? '#pk = :pk' : `#pk = :pk AND #sk ${op} :after`,
+        ExpressionAttributeNames: { '#pk': keys.pk, ...(after === undefined ? {} : { '#sk': keys.sk }), ...source.filter?.names },
+        ExpressionAttributeValues: { ':pk': pk, ...(after === undefined ? {} : { ':after': after }), ...source.filter?.values },
+        ...(source.filter ? { FilterExpression: source.filter.expression } : {}),
+        ScanIndexForward: source.forward,
+        Limit: limit - rows.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    rows.push(...(out.Items ?? []).map((raw) => ({ sk: String(raw[keys.sk]), item: source.item.parse(raw) })));
+    start = out.LastEvaluatedKey;
+  } while (start && rows.length < limit && source.filter);
+  return { rows, exhausted: start === undefined };
 }
 
 /**

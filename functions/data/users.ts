@@ -3,6 +3,7 @@ import { DevUser, User } from '../../shared/schemas/users';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import { readAll, type Source } from './pagination';
+import type { TransactItem } from './transactions';
 
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
 const wechatKey = (openid: string) => ({ PK: `WECHAT#${openid}`, SK: 'WECHAT' });
@@ -95,6 +96,16 @@ export async function saveUser(user: User, previousVersion: number): Promise<voi
     }),
   );
 }
+
+/** The same guarded update, as an item of a larger transaction (joining a team). */
+export const userPutIfUnchanged = (user: User, previousVersion: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: userItem({ ...user, version: previousVersion + 1 }),
+    ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
+    ExpressionAttributeValues: { ':v': previousVersion },
+  },
+});
 
 /** Seeds and reference data: a plain put of fixed values. */
 export async function putUser(user: User): Promise<void> {

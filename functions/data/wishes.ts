@@ -1,9 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { isAwaitingClaim, isAwaitingTriage, isHeldByClaimant, isOpen } from '../../shared/domain/wish-machine';
+import { isAwaitingClaim, isHeldByClaimant, isOpen } from '../../shared/domain/wish-machine';
 import { isOnWall } from '../../shared/domain/wish-view';
+import type { Level } from '../../shared/schemas/sla';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
+import { dueKeys } from './due';
+import { loadWrites } from './loads';
 import { openWishesDecrement } from './rate-limits';
 import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
@@ -11,31 +14,36 @@ import type { Source } from './pagination';
 const wishKey = (id: string) => ({ PK: `WISH#${id}`, SK: 'WISH' });
 const eventKey = (id: string, seq: number) => ({ PK: `WISH#${id}`, SK: `EVENT#${String(seq).padStart(6, '0')}` });
 
+/** The queue a wish waits in: its grid's, its community's or its street's, by the level it is at. */
+export const queueKey = (level: Level, placeId: string) => `QUEUE#${level}#${placeId}`;
+const placeAt = (w: Wish) => (w.level === 'grid' ? w.gridId : w.level === 'community' ? w.communityId : w.streetId);
+const SLA_RANK = { red: 0, yellow: 1, ok: 2 } as const;
+
+/** Most urgent first: red, then yellow; urgent before normal; more neighbours saying "me too"; then the oldest. */
+const priorityKey = (w: Wish) =>
+  `${SLA_RANK[w.sla]}${w.urgency === 'urgent' ? 0 : 1}#${String(9999 - Math.min(w.supporters, 9999)).padStart(4, '0')}#${w.createdAt}#${w.id}`;
+
 /**
  * The index entries of a wish follow from its state, so every write puts the whole item and the
- * queues (triage, a team's inbox, a volunteer's claims) can never disagree with the status.
+ * queues (a staff queue, a team's inbox, a volunteer's claims, the clock's due list) can never
+ * disagree with it.
  */
 export function wishIndexKeys(w: Wish): Record<string, string> {
-  const keys: Record<string, string> = { GSI1PK: `OWNER#${w.ownerId}`, GSI1SK: `${w.createdAt}#${w.id}` };
-  if (isAwaitingTriage(w.status)) {
-    Object.assign(keys, {
-      GSI2PK: `TRIAGE#GRID#${w.gridId}`,
-      GSI2SK: `${w.createdAt}#${w.id}`,
-      GSI3PK: `TRIAGE#COMMUNITY#${w.communityId}`,
-      GSI3SK: `${w.createdAt}#${w.id}`,
-    });
-  } else if (isAwaitingClaim(w.status) && w.teamId) {
-    // Urgent first, then the longest waiting.
-    Object.assign(keys, { GSI2PK: `OPEN#TEAM#${w.teamId}`, GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.updatedAt}#${w.id}` });
+  const keys: Record<string, string> = { GSI1PK: `OWNER#${w.ownerId}`, GSI1SK: `${w.createdAt}#${w.id}`, ...dueKeys(w.dueAt, 'wish', w.id) };
+  if (isAwaitingClaim(w.status) && w.teamId) {
+    // Urgent first, then the longest waiting since routed (or released).
+    Object.assign(keys, { GSI2PK: `OPEN#TEAM#${w.teamId}`, GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.routedAt ?? w.createdAt}#${w.id}` });
   } else if (isOnWall(w)) {
     Object.assign(keys, { GSI2PK: `WALL#${w.communityId}`, GSI2SK: `${w.updatedAt}#${w.id}` });
   }
   if (w.claimantId) {
     // Active claims first, then finished ones.
-    Object.assign(keys, {
-      GSI3PK: `CLAIMANT#${w.claimantId}`,
-      GSI3SK: `${isHeldByClaimant(w.status) ? 'A' : 'Z'}#${w.updatedAt}#${w.id}`,
-    });
+    Object.assign(keys, { GSI3PK: `CLAIMANT#${w.claimantId}`, GSI3SK: `${isHeldByClaimant(w.status) ? 'A' : 'Z'}#${w.updatedAt}#${w.id}` });
+  }
+  if (isOpen(w.status)) {
+    const queue = queueKey(w.level, placeAt(w));
+    Object.assign(keys, { GSI5PK: queue, GSI5SK: `${w.createdAt}#${w.id}`, GSI6PK: queue, GSI6SK: priorityKey(w) });
+    if (w.shared) Object.assign(keys, { GSI7PK: `SAME#${w.buildingId}#${w.category}`, GSI7SK: `${w.createdAt}#${w.id}` });
   }
   return keys;
 }
@@ -55,31 +63,30 @@ export async function getWish(id: string): Promise<Wish | null> {
   return out.Item ? Wish.parse(out.Item) : null;
 }
 
-/** AP: a wish with its timeline, in one Query of the wish's partition. */
+/** AP: a wish's timeline, oldest first (Query `WISH#id`, SK begins EVENT#), read with the wish itself. */
 export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; timeline: WishEvent[] } | null> {
-  let wish: Wish | null = null;
   const timeline: WishEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': wishKey(id).PK },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      if (item.SK === 'WISH') wish = Wish.parse(item);
-      else timeline.push(WishEvent.parse(item));
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const events = async () => {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': wishKey(id).PK, ':prefix': 'EVENT#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      timeline.push(...(out.Items ?? []).map((item) => WishEvent.parse(item)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+  };
+  const [wish] = await Promise.all([getWish(id), events()]);
   return wish ? { wish, timeline } : null;
 }
 
-/** Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record), atomically. */
+/** Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record, notifications), atomically. */
 export async function createWish(wish: Wish, events: WishEvent[], extra: TransactItem[] = []) {
   await db().send(
     new TransactWriteCommand({
@@ -98,55 +105,100 @@ export class StaleWishError extends Error {
   }
 }
 
+/** A claim refused by the team's or the volunteer's cap on open claims. */
+export class ClaimLimitError extends Error {}
+
+export interface TransitionWrite {
+  previous: Wish;
+  wish: Wish;
+  event: WishEvent;
+  /** Caps to hold when the claimant gains an open claim (a claim); none for other changes. */
+  caps?: { teamCap: number; memberCap: number };
+  /** More items of the same transaction: notifications, another wish (a merge). */
+  extra?: TransactItem[];
+}
+
 /**
- * Saves a transition only if nobody changed the wish since `previous` was read, with its event, and the
- * owner's open-wish count when the wish ends. A conflict on the wish is a StaleWishError (re-read and
- * decide again); any other cancellation is not a stale read and is not dressed up as one.
+ * Saves a transition only if nobody changed the wish since `previous` was read, with its event, the
+ * owner's open-wish count when it ends, the team's and the volunteer's open-claim counts, and the extra
+ * items. The load item is read by position: its condition failing is a cap, not a race. A conflict on the
+ * wish is a StaleWishError (re-read and decide again); any other cancellation is not a stale read.
  */
-export async function saveTransition(previous: Wish, wish: Wish, event: WishEvent): Promise<void> {
+export async function saveTransition({ previous, wish, event, caps, extra = [] }: TransitionWrite): Promise<void> {
   const ends = isOpen(previous.status) && !isOpen(wish.status);
+  const loads = loadWrites(previous, wish, caps);
+  const items: TransactItem[] = [
+    { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
+    eventPut(wish.id, event),
+    ...loads.items,
+    ...(ends ? [openWishesDecrement(wish.ownerId)] : []),
+    ...extra,
+  ];
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: wishItem(wish),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': previous.version },
-            },
-          },
-          eventPut(wish.id, event),
-          ...(ends ? [openWishesDecrement(wish.ownerId)] : []),
-        ],
-      }),
-    );
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (!isCancelled(error)) throw error;
     const codes = cancellationCodes(error);
-    // The event's own condition failing alone would mean a stored event ahead of the wish: not a race.
-    const raced = isConflict(codes) && (codes[0] !== 'None' || codes.includes('TransactionConflict'));
-    throw raced ? new StaleWishError(codes) : unexpectedCancellation(error);
+    if (loads.cappedAt !== null && codes[0] === 'None' && codes[2 + loads.cappedAt] === 'ConditionalCheckFailed') throw new ClaimLimitError();
+    throw isRace(codes) ? new StaleWishError(codes) : unexpectedCancellation(error);
   }
 }
 
-const wishSource = (index: Source<Wish>['index'], partitions: string[], forward: boolean): Source<Wish> => ({
+/** A conflict that a re-read settles; the event's own condition failing alone would mean a stored event ahead of the wish. */
+const isRace = (codes: readonly string[]) => isConflict(codes) && !(codes[1] === 'ConditionalCheckFailed' && codes.filter((c) => c !== 'None').length === 1);
+
+/**
+ * Brings a wish's clock fields (state, deadline, next due time, runs escalated or warned) and the index
+ * entries that follow from them up to date without a new version: nothing happened to the wish, time
+ * passed. With `extra` (a notification) in the same transaction. False when the wish changed meanwhile.
+ */
+export async function refreshClock(previous: Wish, w: Wish, extra: TransactItem[] = []): Promise<boolean> {
+  const keys = wishIndexKeys(w);
+  const drop = ['GSI4PK', 'GSI4SK'].filter((k) => !(k in keys));
+  const fields = { sla: w.sla, deadline: w.deadline, dueAt: w.dueAt, escalated: w.escalated, ...Object.fromEntries(Object.entries(keys).filter(([k]) => /^GSI[46]/.test(k))) };
+  const update: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: wishKey(w.id),
+      UpdateExpression: `SET ${Object.keys(fields).map((k) => `#${k} = :${k}`).join(', ')}${drop.length ? ` REMOVE ${drop.join(', ')}` : ''}`,
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeNames: Object.fromEntries(Object.keys(fields).map((k) => [`#${k}`, k])),
+      ExpressionAttributeValues: { ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])), ':v': previous.version },
+    },
+  };
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: [update, ...extra] }));
+    return true;
+  } catch (error) {
+    if (isCancelled(error) && isConflict(cancellationCodes(error))) return false;
+    throw isCancelled(error) ? unexpectedCancellation(error) : error;
+  }
+}
+
+/** The guarded Put of another wish in the same transaction (the target of a merge). */
+export const wishPutIfUnchanged = (previousVersion: number, w: Wish): TransactItem => ({
+  Put: { TableName: tableName(), Item: wishItem(w), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } },
+});
+export const wishEventPut = eventPut;
+
+const wishSource = (index: Source<Wish>['index'], partitions: string[], forward: boolean, filter?: Source<Wish>['filter']): Source<Wish> => ({
   index,
   partitions,
   forward,
   item: Wish,
+  ...(filter ? { filter } : {}),
 });
 
 /** AP: a resident's wishes, newest first (GSI1 OWNER#user). */
 export const byOwner = (userId: string) => wishSource(INDEX.gsi1, [`OWNER#${userId}`], false);
-/** AP: wishes waiting for triage in some grids, oldest first (GSI2 TRIAGE#GRID#grid). */
-export const triageOfGrids = (gridIds: string[]) => wishSource(INDEX.gsi2, gridIds.map((g) => `TRIAGE#GRID#${g}`), true);
-/** AP: wishes waiting for triage in some communities, oldest first (GSI3 TRIAGE#COMMUNITY#community). */
-export const triageOfCommunities = (ids: string[]) => wishSource(INDEX.gsi3, ids.map((c) => `TRIAGE#COMMUNITY#${c}`), true);
-/** AP: wishes routed to some teams and not claimed, urgent then oldest (GSI2 OPEN#TEAM#team). */
+/** AP: open wishes in some queues (QUEUE#<level>#<place>), oldest first (GSI5) or most urgent first (GSI6), filtered. */
+export const inQueues = (queues: string[], order: 'oldest' | 'urgent', filter?: Source<Wish>['filter']) =>
+  wishSource(order === 'oldest' ? INDEX.gsi5 : INDEX.gsi6, queues, true, filter);
+/** AP: wishes routed to some teams and not claimed, urgent then longest waiting (GSI2 OPEN#TEAM#team). */
 export const openForTeams = (teamIds: string[]) => wishSource(INDEX.gsi2, teamIds.map((t) => `OPEN#TEAM#${t}`), true);
 /** AP: a volunteer's claims, active first (GSI3 CLAIMANT#user). */
 export const claimsOf = (userId: string) => wishSource(INDEX.gsi3, [`CLAIMANT#${userId}`], true);
 /** AP: a community's fulfilled wishes, newest first, for the public wall (GSI2 WALL#community). */
 export const wallOf = (communityId: string) => wishSource(INDEX.gsi2, [`WALL#${communityId}`], false);
+/** AP: open wishes about a shared place of one building and category, newest first (GSI7 SAME#building#category). */
+export const sameAs = (buildingId: string, category: string) => wishSource(INDEX.gsi7, [`SAME#${buildingId}#${category}`], false);

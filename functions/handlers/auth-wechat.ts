@@ -16,8 +16,11 @@ const newResident = (now: Date, openid: string): User => ({
   home: null,
   gridIds: [],
   staffCommunityIds: [],
+  streetIds: [],
   teamIds: [],
   skills: [],
+  hours: { workday: [], restday: [] },
+  paused: false,
   // Until they say who and where they are (PATCH /me) and a grid worker confirms it.
   onboarded: false,
   verified: false,

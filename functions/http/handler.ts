@@ -99,7 +99,7 @@ function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
           return incoming && origins.includes(incoming) ? incoming : '';
         },
         headers: 'content-type,authorization,idempotency-key',
-        methods: 'GET,POST,PATCH,OPTIONS',
+        methods: 'GET,POST,PATCH,PUT,OPTIONS',
         exposeHeaders: 'retry-after',
       }),
     )

@@ -2,11 +2,12 @@ import type { TickSummary } from '../../shared/schemas/tick';
 import { dueBy, type DueKind } from '../data/due';
 import { logger } from '../http/log';
 import { processPush } from '../notify/push';
+import { processWishClock } from '../wishes/clock-tick';
 import type { TickOutcome } from './outcome';
 
 /** What acts on each kind of due item. Each re-reads its item and is idempotent: a second run for the same moment changes nothing. */
 const PROCESSORS: Record<DueKind, (ref: string, now: Date) => Promise<TickOutcome>> = {
-  wish: async () => 'skipped',
+  wish: processWishClock,
   push: processPush,
 };
 
@@ -15,7 +16,7 @@ const AT_ONCE = 8;
 
 /**
  * All timed work for the moment `now`: every due item (one Query of the due index per page, never a
- * Scan), a few at a time, until none is left or `stopBy` (epoch ms) comes. One item's failure is logged
+ * table scan), a few at a time, until none is left or `stopBy` (epoch ms) comes. One item's failure is logged
  * and counted; the rest go on, and the next run tries it again.
  */
 export async function runTick(now: Date, stopBy: number): Promise<TickSummary> {

@@ -1,58 +1,96 @@
 import { AppError, notFound } from '../../shared/errors';
-import { allowedActions, canView, isRepeatedClaim, relationTo } from '../../shared/domain/wish-access';
-import { applyAction } from '../../shared/domain/wish-transition';
+import { allowedActions, assertAllowed, canView, isRepeatedClaim, relationTo } from '../../shared/domain/wish-access';
+import { noticesFor } from '../../shared/domain/wish-notify';
+import { applyAction, type TransitionInput } from '../../shared/domain/wish-transition';
 import { viewWish } from '../../shared/domain/wish-view';
+import { isOpen } from '../../shared/domain/wish-machine';
 import type { User } from '../../shared/schemas/users';
-import type { AnyActionBody, Wish, WishAction, WishDetail, WishEvent } from '../../shared/schemas/wishes';
+import type { AnyActionBody, UserAction, Wish, WishDetail, WishEvent } from '../../shared/schemas/wishes';
+import { notificationWrites } from '../data/notifications';
+import { getCategory } from '../data/places';
+import { clockContext } from '../data/settings';
+import { isSupporter } from '../data/supporters';
 import { getTeam } from '../data/teams';
-import { getWish, getWishWithTimeline, saveTransition, StaleWishError } from '../data/wishes';
 import { jitter } from '../data/transactions';
+import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition, StaleWishError } from '../data/wishes';
+import { mergeWrites } from './merge';
+import { managersAt, membersToTell, rankFor } from './routing';
 
 const MAX_ATTEMPTS = 8;
 
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
-export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[]): WishDetail {
-  return { wish: viewWish(wish, viewer), timeline, allowedActions: allowedActions(viewer, wish) };
+export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
+  const relation = relationTo(viewer, wish, supporting);
+  const maySupport = wish.shared && isOpen(wish.status) && !relation.owner && !supporting && viewer.roles.includes('resident') && viewer.home?.communityId === wish.communityId;
+  return { wish: viewWish(wish, viewer, supporting), timeline, allowedActions: allowedActions(viewer, wish), supporting, maySupport };
 }
 
 export async function loadDetail(viewer: User, id: string): Promise<WishDetail> {
-  const found = await getWishWithTimeline(id);
-  if (!found || !canView(relationTo(viewer, found.wish))) throw notFound('wish');
-  return detailFor(viewer, found.wish, found.timeline);
-}
-
-async function teamFor(action: WishAction, body: AnyActionBody, wish: Wish) {
-  if (action !== 'route' || !('teamId' in body)) return undefined;
-  const team = await getTeam(body.teamId);
-  // Cross-community routing (融合网格) comes with smart routing; for now a team serves its own community.
-  if (!team || team.communityId !== wish.communityId) {
-    throw new AppError('VALIDATION_FAILED', 'no such team serves this community', [
-      { path: 'body.teamId', message: 'pick a team from GET /teams' },
-    ]);
-  }
-  return team;
+  const [found, supporting] = await Promise.all([getWishWithTimeline(id), isSupporter(id, viewer.id)]);
+  if (!found || !canView(relationTo(viewer, found.wish, supporting))) throw notFound('wish');
+  return detailFor(viewer, found.wish, found.timeline, supporting);
 }
 
 /**
- * Load, decide in the shared domain, save on the version read. A concurrent writer makes the save fail;
- * then the wish is read again and the domain decides again, so a lost claim race ends as ALREADY_CLAIMED.
- * The volunteer who already holds the wish and claims again (a retry over a flaky network) gets it back.
+ * The answer to an action: the wish as the actor now sees it. A team that sent a wish back no longer
+ * reaches it; they are answered with what they may still know (its status, masked), not a 404 for what they just did.
  */
-export async function actOnWish(user: User, id: string, action: WishAction, body: AnyActionBody): Promise<WishDetail> {
+async function afterAction(viewer: User, id: string): Promise<WishDetail> {
+  const found = await getWishWithTimeline(id);
+  if (found && !canView(relationTo(viewer, found.wish))) {
+    return { wish: viewWish(found.wish, viewer), timeline: [], allowedActions: [], supporting: false, maySupport: false };
+  }
+  return loadDetail(viewer, id);
+}
+
+/** What an action needs besides the wish: the team chosen and the ranking (route), the caps (claim), the target (merge). */
+async function extraFor(action: UserAction, body: AnyActionBody, wish: Wish, input: Pick<TransitionInput, 'clock'>) {
+  if (action === 'route' && 'teamId' in body) {
+    const ranked = await rankFor(wish, input.clock);
+    const candidate = ranked.candidates.find((c) => c.teamId === body.teamId);
+    if (!candidate) {
+      throw new AppError('VALIDATION_FAILED', 'that team does not serve this place or lacks the skill', [{ path: 'body.teamId', message: 'pick a team from GET /wishes/{id}/candidates' }]);
+    }
+    return { route: { team: ranked.teams.get(candidate.teamId)!, candidate, top: ranked.candidates[0] } };
+  }
+  if (action === 'claim' && wish.teamId) {
+    const team = await getTeam(wish.teamId);
+    return { caps: team ? { teamCap: team.teamCap, memberCap: team.memberCap } : undefined };
+  }
+  if (action === 'merge' && 'intoId' in body) return { mergeInto: await getWish(body.intoId) };
+  return {};
+}
+
+/**
+ * Load, decide in the shared domain, save on the version read, with the notifications of the people it
+ * concerns in the same transaction. A concurrent writer makes the save fail; then the wish is read again
+ * and the domain decides again, so a lost claim race ends as ALREADY_CLAIMED. The volunteer who already
+ * holds the wish and claims again (a retry over a flaky network) gets it back.
+ */
+export async function actOnWish(user: User, id: string, action: UserAction, body: AnyActionBody, now: Date): Promise<WishDetail> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const wish = await getWish(id);
     if (!wish) throw notFound('wish');
     if (action === 'claim' && isRepeatedClaim(user, wish)) return loadDetail(user, id);
-    const team = await teamFor(action, body, wish);
-    const next = applyAction(wish, { action, body, actor: user, now: new Date().toISOString(), team });
+    // Who may do what is decided before anything else is loaded or validated: a stranger learns nothing.
+    assertAllowed(action, user, wish);
+    const clock = await clockContext(now);
+    const extra = await extraFor(action, body, wish, { clock });
+    const merge = action === 'merge' ? await mergeWrites(user, wish, extra.mergeInto ?? null, now) : null;
+    const next = applyAction(wish, { action, body, actor: user, now: now.toISOString(), clock, route: extra.route, mergeInto: merge?.target });
+    const team = next.wish.teamId ? (extra.route?.team ?? (await getTeam(next.wish.teamId))) : null;
+    const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
+    const audience = { teamMembers: team ? membersToTell(team, skill, clock) : [], managers: await managersAt(next.wish) };
+    const notices = noticesFor(wish, next.wish, next.event, audience);
     try {
-      await saveTransition(wish, next.wish, next.event);
+      await saveTransition({ previous: wish, wish: next.wish, event: next.event, caps: extra.caps, extra: [...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])] });
     } catch (error) {
+      if (error instanceof ClaimLimitError) throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
       if (!(error instanceof StaleWishError)) throw error;
       await jitter(attempt);
       continue;
     }
-    return loadDetail(user, id);
+    return afterAction(user, id);
   }
   throw new AppError('INVALID_TRANSITION', 'the wish kept changing while you acted on it; reload and try again');
 }

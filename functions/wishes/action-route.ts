@@ -1,23 +1,32 @@
 import type { Role } from '../../shared/schemas/users';
-import { ActionBodies, WishIdPath, type WishAction, type WishDetail } from '../../shared/schemas/wishes';
+import { ActionBodies, WishIdPath, type UserAction, type WishDetail } from '../../shared/schemas/wishes';
 import { route } from '../http/handler';
 import { actOnWish } from './act';
 
-/** Roles that may ask at all; the shared domain then checks the wish itself (its scope, claimant, status). */
-const ROLES: Record<WishAction, readonly Role[]> = {
-  route: ['gridWorker', 'staff'],
+const MANAGERS: readonly Role[] = ['gridWorker', 'staff', 'streetStaff'];
+
+/** Roles that may ask at all; the shared domain then checks the wish itself (its place, level, claimant, status). */
+const ROLES: Record<UserAction, readonly Role[]> = {
+  route: MANAGERS,
   claim: ['volunteer'],
   release: ['volunteer'],
   start: ['volunteer'],
   complete: ['volunteer'],
-  confirm: ['resident', 'gridWorker', 'staff'],
-  dispute: ['resident', 'gridWorker', 'staff'],
-  reject: ['gridWorker', 'staff', 'admin'],
-  close: ['gridWorker', 'staff', 'admin'],
+  confirm: ['resident', ...MANAGERS],
+  dispute: ['resident', ...MANAGERS],
+  reject: [...MANAGERS, 'admin'],
+  close: [...MANAGERS, 'admin'],
+  send_back: ['volunteer'],
+  resolve: MANAGERS,
+  escalate: MANAGERS,
+  send_down: MANAGERS,
+  extend_lease: ['volunteer'],
+  extend_deadline: MANAGERS,
+  merge: MANAGERS,
 };
 
 /** The handler of POST /wishes/{id}/{action}: every action route is this, with its own body schema. */
-export const actionRoute = (action: WishAction) =>
-  route({ roles: ROLES[action], path: WishIdPath, body: ActionBodies[action] }, ({ user, path, body }): Promise<WishDetail> =>
-    actOnWish(user, path.id, action, body),
+export const actionRoute = (action: UserAction) =>
+  route({ roles: ROLES[action], path: WishIdPath, body: ActionBodies[action] }, ({ user, path, body, now }): Promise<WishDetail> =>
+    actOnWish(user, path.id, action, body, now),
   );

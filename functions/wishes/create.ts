@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors';
-import { pickTeam } from '../../shared/domain/routing';
+import { noRouteReason } from '../../shared/domain/routing';
+import { noticesFor } from '../../shared/domain/wish-notify';
 import { newWish } from '../../shared/domain/wish-create';
 import type { Place } from '../../shared/schemas/places';
 import type { User } from '../../shared/schemas/users';
@@ -9,11 +10,16 @@ import { limits } from '../config';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
 import { getCategory, getPlace } from '../data/places';
 import { checkWishPost, openWishesIncrement, wishPostRefused } from '../data/rate-limits';
-import { allTeamsOfCommunity } from '../data/teams';
+import { notificationWrites } from '../data/notifications';
+import { clockContext } from '../data/settings';
 import { cancellationCodes, isCancelled, isConflict, jitter, unexpectedCancellation } from '../data/transactions';
 import { getUser } from '../data/users';
 import { createWish } from '../data/wishes';
 import { detailFor, loadDetail } from './act';
+import { automatic, membersToTell, rankFor } from './routing';
+
+/** The category a call-back (请回电) is filed under: no skill, so a person triages it. */
+export const CALLBACK_CATEGORY = 'cat-callback';
 
 const MAX_ATTEMPTS = 10;
 
@@ -63,10 +69,13 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
   if (prior) return { detail: await replay(user, prior, requestHash), replayed: true };
 
   const { owner, filer } = await resolveOwner(user, body);
-  const [building, category] = await Promise.all([getPlace(body.buildingId), getCategory(body.category)]);
+  const categoryId = body.kind === 'callback' ? CALLBACK_CATEGORY : body.category!;
+  const [building, category, clock] = await Promise.all([getPlace(body.buildingId), getCategory(categoryId), clockContext(now)]);
   assertPlace(owner, building);
   if (!category) throw invalid('body.category', 'no such category; pick one from GET /categories');
-  const teams = category.skill && owner.verified ? await allTeamsOfCommunity(building.communityId) : [];
+  const routable = body.kind === 'wish' && owner.verified;
+  const ranked = routable ? await rankFor({ category: category.id, gridId: building.gridId, communityId: building.communityId, sentBackBy: [] }, clock, category) : null;
+  const chosen = ranked ? automatic(ranked) : null;
   const { wish, events } = newWish({
     id: randomUUID(),
     now: now.toISOString(),
@@ -74,11 +83,18 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
     filer,
     building,
     category,
+    kind: body.kind,
     description: body.description,
     flat: body.flat,
     urgency: body.urgency,
-    team: pickTeam(category, teams, building.communityId),
+    shared: body.shared,
+    route: chosen ?? { none: noRouteReason({ skill: category.skill }, ranked?.candidates ?? [], category.name) },
+    clock,
   });
+  const notices = chosen
+    ? noticesFor(null, wish, events.at(-1)!, { teamMembers: membersToTell(chosen.team, category.skill, clock), managers: [] })
+    : [];
+  const told = notificationWrites(notices, now.toISOString());
   const keyItems = key ? [idempotencyPut(user.id, key, requestHash, wish.id, now)] : [];
   const replayIfKeyUsed = async () => {
     const record = key ? await findIdempotent(user.id, key) : null;
@@ -92,7 +108,7 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
       if (replayed) return replayed;
       throw wishPostRefused(posts.decision);
     }
-    const extra = [...keyItems, posts.guard, openWishesIncrement(owner.id)];
+    const extra = [...keyItems, posts.guard, openWishesIncrement(owner.id), ...told];
     try {
       await createWish(wish, events, extra);
       return { detail: detailFor(user, wish, events), replayed: false };

@@ -82,7 +82,7 @@ export async function runEvening(opts: EveningOptions, log: (line: string) => vo
   );
   for (const [teamId, ids] of byTeam) {
     const team = (await getTeam(teamId))!;
-    await putTeam({ ...team, members: [...team.members, ...ids.map((userId) => ({ userId, name: userId, role: 'member' as const, skills: SKILLS[teamId] }))] });
+    await putTeam({ ...team, members: [...team.members, ...ids.map((userId) => ({ userId, name: userId, role: 'member' as const, skills: SKILLS[teamId], hours: { workday: [{ from: '00:00', to: '23:59' }], restday: [{ from: '00:00', to: '23:59' }] }, paused: false }))] });
   }
   const tokens = new Map<string, string>();
   for (const id of [...volunteers, ...STAFF]) tokens.set(id, (await http('POST /auth/dev-login', 'POST', '/auth/dev-login', { body: { userId: id } })).body.token);

@@ -1,50 +1,63 @@
 import { AppError, forbidden, notFound } from '../errors';
+import { LEVELS } from '../schemas/sla';
 import type { User } from '../schemas/users';
-import type { ActorRole, Wish, WishAction } from '../schemas/wishes';
-import { WISH_ACTIONS } from '../schemas/wishes';
+import type { ActorRole, UserAction, Wish, WishAction } from '../schemas/wishes';
+import { USER_ACTIONS } from '../schemas/wishes';
 import { canTransition, isHeldByClaimant } from './wish-machine';
 
 /** The scope fields of a user that decide what they reach; a Me or a stored User both fit. */
-export type Actor = Pick<User, 'id' | 'name' | 'roles' | 'gridIds' | 'staffCommunityIds' | 'teamIds'>;
-type WishScope = Pick<Wish, 'communityId' | 'gridId' | 'ownerId' | 'teamId' | 'claimantId' | 'status'>;
+export type Actor = Pick<User, 'id' | 'name' | 'roles' | 'gridIds' | 'staffCommunityIds' | 'teamIds' | 'streetIds'>;
+type WishScope = Pick<Wish, 'streetId' | 'communityId' | 'gridId' | 'ownerId' | 'teamId' | 'claimantId' | 'status' | 'level'>;
 
 /** How a user stands to one wish. Roles alone are not enough: every check is on the object too. */
 export interface Relation {
   owner: boolean;
   claimant: boolean;
+  /** Someone holds the wish (the claimant, or another volunteer). */
+  claimed: boolean;
   teamMember: boolean;
+  supporter: boolean;
   gridWorker: boolean;
   staff: boolean;
+  street: boolean;
   admin: boolean;
+  /** The highest level the user manages this wish's place at (-1: none), and the level it is at now. */
+  rank: number;
+  level: number;
 }
 
-export function relationTo(actor: Actor, wish: WishScope): Relation {
+export function relationTo(actor: Actor, wish: WishScope, supporting = false): Relation {
   const has = (role: User['roles'][number]) => actor.roles.includes(role);
+  const gridWorker = has('gridWorker') && actor.gridIds.includes(wish.gridId);
+  const staff = has('staff') && actor.staffCommunityIds.includes(wish.communityId);
+  const street = has('streetStaff') && actor.streetIds.includes(wish.streetId);
   return {
     owner: wish.ownerId === actor.id,
     claimant: wish.claimantId === actor.id,
+    claimed: wish.claimantId !== null,
     teamMember: has('volunteer') && wish.teamId !== null && actor.teamIds.includes(wish.teamId),
-    gridWorker: has('gridWorker') && actor.gridIds.includes(wish.gridId),
-    staff: has('staff') && actor.staffCommunityIds.includes(wish.communityId),
+    supporter: supporting,
+    gridWorker,
+    staff,
+    street,
     admin: has('admin'),
+    rank: street ? 2 : staff ? 1 : gridWorker ? 0 : -1,
+    level: LEVELS.indexOf(wish.level),
   };
 }
 
-/** The grid worker of the wish's grid or staff of its community: the people who run the queue. */
-const manages = (r: Relation) => r.gridWorker || r.staff;
+/** Anyone who runs the queue of the wish's place, at any level: grid worker, community or street staff. */
+const manages = (r: Relation) => r.rank >= 0;
+/** Those whose desk the wish is on now, or above: a wish escalated to the community is not the grid's any more. */
+const atLevel = (r: Relation) => r.rank >= r.level;
+/** Operators (admin) read any wish and may reject or close abuse; they do not run the queue or speak for residents. */
+const moderates = (r: Relation) => atLevel(r) || r.admin;
 
-/**
- * An operator (admin) supports and moderates: they may read any wish to answer a complaint, and reject
- * or close abuse with a reason. They do not run the queue (route), speak for residents (confirm,
- * dispute) or see residents' contact details (viewWish).
- */
-const moderates = (r: Relation) => manages(r) || r.admin;
+export const canView = (r: Relation): boolean => r.owner || r.claimant || r.teamMember || r.supporter || manages(r) || r.admin;
 
-export const canView = (r: Relation): boolean => r.owner || r.claimant || r.teamMember || moderates(r);
-
-/** Who may ask for each action, before the status is considered. */
+/** Who may ask for each action, before the status is considered. The clock's own actions are nobody's. */
 const MAY: Record<WishAction, (r: Relation) => boolean> = {
-  route: manages,
+  route: atLevel,
   claim: (r) => r.teamMember,
   release: (r) => r.claimant,
   start: (r) => r.claimant,
@@ -53,20 +66,29 @@ const MAY: Record<WishAction, (r: Relation) => boolean> = {
   dispute: (r) => r.owner || manages(r),
   reject: moderates,
   close: moderates,
+  // The claimant, or while nobody holds it, any member of the team it was routed to.
+  send_back: (r) => r.claimant || (r.teamMember && !r.claimed),
+  resolve: atLevel,
+  escalate: (r) => atLevel(r) && r.level < LEVELS.length - 1,
+  send_down: (r) => atLevel(r) && r.level > 0,
+  extend_lease: (r) => r.claimant,
+  extend_deadline: atLevel,
+  merge: atLevel,
+  expire_lease: () => false,
+  auto_confirm: () => false,
 };
 
 /** Resident actions that a grid worker or staff member may take for the resident, with consent. */
 const ON_BEHALF_ACTIONS: readonly WishAction[] = ['confirm', 'dispute'];
-export const actsOnBehalf = (action: WishAction, r: Relation): boolean =>
-  ON_BEHALF_ACTIONS.includes(action) && !r.owner && manages(r);
+export const actsOnBehalf = (action: WishAction, r: Relation): boolean => ON_BEHALF_ACTIONS.includes(action) && !r.owner && manages(r);
+
+const VOLUNTEER_ACTIONS: readonly WishAction[] = ['claim', 'release', 'start', 'complete', 'extend_lease', 'send_back'];
 
 /** The capacity in which the actor acts, as recorded in the timeline. */
 export function actingRole(action: WishAction, r: Relation): ActorRole {
-  if (action === 'confirm' || action === 'dispute') {
-    if (r.owner) return 'resident';
-  } else if (['claim', 'release', 'start', 'complete'].includes(action)) {
-    return 'volunteer';
-  }
+  if ((action === 'confirm' || action === 'dispute') && r.owner) return 'resident';
+  if (VOLUNTEER_ACTIONS.includes(action) && (r.claimant || r.teamMember)) return 'volunteer';
+  if (r.street) return 'streetStaff';
   if (r.staff) return 'staff';
   if (r.gridWorker) return 'gridWorker';
   return 'admin';
@@ -92,8 +114,8 @@ export function assertAllowed(action: WishAction, actor: Actor, wish: WishScope)
 /** The volunteer who holds the wish claims it again (a retry): not a conflict, the claim stands. */
 export const isRepeatedClaim = (actor: Actor, wish: WishScope): boolean => wish.claimantId === actor.id && isHeldByClaimant(wish.status);
 
-export function allowedActions(actor: Actor, wish: WishScope): WishAction[] {
+export function allowedActions(actor: Actor, wish: WishScope): UserAction[] {
   const r = relationTo(actor, wish);
   if (!canView(r)) return [];
-  return WISH_ACTIONS.filter((a) => MAY[a](r) && canTransition(wish.status, a));
+  return USER_ACTIONS.filter((a) => MAY[a](r) && canTransition(wish.status, a));
 }

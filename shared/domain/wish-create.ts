@@ -1,7 +1,10 @@
 import type { Category, Place } from '../schemas/places';
+import type { Candidate } from '../schemas/queue';
 import type { Team } from '../schemas/teams';
 import type { User } from '../schemas/users';
-import type { Urgency, Wish, WishEvent } from '../schemas/wishes';
+import type { Urgency, Wish, WishEvent, WishKind } from '../schemas/wishes';
+import { routeNote } from './routing';
+import { limitEnd, withClock, type ClockContext } from './sla';
 
 export interface NewWishInput {
   id: string;
@@ -11,30 +14,37 @@ export interface NewWishInput {
   filer: Pick<User, 'id' | 'name'> | null;
   building: Place;
   category: Category;
+  kind: WishKind;
   description: string;
   flat: string | undefined;
   urgency: Urgency;
-  /** The team the routing function picked, if any. */
-  team: Team | null;
+  shared: boolean;
+  /** The team routing chose, with its ranking, or why none was. */
+  route: { team: Team; candidate: Candidate } | { none: string };
+  clock: ClockContext;
 }
 
 const UNVERIFIED_NOTE = '居民身份待网格员核实,核实后再派单';
+const CALLBACK_NOTE = '居民希望网格员回电话';
 
 /**
  * A new wish and its first events: submitted, and routed at once when a team can do it and the resident
  * is verified. A wish of an unverified resident waits in the grid worker's triage queue, marked, so a
- * stranger's account cannot send work straight to volunteers. Pure.
+ * stranger's account cannot send work straight to volunteers; so does a call-back (请回电), on the clock
+ * of an urgent wish. Its clocks start now. Pure.
  */
 export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] } {
-  const { id, now, owner, filer, building, category, team } = input;
+  const { id, now, owner, filer, building, category, clock } = input;
   const livesThere = owner.home?.buildingId === building.id;
+  const urgency: Urgency = input.kind === 'callback' ? 'urgent' : input.urgency;
+  const routed = 'team' in input.route && owner.verified && input.kind === 'wish' ? input.route : null;
   const submitted: Wish = {
     id,
     status: 'submitted',
     category: category.id,
     categoryName: category.name,
-    description: input.description,
-    urgency: input.urgency,
+    description: input.description || CALLBACK_NOTE,
+    urgency,
     streetId: building.streetId,
     communityId: building.communityId ?? '',
     gridId: building.gridId ?? '',
@@ -52,12 +62,44 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
     rating: null,
     comment: null,
     ownerVerified: owner.verified,
+    kind: input.kind,
+    shared: input.shared,
+    level: 'grid',
+    supporters: 0,
+    triageSince: now,
+    routedAt: null,
+    claimedAt: null,
+    doneAt: null,
+    leaseUntil: null,
+    leaseExtended: false,
+    doneBy: new Date(limitEnd(Date.parse(now), clock.limits.done[urgency], clock.calendar)).toISOString(),
+    sla: 'ok',
+    deadline: null,
+    dueAt: null,
+    escalated: [],
+    sentBackBy: [],
+    routingNote: routed
+      ? routeNote(routed.candidate)
+      : input.kind === 'callback'
+        ? CALLBACK_NOTE
+        : !owner.verified
+          ? UNVERIFIED_NOTE
+          : 'none' in input.route
+            ? input.route.none
+            : null,
+    mergedInto: null,
     wallConsent: 'hidden',
     createdAt: now,
     updatedAt: now,
     version: 1,
   };
   const actor = filer ?? owner;
+  const notes = [
+    filer ? `${filer.name} 入户走访代居民提交,居民已同意` : null,
+    input.kind === 'callback' ? CALLBACK_NOTE : null,
+    owner.verified ? null : UNVERIFIED_NOTE,
+    !routed && owner.verified && input.kind === 'wish' ? submitted.routingNote : null,
+  ].filter(Boolean);
   const events: WishEvent[] = [
     {
       seq: 1,
@@ -69,11 +111,11 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
       actorName: actor.name,
       actorRole: filer ? 'gridWorker' : 'resident',
       onBehalf: filer !== null,
-      note: [filer ? `${filer.name} 入户走访代居民提交,居民已同意` : null, owner.verified ? null : UNVERIFIED_NOTE].filter(Boolean).join(';') || null,
+      note: notes.join(';') || null,
     },
   ];
-  if (!team || !owner.verified) return { wish: submitted, events };
-  const routed: Wish = { ...submitted, status: 'routed', teamId: team.id, teamName: team.name, version: 2 };
+  if (!routed) return { wish: withClock(submitted, clock), events };
+  const wish: Wish = { ...submitted, status: 'routed', teamId: routed.team.id, teamName: routed.team.name, routedAt: now, version: 2 };
   events.push({
     seq: 2,
     at: now,
@@ -84,7 +126,7 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
     actorName: '自动派单',
     actorRole: 'system',
     onBehalf: false,
-    note: `按「${category.name}」派给 ${team.name}`,
+    note: routeNote(routed.candidate),
   });
-  return { wish: routed, events };
+  return { wish: withClock(wish, clock), events };
 }

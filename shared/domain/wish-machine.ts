@@ -2,9 +2,12 @@ import type { WishAction, WishStatus } from '../schemas/wishes';
 
 /**
  * The micro-wish state machine: the one place that knows which status follows which action.
- * Nobody compares status strings elsewhere; they call these predicates.
+ * Nobody compares status strings elsewhere; they call these predicates. `same`: the action changes
+ * something else (the level, a deadline), not the status.
  */
-export const TRANSITIONS: Record<WishAction, { from: readonly WishStatus[]; to: WishStatus }> = {
+const OPEN_BEFORE_DONE: readonly WishStatus[] = ['submitted', 'routed', 'claimed', 'in_progress'];
+
+export const TRANSITIONS: Record<WishAction, { from: readonly WishStatus[]; to: WishStatus | 'same' }> = {
   route: { from: ['submitted', 'routed'], to: 'routed' },
   claim: { from: ['routed'], to: 'claimed' },
   release: { from: ['claimed', 'in_progress'], to: 'routed' },
@@ -13,16 +16,29 @@ export const TRANSITIONS: Record<WishAction, { from: readonly WishStatus[]; to: 
   confirm: { from: ['done'], to: 'confirmed' },
   dispute: { from: ['done'], to: 'in_progress' },
   reject: { from: ['submitted', 'routed'], to: 'rejected' },
-  close: { from: ['submitted', 'routed', 'claimed', 'in_progress'], to: 'closed_unfixed' },
+  close: { from: OPEN_BEFORE_DONE, to: 'closed_unfixed' },
+  send_back: { from: ['routed', 'claimed', 'in_progress'], to: 'submitted' },
+  resolve: { from: ['submitted', 'routed'], to: 'done' },
+  escalate: { from: OPEN_BEFORE_DONE, to: 'same' },
+  send_down: { from: OPEN_BEFORE_DONE, to: 'same' },
+  extend_lease: { from: ['claimed'], to: 'same' },
+  extend_deadline: { from: OPEN_BEFORE_DONE, to: 'same' },
+  merge: { from: ['submitted', 'routed'], to: 'merged' },
+  expire_lease: { from: ['claimed'], to: 'routed' },
+  auto_confirm: { from: ['done'], to: 'confirmed' },
 };
 
 export const canTransition = (status: WishStatus, action: WishAction): boolean =>
   TRANSITIONS[action].from.includes(status);
 
-export const nextStatus = (action: WishAction): WishStatus => TRANSITIONS[action].to;
+export const nextStatus = (action: WishAction, current: WishStatus): WishStatus => {
+  const to = TRANSITIONS[action].to;
+  return to === 'same' ? current : to;
+};
 
-const TERMINAL: readonly WishStatus[] = ['confirmed', 'closed_unfixed', 'rejected'];
+const TERMINAL: readonly WishStatus[] = ['confirmed', 'closed_unfixed', 'rejected', 'merged'];
 const HELD_BY_CLAIMANT: readonly WishStatus[] = ['claimed', 'in_progress', 'done'];
+const ACTIVE_CLAIM: readonly WishStatus[] = ['claimed', 'in_progress'];
 
 export const isTerminal = (status: WishStatus): boolean => TERMINAL.includes(status);
 export const isOpen = (status: WishStatus): boolean => !isTerminal(status);
@@ -32,4 +48,6 @@ export const isAwaitingTriage = (status: WishStatus): boolean => status === 'sub
 export const isAwaitingClaim = (status: WishStatus): boolean => status === 'routed';
 /** A volunteer holds the wish: nobody else may claim it. */
 export const isHeldByClaimant = (status: WishStatus): boolean => HELD_BY_CLAIMANT.includes(status);
+/** The volunteer is working on it (not yet done): it counts against their cap and their team's. */
+export const isActiveClaim = (status: WishStatus): boolean => ACTIVE_CLAIM.includes(status);
 export const isAwaitingConfirmation = (status: WishStatus): boolean => status === 'done';

@@ -1,16 +1,26 @@
-import { AppError } from '../errors';
+import { AppError, forbidden } from '../errors';
+import type { Candidate } from '../schemas/queue';
+import { LEVELS, type Level } from '../schemas/sla';
 import type { AnyActionBody, Wish, WishAction, WishEvent } from '../schemas/wishes';
+import { routeNote } from './routing';
+import { limitEnd, withClock, type ClockContext, type ClockName } from './sla';
 import type { Actor } from './wish-access';
-import { actingRole, actsOnBehalf, assertAllowed } from './wish-access';
+import { actingRole, actsOnBehalf, assertAllowed, relationTo } from './wish-access';
 import { nextStatus } from './wish-machine';
+
+export const LEVEL_NAME: Record<Level, string> = { grid: '网格', community: '社区', street: '街道' };
+export const CLOCK_NAME: Record<ClockName, string> = { route: '派单', claim: '认领', lease: '开始处理', done: '办结', confirm: '确认' };
 
 export interface TransitionInput {
   action: WishAction;
   body: AnyActionBody;
   actor: Actor;
   now: string;
-  /** The team a route action names, loaded by the caller. */
-  team?: { id: string; name: string; communityId: string };
+  clock: ClockContext;
+  /** route: the team chosen, its place in the ranking now, and the ranking's first. */
+  route?: { team: { id: string; name: string }; candidate?: Candidate; top?: Candidate };
+  /** merge: the open wish this one joins. */
+  mergeInto?: Pick<Wish, 'id' | 'categoryName'>;
 }
 
 export interface Transition {
@@ -18,14 +28,75 @@ export interface Transition {
   event: WishEvent;
 }
 
-const noteOf = (body: AnyActionBody): string | null => {
-  if ('reason' in body && body.reason) return body.reason;
-  if ('note' in body && body.note) return body.note;
-  if ('comment' in body && body.comment) return body.comment;
-  return null;
-};
+const text = (body: AnyActionBody, key: 'reason' | 'note' | 'comment'): string | null =>
+  key in body ? ((body as Record<string, string | undefined>)[key] ?? null) : null;
 
-/** Applies one action to a wish: the new wish and the event that records it. Pure; throws AppError. */
+const up = (level: Level): Level => LEVELS[Math.min(LEVELS.length - 1, LEVELS.indexOf(level) + 1)];
+const down = (level: Level): Level => LEVELS[Math.max(0, LEVELS.indexOf(level) - 1)];
+
+/** The fields an action changes besides the status, and the note its event carries. Throws AppError. */
+function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Partial<Wish>; note: string | null } {
+  const { action, body, now, clock } = input;
+  const reason = text(body, 'reason');
+  const lease = () => new Date(limitEnd(Date.parse(now), clock.limits.lease[wish.urgency], clock.calendar)).toISOString();
+  switch (action) {
+    case 'route': {
+      const { team, candidate, top } = input.route!;
+      if (top && top.teamId !== team.id && !reason) {
+        throw new AppError('VALIDATION_FAILED', 'this team is not the one routing ranks first; say why', [
+          { path: 'body.reason', message: `say why not ${top.teamName}` },
+        ]);
+      }
+      const note = candidate ? routeNote(candidate) : `派给 ${team.name}`;
+      const routingNote = reason && top?.teamId !== team.id ? `${note}(改派:${reason})` : note;
+      return { patch: { teamId: team.id, teamName: team.name, claimantId: null, claimantName: null, routedAt: now, claimedAt: null, leaseUntil: null, routingNote }, note: routingNote };
+    }
+    case 'claim':
+      return { patch: { claimantId: input.actor.id, claimantName: input.actor.name, claimedAt: now, leaseUntil: lease(), leaseExtended: false }, note: null };
+    case 'release':
+      return { patch: { claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now }, note: reason };
+    case 'start':
+      return { patch: { leaseUntil: null }, note: null };
+    case 'complete':
+      return { patch: { doneAt: now }, note: text(body, 'note') };
+    case 'resolve':
+      return { patch: { doneAt: now, leaseUntil: null }, note: text(body, 'note') };
+    case 'dispute':
+      return { patch: { doneAt: null }, note: reason };
+    case 'confirm':
+      return 'rating' in body ? { patch: { rating: body.rating, comment: body.comment ?? null, wallConsent: body.wall }, note: body.comment ?? null } : { patch: {}, note: null };
+    case 'send_back': {
+      const windowEnd = limitEnd(Date.parse(wish.routedAt ?? wish.createdAt), clock.limits.sendBack, clock.calendar);
+      if (Date.parse(now) > windowEnd) throw new AppError('SEND_BACK_TOO_LATE', 'a wish can be sent back only within 2 working days of routing; ask the grid worker instead');
+      return {
+        patch: { teamId: null, teamName: null, claimantId: null, claimantName: null, triageSince: now, routedAt: null, claimedAt: null, leaseUntil: null, sentBackBy: [...wish.sentBackBy, wish.teamId!], routingNote: `${wish.teamName}退单:${reason}` },
+        note: `${wish.teamName}退单:${reason}`,
+      };
+    }
+    case 'escalate':
+      return { patch: { level: up(wish.level) }, note: `上报${LEVEL_NAME[up(wish.level)]}:${reason}` };
+    case 'send_down':
+      return { patch: { level: down(wish.level) }, note: `退回${LEVEL_NAME[down(wish.level)]}:${reason}` };
+    case 'extend_lease':
+      if (wish.leaseExtended) throw new AppError('INVALID_TRANSITION', 'a claim can be extended only once');
+      return { patch: { leaseUntil: lease(), leaseExtended: true }, note: '志愿者延长了开始时限' };
+    case 'extend_deadline': {
+      const days = 'workingDays' in body ? body.workingDays : 0;
+      if (days > clock.limits.doneMaxWorkingDays && rank <= LEVELS.indexOf(wish.level)) {
+        throw forbidden(`a deadline beyond ${clock.limits.doneMaxWorkingDays} working days needs the level above`);
+      }
+      const doneBy = new Date(limitEnd(Date.parse(wish.createdAt), { amount: days, unit: 'working_days' }, clock.calendar)).toISOString();
+      if (wish.doneBy && doneBy <= wish.doneBy) throw new AppError('VALIDATION_FAILED', 'an extension must move the deadline later', [{ path: 'body.workingDays', message: 'more working days than now' }]);
+      return { patch: { doneBy }, note: `办结时限延至提交后${days}个工作日:${reason}` };
+    }
+    case 'merge':
+      return { patch: { mergedInto: input.mergeInto!.id, leaseUntil: null }, note: `与另一条「${input.mergeInto!.categoryName}」心愿合并:${reason}` };
+    default:
+      return { patch: {}, note: reason };
+  }
+}
+
+/** Applies one action of a person to a wish: the new wish (clocks settled) and the event that records it. Pure; throws AppError. */
 export function applyAction(wish: Wish, input: TransitionInput): Transition {
   const { action, body, actor, now } = input;
   const relation = assertAllowed(action, actor, wish);
@@ -35,23 +106,8 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
       { path: 'consent', message: 'must be true when acting for the resident' },
     ]);
   }
-  const next: Wish = { ...wish, status: nextStatus(action), updatedAt: now, version: wish.version + 1 };
-  switch (action) {
-    case 'route': {
-      if (!input.team) throw new AppError('NOT_FOUND', 'team not found');
-      Object.assign(next, { teamId: input.team.id, teamName: input.team.name, claimantId: null, claimantName: null });
-      break;
-    }
-    case 'claim':
-      Object.assign(next, { claimantId: actor.id, claimantName: actor.name });
-      break;
-    case 'release':
-      Object.assign(next, { claimantId: null, claimantName: null });
-      break;
-    case 'confirm':
-      if ('rating' in body) Object.assign(next, { rating: body.rating, comment: body.comment ?? null, wallConsent: body.wall });
-      break;
-  }
+  const { patch, note } = changes(wish, input, relationTo(actor, wish).rank);
+  const next = withClock({ ...wish, ...patch, status: nextStatus(action, wish.status), updatedAt: now, version: wish.version + 1 }, { ...input.clock, now: Date.parse(now) });
   const event: WishEvent = {
     seq: next.version,
     at: now,
@@ -62,7 +118,35 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
     actorName: actor.name,
     actorRole: actingRole(action, relation),
     onBehalf,
-    note: action === 'route' ? `派给 ${input.team?.name}` : noteOf(body),
+    note,
   };
   return { wish: next, event };
+}
+
+export type SystemAction = { kind: 'expire_lease' } | { kind: 'auto_confirm' } | { kind: 'escalate'; clockId: string; clockName: ClockName };
+
+/** What the clock does to a wish (tick): release an expired claim, confirm after silence, escalate one level. */
+export function applySystemAction(wish: Wish, action: SystemAction, now: string, clock: ClockContext): Transition {
+  let patch: Partial<Wish>;
+  let note: string;
+  switch (action.kind) {
+    case 'expire_lease':
+      patch = { status: 'routed', claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now };
+      note = `${wish.claimantName ?? '志愿者'}认领后未按时开始,已自动释放,队伍可重新认领`;
+      break;
+    case 'auto_confirm':
+      patch = { status: 'confirmed', wallConsent: 'hidden' };
+      note = '完成后7天内未确认,系统自动确认';
+      break;
+    case 'escalate':
+      patch = { level: up(wish.level), escalated: [...wish.escalated, action.clockId] };
+      note = `「${CLOCK_NAME[action.clockName]}」已超时,已上报${LEVEL_NAME[up(wish.level)]}`;
+      break;
+  }
+  const next = withClock({ ...wish, ...patch, updatedAt: now, version: wish.version + 1 }, { ...clock, now: Date.parse(now) });
+  const kind: WishAction = action.kind;
+  return {
+    wish: next,
+    event: { seq: next.version, at: now, action: kind, from: wish.status, to: next.status, actorId: 'system', actorName: '系统', actorRole: 'system', onBehalf: false, note },
+  };
 }

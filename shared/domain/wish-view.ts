@@ -10,15 +10,18 @@ export const maskPhone = (phone: string): string =>
 /**
  * What a viewer may see of a wish. The phone is shown whole only to the owner and staff; the flat
  * number only once a volunteer has claimed it (volunteers of the routed team see just the building).
- * Operators (admin) see neither.
+ * Operators (admin) see neither; street staff see what community staff see.
  */
-export function viewWish(wish: Wish, viewer: Actor): Wish {
-  const r = relationTo(viewer, wish);
-  const seesPhone = r.owner || r.staff;
-  const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff;
+export function viewWish(wish: Wish, viewer: Actor, supporting = false): Wish {
+  const r = relationTo(viewer, wish, supporting);
+  const seesPhone = r.owner || r.staff || r.street;
+  const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff || r.street;
+  // A neighbour who said "me too" follows the wish, not the person: no name, no number.
+  const neighbourOnly = r.supporter && !(r.owner || r.claimant || r.teamMember || r.rank >= 0 || r.admin);
   return {
     ...wish,
-    contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : maskPhone(wish.contactPhone),
+    ownerName: neighbourOnly ? maskName(wish.ownerName) : wish.ownerName,
+    contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : neighbourOnly ? null : maskPhone(wish.contactPhone),
     flat: seesFlat ? wish.flat : null,
   };
 }

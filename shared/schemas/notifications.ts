@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'wish_overdue',
   'wish_confirmed',
   'wish_closed',
+  'wish_disputed',
+  'wish_supported',
   'volunteer_application',
   'volunteer_decision',
 ] as const;

@@ -14,6 +14,8 @@ export const Place = z.object({
   communityId: Id.nullable(),
   gridId: Id.nullable(),
   order: z.number().int(),
+  /** Who runs its queue: the grid workers of a grid, the staff of a community or of a street. */
+  managerIds: z.array(Id).default([]),
 });
 export type Place = z.infer<typeof Place>;
 
@@ -36,8 +38,15 @@ export const Category = z.object({
   /** The skill a team needs to be routed this category; null means a person must triage it. */
   skill: z.string().max(40).nullable(),
   order: z.number().int(),
+  /** Offered in the wish form's category picker (the call-back category is not: it has its own button). */
+  pickable: z.boolean().default(true),
 });
 export type Category = z.infer<typeof Category>;
 
 export const CategoryList = z.object({ items: z.array(Category) });
 export type CategoryList = z.infer<typeof CategoryList>;
+
+/** Staff change which skill a category needs (the category → skill table is data, not code). */
+export const CategoryBody = z.strictObject({ name: z.string().trim().min(1).max(40), skill: z.string().trim().min(1).max(40).nullable() });
+export type CategoryBody = z.infer<typeof CategoryBody>;
+export const CategoryPath = z.strictObject({ id: Id });

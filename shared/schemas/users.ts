@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { Id, page } from './common';
+import { FreeHours } from './teams';
 
-export const ROLES = ['resident', 'volunteer', 'gridWorker', 'staff', 'admin'] as const;
+export const ROLES = ['resident', 'volunteer', 'gridWorker', 'staff', 'streetStaff', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -27,9 +28,14 @@ export const User = z.object({
   gridIds: z.array(Id),
   /** Communities whose staff the user is. */
   staffCommunityIds: z.array(Id),
+  /** Streets whose staff (街道) the user is: what a community could not solve comes to them. */
+  streetIds: z.array(Id).default([]),
   /** Teams the user volunteers in. */
   teamIds: z.array(Id),
   skills: z.array(z.string().max(40)),
+  /** A volunteer's usual free hours, and a pause (holiday, illness) during which routing passes them over. */
+  hours: FreeHours.default({ workday: [], restday: [] }),
+  paused: z.boolean().default(false),
   /** Has said who and where they are (name, home, phone) since signing in with WeChat. */
   onboarded: z.boolean().default(false),
   /** A grid worker or staff member of their place has confirmed it; reset when the name or home changes. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, page } from './common';
+import { Level, SlaState } from './sla';
 
 export const WISH_STATUSES = [
   'submitted',
@@ -10,13 +11,46 @@ export const WISH_STATUSES = [
   'confirmed',
   'closed_unfixed',
   'rejected',
+  /** Joined to another wish about the same thing (its owner became a supporter there). */
+  'merged',
 ] as const;
 export const WishStatus = z.enum(WISH_STATUSES);
 export type WishStatus = z.infer<typeof WishStatus>;
 
-export const WISH_ACTIONS = ['route', 'claim', 'release', 'start', 'complete', 'confirm', 'dispute', 'reject', 'close'] as const;
+export const WISH_ACTIONS = [
+  'route',
+  'claim',
+  'release',
+  'start',
+  'complete',
+  'confirm',
+  'dispute',
+  'reject',
+  'close',
+  /** A team sends a wish that reached the wrong unit back to triage (退单), with a reason. */
+  'send_back',
+  /** The grid worker or staff solved it themselves (a call, a word with the property company). */
+  'resolve',
+  /** Up one level (grid → community → street), by hand (吹哨) or by the clock. */
+  'escalate',
+  /** The receiving level hands it back down, with a reason. */
+  'send_down',
+  /** The claimant needs more time to start, once. */
+  'extend_lease',
+  /** A later deadline for the work, with a reason; beyond the longest the level above approves. */
+  'extend_deadline',
+  'merge',
+  /** By the clock only: a claim not started in time is released to the team again. */
+  'expire_lease',
+  /** By the clock only: done and not confirmed within the limit. */
+  'auto_confirm',
+] as const;
 export const WishAction = z.enum(WISH_ACTIONS);
 export type WishAction = z.infer<typeof WishAction>;
+/** Actions only the clock takes; no route accepts them. */
+export const SYSTEM_ACTIONS: readonly WishAction[] = ['expire_lease', 'auto_confirm'];
+export type UserAction = Exclude<WishAction, 'expire_lease' | 'auto_confirm'>;
+export const USER_ACTIONS = WISH_ACTIONS.filter((a): a is UserAction => !SYSTEM_ACTIONS.includes(a));
 
 export const Urgency = z.enum(['normal', 'urgent']);
 export type Urgency = z.infer<typeof Urgency>;
@@ -24,28 +58,41 @@ export type Urgency = z.infer<typeof Urgency>;
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Reason = z.string().trim().min(2, 'say why in a few words').max(500);
 
+/** A wish, or 请回电: a resident who would rather talk asks the grid worker to call them back. */
+export const WishKind = z.enum(['wish', 'callback']);
+export type WishKind = z.infer<typeof WishKind>;
+
 export const WishCreateBody = z
   .strictObject({
-    description: z.string().trim().min(4, 'describe the need in at least 4 characters').max(500),
-    category: Id,
+    kind: WishKind.default('wish'),
+    description: z.string().trim().max(500).default(''),
+    /** Required for a wish; a call-back has its own. */
+    category: Id.optional(),
     buildingId: Id,
     /** Where exactly, when it is not the resident's own flat (e.g. 院门口). */
     flat: Text(40).optional(),
     urgency: Urgency.default('normal'),
+    /**
+     * About a shared place (楼道, 院门口) rather than the resident's own home: neighbours posting the same
+     * may see it and say "me too" (我也遇到) instead of posting again.
+     */
+    shared: z.boolean().default(false),
     /** A grid worker filing for a resident met on a door-to-door visit. */
     onBehalfOf: Id.optional(),
     consent: z.literal(true).optional(),
   })
-  .refine((b) => !b.onBehalfOf || b.consent === true, {
-    path: ['consent'],
-    message: "record the resident's consent (consent: true) when filing on their behalf",
+  .superRefine((b, ctx) => {
+    if (b.kind === 'wish' && [...b.description].length < 4) ctx.addIssue({ code: 'custom', path: ['description'], message: 'describe the need in at least 4 characters' });
+    if (b.kind === 'wish' && !b.category) ctx.addIssue({ code: 'custom', path: ['category'], message: 'pick a category from GET /categories' });
+    if (b.onBehalfOf && b.consent !== true) ctx.addIssue({ code: 'custom', path: ['consent'], message: "record the resident's consent (consent: true) when filing on their behalf" });
   });
 export type WishCreateBody = z.infer<typeof WishCreateBody>;
 
 /** A grid worker or staff member acting for the resident must say the resident agreed. */
 const OnBehalf = { consent: z.literal(true).optional() };
 
-export const RouteBody = z.strictObject({ teamId: Id });
+/** A reason is needed when the team chosen is not the one routing ranks first (an override). */
+export const RouteBody = z.strictObject({ teamId: Id, reason: Reason.optional() });
 export const ClaimBody = z.strictObject({});
 export const StartBody = z.strictObject({});
 export const ReleaseBody = z.strictObject({ reason: Text(500).optional() });
@@ -67,6 +114,14 @@ export const ConfirmBody = z.strictObject({
 export const DisputeBody = z.strictObject({ reason: Reason, ...OnBehalf });
 export const RejectBody = z.strictObject({ reason: Reason });
 export const CloseBody = z.strictObject({ reason: Reason });
+export const SendBackBody = z.strictObject({ reason: Reason });
+export const ResolveBody = z.strictObject({ note: Reason, ...OnBehalf });
+export const EscalateBody = z.strictObject({ reason: Reason });
+export const SendDownBody = z.strictObject({ reason: Reason });
+export const ExtendLeaseBody = z.strictObject({});
+export const ExtendDeadlineBody = z.strictObject({ workingDays: z.number().int().min(1).max(60), reason: Reason });
+export const MergeBody = z.strictObject({ intoId: Id, reason: Reason });
+const SystemBody = z.strictObject({ note: Text(200) });
 
 export const ActionBodies = {
   route: RouteBody,
@@ -78,6 +133,15 @@ export const ActionBodies = {
   dispute: DisputeBody,
   reject: RejectBody,
   close: CloseBody,
+  send_back: SendBackBody,
+  resolve: ResolveBody,
+  escalate: EscalateBody,
+  send_down: SendDownBody,
+  extend_lease: ExtendLeaseBody,
+  extend_deadline: ExtendDeadlineBody,
+  merge: MergeBody,
+  expire_lease: SystemBody,
+  auto_confirm: SystemBody,
 } as const satisfies Record<WishAction, z.ZodType>;
 export type ActionBody<A extends WishAction> = z.infer<(typeof ActionBodies)[A]>;
 export type AnyActionBody = { [A in WishAction]: ActionBody<A> }[WishAction];
@@ -108,6 +172,33 @@ export const Wish = z.object({
   comment: z.string().nullable(),
   /** Whether a grid worker or staff member has confirmed who and where the resident is. */
   ownerVerified: z.boolean().default(true),
+  kind: WishKind.default('wish'),
+  shared: z.boolean().default(false),
+  /** Whose desk it is on: the grid's worker, the community's staff, or the street's. */
+  level: Level.default('grid'),
+  /** Neighbours who said "me too" (我也遇到); more of them raise its priority. */
+  supporters: z.number().int().min(0).default(0),
+  /** Clock starts: back in triage since (submitted, sent back), routed (or released) at, claimed at, done at. */
+  triageSince: z.string().nullable().default(null),
+  routedAt: z.string().nullable().default(null),
+  claimedAt: z.string().nullable().default(null),
+  doneAt: z.string().nullable().default(null),
+  /** A claim is a lease: start by then, or it goes back to the team (extendable once). */
+  leaseUntil: z.string().nullable().default(null),
+  leaseExtended: z.boolean().default(false),
+  /** The work is due by then (3 working days after submission unless extended); null before the first clock ran. */
+  doneBy: z.string().nullable().default(null),
+  /** How its clocks stand now, the nearest deadline, and when the clock next needs to look at it. */
+  sla: SlaState.default('ok'),
+  deadline: z.string().nullable().default(null),
+  dueAt: z.string().nullable().default(null),
+  /** Clock runs that have escalated already: none escalates twice. */
+  escalated: z.array(z.string()).default([]),
+  /** Teams that sent it back: automatic routing passes them over. */
+  sentBackBy: z.array(Id).default([]),
+  /** Why it went to its team (the ranking's reasons), or why no team was chosen; staff and the team see it. */
+  routingNote: z.string().nullable().default(null),
+  mergedInto: Id.nullable().default(null),
   /** Set when the resident confirms; wishes confirmed before consent was asked show no free text. */
   wallConsent: WallConsent.default('summary'),
   createdAt: z.string(),
@@ -116,13 +207,13 @@ export const Wish = z.object({
 });
 export type Wish = z.infer<typeof Wish>;
 
-export const ActorRole = z.enum(['resident', 'volunteer', 'gridWorker', 'staff', 'admin', 'system']);
+export const ActorRole = z.enum(['resident', 'volunteer', 'gridWorker', 'staff', 'streetStaff', 'admin', 'system']);
 export type ActorRole = z.infer<typeof ActorRole>;
 
 export const WishEvent = z.object({
   seq: z.number().int().min(1),
   at: z.string(),
-  action: z.union([z.literal('submit'), WishAction]),
+  action: z.union([z.literal('submit'), z.literal('support'), WishAction]),
   from: WishStatus.nullable(),
   to: WishStatus,
   actorId: z.string(),
@@ -139,6 +230,9 @@ export const WishDetail = z.object({
   timeline: z.array(WishEvent),
   /** What the signed-in viewer may do next, from the shared state machine. */
   allowedActions: z.array(WishAction),
+  /** Whether the viewer said "me too" to it, and may still. */
+  supporting: z.boolean().default(false),
+  maySupport: z.boolean().default(false),
 });
 export type WishDetail = z.infer<typeof WishDetail>;
 
@@ -146,7 +240,8 @@ export const WishPage = page(Wish);
 export type WishPage = z.infer<typeof WishPage>;
 
 export const WishListQuery = z.strictObject({
-  scope: z.literal('mine'),
+  /** mine: the resident's own wishes; supported: those they said "me too" to. */
+  scope: z.enum(['mine', 'supported']),
   cursor: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });

@@ -8,7 +8,7 @@ export async function addVolunteers(n: number, teamId: string, prefix = 'u-vol-e
   const team = (await getTeam(teamId))!;
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
   await Promise.all(ids.map((id, i) => putUser({ ...template, id, name: `志愿者${i}`, home: null, teamIds: [teamId] })));
-  await putTeam({ ...team, members: [...team.members, ...ids.map((userId, i) => ({ userId, name: `志愿者${i}`, role: 'member' as const, skills: ['electrician'] }))] });
+  await putTeam({ ...team, members: [...team.members, ...ids.map((userId, i) => ({ userId, name: `志愿者${i}`, role: 'member' as const, skills: ['electrician'], hours: { workday: [], restday: [] }, paused: false }))] });
   return ids;
 }
 

@@ -26,6 +26,7 @@ export async function submit(body: object = LAMP, owner = OWNER): Promise<WishDe
 export async function wishIn(status: WishStatus): Promise<string> {
   const triage = status === 'submitted' || status === 'rejected';
   const { wish } = await submit(triage ? CLUTTER : LAMP);
+  const other = status === 'merged' ? (await submit(LAMP)).wish.id : '';
   const path: Record<WishStatus, [string, string, unknown?][]> = {
     submitted: [],
     routed: [],
@@ -35,6 +36,7 @@ export async function wishIn(status: WishStatus): Promise<string> {
     confirmed: [[CLAIMANT, 'claim'], [CLAIMANT, 'start'], [CLAIMANT, 'complete'], [OWNER, 'confirm', { rating: 5 }]],
     closed_unfixed: [[GRID_WORKER, 'close', { reason: '线路老化需整体改造' }]],
     rejected: [[GRID_WORKER, 'reject', { reason: '不属于微心愿范围' }]],
+    merged: [[GRID_WORKER, 'merge', { intoId: other, reason: '同一盏灯,重复提交' }]],
   };
   for (const [who, action, body] of path[status]) await step(who, wish.id, action, body);
   return wish.id;

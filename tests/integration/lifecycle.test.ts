@@ -42,7 +42,7 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     const { wish } = await submit();
     const claimed = await step(CLAIMANT, wish.id, 'claim');
     expect(claimed.wish).toMatchObject({ status: 'claimed', claimantId: CLAIMANT, claimantName: '张师傅', flat: '1单元101' });
-    expect(claimed.allowedActions).toEqual(['release', 'start']);
+    expect(claimed.allowedActions).toEqual(['release', 'start', 'send_back', 'extend_lease']);
     expect((await as(CLAIMANT).get<WishPage>('/tasks?view=mine')).body.items.map((w: { id: string }) => w.id)).toContain(wish.id);
     expect((await as(CLAIMANT).get<WishPage>('/tasks?view=open')).body.items.map((w: { id: string }) => w.id)).not.toContain(wish.id);
     await step(CLAIMANT, wish.id, 'start');
@@ -134,16 +134,16 @@ describe('the other ways a wish can go', () => {
     const first = await submit(CLUTTER);
     const second = await submit(CLUTTER);
     expect(first.wish.status).toBe('submitted');
-    const queue = await as(GRID_WORKER).get<WishPage>('/triage');
+    const queue = await as(GRID_WORKER).get<WishPage>('/triage?stage=submitted');
     const ids = queue.body.items.map((w: { id: string }) => w.id);
     expect(ids.indexOf(first.wish.id)).toBeLessThan(ids.indexOf(second.wish.id));
-    const staffQueue = await as('u-staff-guo').get<WishPage>('/triage');
+    const staffQueue = await as('u-staff-guo').get<WishPage>('/triage?stage=submitted');
     expect(staffQueue.body.items.map((w: { id: string }) => w.id)).toContain(first.wish.id);
 
-    const routed = await step(GRID_WORKER, first.wish.id, 'route', { teamId: 't-gc-hongmao' });
+    const routed = await step(GRID_WORKER, first.wish.id, 'route', { teamId: 't-gc-hongmao', reason: '红帽的马大姐熟悉这栋楼的老人' });
     expect(routed.wish).toMatchObject({ status: 'routed', teamId: 't-gc-hongmao', teamName: '红帽党员志愿队' });
     expect(routed.timeline.at(-1)).toMatchObject({ action: 'route', actorRole: 'gridWorker', actorName: '孙丽' });
-    const after = await as(GRID_WORKER).get<WishPage>('/triage');
+    const after = await as(GRID_WORKER).get<WishPage>('/triage?stage=submitted');
     expect(after.body.items.map((w: { id: string }) => w.id)).not.toContain(first.wish.id);
     const inbox = await as('u-vol-ma').get<WishPage>('/tasks?view=open');
     expect(inbox.body.items.map((w: { id: string }) => w.id)).toContain(first.wish.id);

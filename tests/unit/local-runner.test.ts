@@ -23,7 +23,7 @@ describe('the local runner', () => {
     const { create, ttlAttribute } = tableDefinition('linli-local');
     expect(create.TableName).toBe('linli-local');
     expect(create.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(create.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5']);
+    expect(create.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5', 'GSI6', 'GSI7']);
     expect(ttlAttribute).toBe('expiresAt');
     expect(create).not.toHaveProperty('PointInTimeRecoverySpecification');
   });

@@ -1,26 +1,94 @@
 import { buildPlaceTree } from '../../shared/domain/place-tree';
-import { pickTeam } from '../../shared/domain/routing';
-import type { Team } from '../../shared/schemas/teams';
-import { PLACES, TEAMS } from '../../scripts/demo-data';
+import { automaticChoice, noRouteReason, rankTeams, type RoutingWish } from '../../shared/domain/routing';
+import type { Calendar } from '../../shared/domain/working-time';
+import type { Team, TeamLoad } from '../../shared/schemas/teams';
+import { calendarYearFromPackage } from '../../scripts/calendar-data';
+import { CATEGORIES, PARTNERSHIPS, PLACES, TEAMS } from '../../scripts/demo-data';
 
-const member = { userId: 'u', name: 'u', role: 'member' as const, skills: [] };
-const team = (id: string, kind: Team['kind'], skills: string[], communityId = 'c1', members = 1): Team => ({
-  id, name: id, kind, communityId, skills, members: Array.from({ length: members }, () => member),
-});
+const calendar: Calendar = new Map([[2026, calendarYearFromPackage(2026, '2026-11-01T00:00:00.000Z')!]]);
+/** A Monday evening in Beijing, when volunteers with day jobs are free, and a Monday morning, when they are not. */
+const MONDAY_EVENING = Date.parse('2026-11-23T19:00:00+08:00');
+const MONDAY_MORNING = Date.parse('2026-11-23T10:00:00+08:00');
 
-describe('routing a new wish to a team', () => {
-  test.each([
-    ['prefers the neighbours of the skills registry over an outside unit', 'electrician', [team('unit', 'co_building_unit', ['electrician']), team('reg', 'skills_registry', ['electrician'])], 'reg'],
-    ['takes the only team with the skill', 'public_lighting', [team('reg', 'skills_registry', ['electrician']), team('light', 'co_building_unit', ['public_lighting'])], 'light'],
-    ['never routes to another community', 'electrician', [team('far', 'skills_registry', ['electrician'], 'c2')], null],
-    ['skips a team with nobody in it', 'electrician', [team('empty', 'skills_registry', ['electrician'], 'c1', 0)], null],
-    ['among equals, the larger team', 'appliance_repair', [team('small', 'volunteer_team', ['appliance_repair'], 'c1', 2), team('big', 'volunteer_team', ['appliance_repair'], 'c1', 97)], 'big'],
-  ])('%s', (_name, skill, teams, expected) => {
-    expect(pickTeam({ skill }, teams, 'c1')?.id ?? null).toBe(expected);
+const gridOf = (buildingId: string) => PLACES.find((p) => p.id === PLACES.find((b) => b.id === buildingId)!.gridId)!;
+const wishAt = (buildingId: string, category: string, extra: Partial<RoutingWish> = {}): RoutingWish => {
+  const grid = gridOf(buildingId);
+  return {
+    skill: CATEGORIES.find((c) => c.id === category)!.skill,
+    gridId: grid.id,
+    gridName: grid.name,
+    communityId: grid.communityId!,
+    communityName: PLACES.find((p) => p.id === grid.communityId)!.name,
+    sentBackBy: [],
+    ...extra,
+  };
+};
+const idle: TeamLoad = { active: 0, members: {} };
+const rank = (wish: RoutingWish, opts: { teams?: Team[]; loads?: Record<string, TeamLoad>; now?: number } = {}) =>
+  rankTeams(wish, (opts.teams ?? TEAMS).map((team) => ({ team, load: opts.loads?.[team.id] ?? idle })), PARTNERSHIPS, opts.now ?? MONDAY_EVENING, calendar);
+
+describe('routing a wish, from the seeds', () => {
+  test("李大爷's broken lamp goes to the 能人库 electrician of his grid, with the reasons in words (seed 002)", () => {
+    const ranked = rank(wishAt('b-gc-1', 'cat-electric'));
+    const chosen = automaticChoice(ranked);
+    expect(chosen?.teamName).toBe('古城能人库');
+    expect(chosen?.reasons).toEqual(['技能 电工 相符', '服务 第一网格', '在办 0/5', '1人现在有空']);
+    expect(chosen?.reach).toBe('grid');
   });
 
-  test('a category without a skill waits for a person to triage it', () => {
-    expect(pickTeam({ skill: null }, TEAMS, 'c-gucheng')).toBeNull();
+  test('an old kitchen fan goes to the 乐修匠 repair volunteers (seed 003)', () => {
+    expect(automaticChoice(rank(wishAt('b-gc-3', 'cat-appliance')))?.teamId).toBe('t-gc-lexiujiang');
+  });
+
+  test('a street lamp at the courtyard gate: no volunteer has the skill, so it waits for the grid worker, who may route it to the lighting centre (seed 003)', () => {
+    const ranked = rank(wishAt('b-gc-1', 'cat-public-light'));
+    expect(automaticChoice(ranked)).toBeNull();
+    expect(ranked.map((c) => [c.teamName, c.eligible, c.automatic])).toEqual([['城市照明管护中心', true, false]]);
+    expect(noRouteReason({ skill: 'public_lighting' }, ranked, '公共照明')).toBe('需人工派单,可派给:城市照明管护中心');
+  });
+
+  test("a wish in 古城's border grid is served by 平坦垴's team under their agreement when 古城 has nobody (seed 000)", () => {
+    const lexiujiang = TEAMS.find((t) => t.id === 't-gc-lexiujiang')!;
+    const full = { 't-gc-lexiujiang': { active: lexiujiang.teamCap, members: {} } };
+    const ranked = rank(wishAt('b-gc-33', 'cat-appliance'), { loads: full });
+    const chosen = automaticChoice(ranked);
+    expect(chosen).toMatchObject({ teamName: '平坦垴能人库', reach: 'partner' });
+    expect(chosen?.reasons).toContain('融合网格:协议服务本网格');
+    expect(ranked.find((c) => c.teamId === 't-gc-lexiujiang')).toMatchObject({ eligible: false });
+    expect(ranked.find((c) => c.teamId === 't-gc-lexiujiang')?.reasons).toContain('已满');
+    // The agreement covers only the border grid: elsewhere in 古城 the partner is no candidate.
+    expect(rank(wishAt('b-gc-1', 'cat-appliance'), { loads: full }).map((c) => c.teamId)).not.toContain('t-ptn-nengren');
+  });
+
+  test('a team at its cap, or whose only able member is paused, is passed over with the reason', () => {
+    const nengren = TEAMS.find((t) => t.id === 't-gc-nengren')!;
+    const paused: Team = { ...nengren, members: nengren.members.map((m) => ({ ...m, paused: m.skills.includes('electrician') })) };
+    const ranked = rank(wishAt('b-gc-1', 'cat-electric'), { teams: [paused, ...TEAMS.filter((t) => t.id !== nengren.id)] });
+    expect(ranked.find((c) => c.teamId === nengren.id)).toMatchObject({ eligible: false, reasons: expect.arrayContaining(['成员都已暂停或已满']) });
+    expect(automaticChoice(ranked)?.teamId).toBe('t-gc-lexiujiang');
+    const atCap = rank(wishAt('b-gc-1', 'cat-electric'), { loads: { 't-gc-nengren': { active: 5, members: {} } } });
+    expect(atCap.find((c) => c.teamId === nengren.id)?.reasons).toEqual(expect.arrayContaining(['在办 5/5', '已满']));
+    const memberFull = rank(wishAt('b-gc-1', 'cat-electric'), { loads: { 't-gc-nengren': { active: 2, members: { 'u-vol-zhang': 2 } } } });
+    expect(memberFull.find((c) => c.teamId === nengren.id)).toMatchObject({ eligible: false });
+  });
+
+  test('members usually free now come first: by day the retired volunteers, by evening those with day jobs', () => {
+    // Both 能人库 (张师傅, evenings) and 乐修匠 (何伟 evenings, 陈师傅 days) can do electrics in 古城.
+    expect(rank(wishAt('b-gc-1', 'cat-electric'), { now: MONDAY_MORNING }).find((c) => c.teamId === 't-gc-nengren')?.freeNow).toBe(0);
+    expect(rank(wishAt('b-gc-1', 'cat-electric'), { now: MONDAY_EVENING }).find((c) => c.teamId === 't-gc-nengren')?.freeNow).toBe(1);
+  });
+
+  test('a team that sent the wish back is not asked again automatically; a category with no skill waits for a person', () => {
+    const ranked = rank(wishAt('b-gc-1', 'cat-electric', { sentBackBy: ['t-gc-nengren'] }));
+    expect(automaticChoice(ranked)?.teamId).toBe('t-gc-lexiujiang');
+    expect(ranked.find((c) => c.teamId === 't-gc-nengren')?.reasons).toContain('曾退单');
+    expect(rank(wishAt('b-gc-1', 'cat-other'))).toEqual([]);
+    expect(noRouteReason({ skill: null }, [], '其他')).toBe('「其他」需要网格员人工分派');
+  });
+
+  test('a team serving only some grids is no candidate elsewhere: 红帽 serves the first three grids', () => {
+    expect(rank(wishAt('b-gc-1', 'cat-visit')).map((c) => c.teamId)).toEqual(['t-gc-hongmao']);
+    expect(rank(wishAt('b-gc-33', 'cat-visit'))).toEqual([]);
   });
 });
 

@@ -2,10 +2,12 @@ import { AppError } from '../../shared/errors';
 import { allowedActions, assertAllowed, isRepeatedClaim, type Actor } from '../../shared/domain/wish-access';
 import { applyAction } from '../../shared/domain/wish-transition';
 import { isOnWall, maskName, maskPhone, toWallItem, viewWish } from '../../shared/domain/wish-view';
-import type { Wish } from '../../shared/schemas/wishes';
+import { Wish } from '../../shared/schemas/wishes';
+import { DEFAULT_SLA } from '../../shared/schemas/sla';
+import type { ClockContext } from '../../shared/domain/sla';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
-  id, name: id, roles: ['resident'], gridIds: [], staffCommunityIds: [], teamIds: [], ...extra,
+  id, name: id, roles: ['resident'], gridIds: [], staffCommunityIds: [], streetIds: [], teamIds: [], ...extra,
 });
 const owner = actor('owner');
 const teamVolunteer = actor('vol', { roles: ['volunteer'], teamIds: ['team-a'] });
@@ -15,12 +17,12 @@ const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] })
 const otherStaff = actor('staff2', { roles: ['staff'], staffCommunityIds: ['com-2'] });
 const admin = actor('admin', { roles: ['admin'] });
 
-const wish = (extra: Partial<Wish> = {}): Wish => ({
+const wish = (extra: Partial<Wish> = {}): Wish => Wish.parse({
   id: 'w1', status: 'routed', category: 'cat', categoryName: '电路照明', description: '灯坏了', urgency: 'normal',
   streetId: 's', communityId: 'com-1', gridId: 'grid-1', buildingId: 'b1', buildingName: '1号楼', flat: '1单元101',
   ownerId: 'owner', ownerName: '李建国', contactPhone: '13800000002', filedBy: null, teamId: 'team-a', teamName: '能人库',
   claimantId: null, claimantName: null, rating: null, comment: null, ownerVerified: true, wallConsent: 'hidden',
-  createdAt: 't0', updatedAt: 't0', version: 2, ...extra,
+  createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z', version: 2, ...extra,
 });
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -55,10 +57,13 @@ describe('who may do what to a wish', () => {
   });
 
   test('the client is told exactly the actions the state machine allows the viewer', () => {
-    expect(allowedActions(teamVolunteer, wish())).toEqual(['claim']);
+    expect(allowedActions(teamVolunteer, wish())).toEqual(['claim', 'send_back']);
     expect(allowedActions(owner, wish({ status: 'done', claimantId: 'vol' }))).toEqual(['confirm', 'dispute']);
-    expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual(['release', 'start']);
-    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual(['route', 'reject', 'close']);
+    expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual(['release', 'start', 'send_back', 'extend_lease']);
+    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual(['route', 'reject', 'close', 'resolve', 'escalate', 'extend_deadline', 'merge']);
+    // Escalated to the community, it is the community's staff's to handle: the grid worker only looks on.
+    expect(allowedActions(gridWorker, wish({ status: 'submitted', teamId: null, level: 'community' }))).toEqual([]);
+    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null, level: 'community' }))).toContain('send_down');
     expect(allowedActions(otherStaff, wish())).toEqual([]);
     expect(allowedActions(admin, wish({ status: 'submitted', teamId: null }))).toEqual(['reject', 'close']);
   });
@@ -72,34 +77,35 @@ describe('who may do what to a wish', () => {
 });
 
 describe('applying an action', () => {
-  const now = '2026-11-22T10:00:00.000Z';
+  const now = '2026-11-23T02:00:00.000Z';
+  const clock: ClockContext = { limits: DEFAULT_SLA, calendar: new Map(), now: Date.parse(now) };
 
   test('a claim names the claimant, bumps the version and records the event', () => {
-    const { wish: next, event } = applyAction(wish(), { action: 'claim', body: {}, actor: teamVolunteer, now });
+    const { wish: next, event } = applyAction(wish(), { action: 'claim', body: {}, actor: teamVolunteer, now, clock });
     expect(next).toMatchObject({ status: 'claimed', claimantId: 'vol', version: 3, updatedAt: now });
     expect(event).toMatchObject({ seq: 3, action: 'claim', from: 'routed', to: 'claimed', actorRole: 'volunteer', onBehalf: false });
   });
 
   test('release returns the wish to the team and forgets the claimant', () => {
-    const { wish: next } = applyAction(wish({ status: 'in_progress', claimantId: 'vol' }), { action: 'release', body: { reason: '临时有事' }, actor: teamVolunteer, now });
+    const { wish: next } = applyAction(wish({ status: 'in_progress', claimantId: 'vol' }), { action: 'release', body: { reason: '临时有事' }, actor: teamVolunteer, now, clock });
     expect(next).toMatchObject({ status: 'routed', claimantId: null, claimantName: null });
   });
 
   test('a dispute sends the work back to the same volunteer with the reason', () => {
-    const { wish: next, event } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'dispute', body: { reason: '灯还是不亮' }, actor: owner, now });
+    const { wish: next, event } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'dispute', body: { reason: '灯还是不亮' }, actor: owner, now, clock });
     expect(next).toMatchObject({ status: 'in_progress', claimantId: 'vol' });
     expect(event.note).toBe('灯还是不亮');
   });
 
   test('a grid worker confirms for the resident only with consent, and the event says so', () => {
     const done = wish({ status: 'done', claimantId: 'vol' });
-    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden' }, actor: gridWorker, now }))).toBe('VALIDATION_FAILED');
-    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden', consent: true }, actor: gridWorker, now });
+    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden' }, actor: gridWorker, now, clock }))).toBe('VALIDATION_FAILED');
+    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden', consent: true }, actor: gridWorker, now, clock });
     expect(event).toMatchObject({ actorRole: 'gridWorker', onBehalf: true });
   });
 
   test('confirm stores the rating, the comment and what the resident agreed to publish', () => {
-    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢', wall: 'summary' }, actor: owner, now });
+    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢', wall: 'summary' }, actor: owner, now, clock });
     expect(next).toMatchObject({ status: 'confirmed', rating: 4, comment: '谢谢', wallConsent: 'summary' });
   });
 });

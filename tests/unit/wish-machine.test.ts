@@ -6,7 +6,7 @@ function drive(actions: WishAction[]): { status: WishStatus; refused?: { at: num
   let status: WishStatus = 'submitted';
   for (const [at, action] of actions.entries()) {
     if (!canTransition(status, action)) return { status, refused: { at, action, status } };
-    status = nextStatus(action);
+    status = nextStatus(action, status);
   }
   return { status };
 }
@@ -43,11 +43,11 @@ describe('the lives of a wish', () => {
 });
 
 describe('what the statuses mean', () => {
-  test('an ended wish (confirmed, closed, rejected) accepts no action at all', () => {
+  test('an ended wish (confirmed, closed, rejected, merged) accepts no action at all', () => {
     for (const status of WISH_STATUSES.filter(isTerminal)) {
       expect(WISH_ACTIONS.filter((a) => canTransition(status, a))).toEqual([]);
     }
-    expect(WISH_STATUSES.filter(isTerminal).sort()).toEqual(['closed_unfixed', 'confirmed', 'rejected']);
+    expect(WISH_STATUSES.filter(isTerminal).sort()).toEqual(['closed_unfixed', 'confirmed', 'merged', 'rejected']);
   });
 
   test('every open wish has a way forward, and every status is reachable from submitted', () => {
@@ -57,7 +57,7 @@ describe('what the statuses mean', () => {
       grew = false;
       for (const status of [...reached]) {
         for (const action of WISH_ACTIONS.filter((a) => canTransition(status, a))) {
-          if (!reached.has(nextStatus(action))) grew = reached.add(nextStatus(action)) !== null;
+          if (!reached.has(nextStatus(action, status))) grew = reached.add(nextStatus(action, status)) !== null;
         }
       }
     }

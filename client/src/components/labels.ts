@@ -10,10 +10,12 @@ export const STATUS_LABEL: Record<WishStatus, string> = {
   confirmed: '已完成',
   closed_unfixed: '未能解决',
   rejected: '未受理',
+  merged: '已合并',
 };
 
-export const ACTION_LABEL: Record<WishAction | 'submit', string> = {
+export const ACTION_LABEL: Record<WishAction | 'submit' | 'support', string> = {
   submit: '提交心愿',
+  support: '邻居也遇到',
   route: '派单',
   claim: '认领',
   release: '放弃认领',
@@ -23,6 +25,15 @@ export const ACTION_LABEL: Record<WishAction | 'submit', string> = {
   dispute: '还没解决',
   reject: '不予受理',
   close: '结束(未解决)',
+  send_back: '退单',
+  resolve: '已直接解决',
+  escalate: '上报',
+  send_down: '退回下级',
+  extend_lease: '延长开始时限',
+  extend_deadline: '延长办结时限',
+  merge: '合并',
+  expire_lease: '认领超时释放',
+  auto_confirm: '自动确认',
 };
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -30,6 +41,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   volunteer: '志愿者',
   gridWorker: '网格员',
   staff: '社区工作人员',
+  streetStaff: '街道工作人员',
   admin: '管理员',
 };
 

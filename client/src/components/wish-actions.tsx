@@ -1,7 +1,7 @@
 import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Team } from '@shared/schemas/teams';
-import type { AnyActionBody, WallConsent, WishAction, WishDetail } from '@shared/schemas/wishes';
+import type { AnyActionBody, UserAction, WallConsent, WishAction, WishDetail } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/request';
 import { session } from '../api/session';
@@ -41,10 +41,11 @@ export function WishActions({ detail, onDone, onLost }: Props) {
 
   if (allowed.length === 0) return null;
 
-  const run = async (action: WishAction) => {
+  const run = async (action: UserAction) => {
     if (busy) return;
     const reason = text.trim();
-    const bodies: Record<WishAction, AnyActionBody | string> = {
+    const needReason = reason.length >= 2 ? { reason } : '请写下原因';
+    const bodies: Record<UserAction, AnyActionBody | string> = {
       route: teamId ? { teamId } : '请先选择一支队伍',
       claim: {},
       start: {},
@@ -53,7 +54,14 @@ export function WishActions({ detail, onDone, onLost }: Props) {
       confirm: rating ? { rating, wall, ...(reason ? { comment: reason } : {}), ...(forResident && consent ? { consent: true } : {}) } : '请先选择评分',
       dispute: reason.length >= 2 ? { reason, ...(forResident && consent ? { consent: true } : {}) } : '请写下还有什么问题',
       reject: reason.length >= 2 ? { reason } : '请写下原因',
-      close: reason.length >= 2 ? { reason } : '请写下原因',
+      close: needReason,
+      send_back: needReason,
+      escalate: needReason,
+      send_down: needReason,
+      resolve: reason.length >= 2 ? { note: reason } : '请写下怎么解决的',
+      extend_lease: {},
+      extend_deadline: reason.length >= 2 ? { workingDays: 5, reason } : '请写下延期原因',
+      merge: '请在待分派列表里选择要合并的心愿',
     };
     const body = bodies[action];
     if (typeof body === 'string') return setError(body);
@@ -73,7 +81,7 @@ export function WishActions({ detail, onDone, onLost }: Props) {
     }
   };
 
-  const button = (action: WishAction, primary = false) =>
+  const button = (action: UserAction, primary = false) =>
     allowed.includes(action) && (
       <Button key={action} className={`btn block action-${action} ${primary ? 'primary' : ''}`} disabled={busy} onClick={() => run(action)}>
         {ACTION_LABEL[action]}

@@ -1,0 +1,3 @@
+import { actionRoute } from '../wishes/action-route';
+
+export const handler = actionRoute('extend_deadline');

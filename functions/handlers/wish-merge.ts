@@ -1,0 +1,3 @@
+import { actionRoute } from '../wishes/action-route';
+
+export const handler = actionRoute('merge');

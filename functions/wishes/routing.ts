@@ -1,0 +1,61 @@
+import { automaticChoice, isFreeNow, rankTeams, type RoutingWish } from '../../shared/domain/routing';
+import type { ClockContext } from '../../shared/domain/sla';
+import type { Category, Place } from '../../shared/schemas/places';
+import type { Candidate } from '../../shared/schemas/queue';
+import type { Team } from '../../shared/schemas/teams';
+import { loadsOf } from '../data/loads';
+import { acceptedInto } from '../data/partnerships';
+import { getCategory, getPlace } from '../data/places';
+import { allTeamsOfCommunity, getTeam } from '../data/teams';
+
+export interface Ranked {
+  candidates: Candidate[];
+  teams: Map<string, Team>;
+}
+
+/** The teams that could do a wish, ranked with their reasons: the community's own, and partners' under an agreement. */
+export async function rankFor(wish: { category: string; gridId: string; communityId: string; sentBackBy: readonly string[] }, ctx: ClockContext, category?: Category | null): Promise<Ranked> {
+  const [cat, grid, community, own, partnerships] = await Promise.all([
+    category === undefined ? getCategory(wish.category) : category,
+    getPlace(wish.gridId),
+    getPlace(wish.communityId),
+    allTeamsOfCommunity(wish.communityId),
+    acceptedInto(wish.communityId),
+  ]);
+  const partnerTeams = (await Promise.all([...new Set(partnerships.map((p) => p.teamId))].map(getTeam))).filter((t): t is Team => !!t);
+  const teams = [...own, ...partnerTeams];
+  const loads = await loadsOf(teams.map((t) => t.id));
+  const routingWish: RoutingWish = {
+    skill: cat?.skill ?? null,
+    gridId: wish.gridId,
+    gridName: grid?.name ?? wish.gridId,
+    communityId: wish.communityId,
+    communityName: community?.name ?? wish.communityId,
+    sentBackBy: wish.sentBackBy,
+  };
+  const candidates = rankTeams(routingWish, teams.map((team) => ({ team, load: loads.get(team.id)! })), partnerships, ctx.now, ctx.calendar);
+  return { candidates, teams: new Map(teams.map((t) => [t.id, t])) };
+}
+
+/** The team routing would choose by itself, with its candidate entry. */
+export function automatic(ranked: Ranked): { team: Team; candidate: Candidate } | null {
+  const candidate = automaticChoice(ranked.candidates);
+  return candidate ? { team: ranked.teams.get(candidate.teamId)!, candidate } : null;
+}
+
+const NOTIFY_AT_MOST = 5;
+
+/** The members of a team told of a new task: those with the skill and not paused, free-now first; a handful, not a broadcast. */
+export function membersToTell(team: Team, skill: string | null, ctx: ClockContext): string[] {
+  const able = team.members.filter((m) => !m.paused && (!skill || m.skills.includes(skill)));
+  return [...able.filter((m) => isFreeNow(m, ctx.now, ctx.calendar)), ...able.filter((m) => !isFreeNow(m, ctx.now, ctx.calendar))]
+    .slice(0, NOTIFY_AT_MOST)
+    .map((m) => m.userId);
+}
+
+/** The grid workers, community staff or street staff of the place at a wish's level. */
+export async function managersAt(wish: { level: string; gridId: string; communityId: string; streetId: string }): Promise<string[]> {
+  const placeId = wish.level === 'grid' ? wish.gridId : wish.level === 'community' ? wish.communityId : wish.streetId;
+  const place: Place | null = await getPlace(placeId);
+  return place?.managerIds ?? [];
+}
