@@ -9,14 +9,25 @@ import { ListState, PageShell } from '../../components/page-shell';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
 
-/** 首页: what needs the resident's action first (confirm a done wish), then their open wishes. */
+/**
+ * 首页 for a signed-in user; anyone else is sent to sign-in before anything of the page is fetched (the first
+ * page of the mini-program is this one, signed in or not).
+ */
 export default function Home() {
+  const [signedIn, setSignedIn] = useState(() => !!session.token());
+  useDidShow(() => {
+    const token = !!session.token();
+    setSignedIn(token);
+    if (!token) void Taro.reLaunch({ url: '/pages/login/index' });
+  });
+  return signedIn ? <SignedInHome /> : <PageShell />;
+}
+
+/** What needs the resident's action first (confirm a done wish), then their open wishes, then the wall. */
+function SignedInHome() {
   const [askElder, setAskElder] = useState(elderChoice() === null);
   const [, setElder] = useElderMode();
   const user = session.user();
-  useDidShow(() => {
-    if (!session.token()) void Taro.reLaunch({ url: '/pages/login/index' });
-  });
   const mine = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
   const wall = usePagedList(() => api.wall());
   const wishes = mine.items;
