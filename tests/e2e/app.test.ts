@@ -25,6 +25,9 @@ describe('the mini-program in a browser', () => {
     contexts.push(c);
     return c;
   };
+  /** API paths (with their query) asked for more than once, with their counts. */
+  const askedMoreThanOnce = (calls: { path: string }[]) =>
+    Object.entries(calls.reduce<Record<string, number>>((n, c) => ({ ...n, [c.path]: (n[c.path] ?? 0) + 1 }), {})).filter(([, n]) => n > 1);
   const ownWishes = async (userId: string) => (await readPage([byOwner(userId)], undefined, 50)).items;
 
   beforeAll(async () => {
@@ -172,5 +175,31 @@ describe('the mini-program in a browser', () => {
     await page.locator('.demo-user').first().waitFor();
     expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
     await screenshot(page, '7-back-to-sign-in');
+  });
+
+  test('8. a new visitor opening the app gets the sign-in page with each API call made once, none needing a session', async () => {
+    const page = await (await context()).newPage();
+    const calls: { path: string; status: number }[] = [];
+    page.on('response', (res) => {
+      const url = new URL(res.url());
+      if (url.origin === api.baseUrl && res.request().method() !== 'OPTIONS') calls.push({ path: `${url.pathname}${url.search}`, status: res.status() });
+    });
+    await page.goto(`${web}/`);
+    await page.locator('.demo-user:visible').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toMatch(/pages\/login\/index/);
+    // Nothing that needs a session is asked for (it would answer 401, as /wall did), and nothing twice.
+    expect(calls.filter((c) => c.status === 401)).toEqual([]);
+    expect(askedMoreThanOnce(calls)).toEqual([]);
+    expect(calls.map((c) => c.path)).toContain('/auth/dev-users');
+
+    // Signing in: the home page asks for its two lists once each.
+    calls.length = 0;
+    await page.locator('.demo-user[data-user-id="u-res-zhao"]').click();
+    await page.locator('.page .title:visible').filter({ hasText: '您好' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    expect(askedMoreThanOnce(calls)).toEqual([]);
+    expect(calls.map((c) => c.path)).toEqual(expect.arrayContaining(['/auth/dev-login', '/wall', '/wishes?scope=mine']));
   });
 });
