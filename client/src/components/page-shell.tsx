@@ -1,10 +1,14 @@
 import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { useElderMode } from './elder-mode';
+import { showingPage } from './tab-bar-state';
 
 /** Every page's root: the elder-mode class switches all sizes through CSS variables. */
 export function PageShell({ children }: PropsWithChildren) {
   const [elder] = useElderMode();
+  // The mini-program's custom tab bar highlights the tab page on screen.
+  useDidShow(() => showingPage(Taro.getCurrentInstance().router?.path ?? ''));
   return <View className={elder ? 'page elder' : 'page'}>{children}</View>;
 }
 
