@@ -1,4 +1,4 @@
-import { Button, Switch, View } from '@tarojs/components';
+import { Button, Label, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
@@ -23,10 +23,11 @@ export default function Mine() {
     <PageShell>
       <View className='title'>{user?.name}</View>
       <View className='muted'>{user?.roles.map((r) => ROLE_LABEL[r]).join('、')}</View>
-      <View className='card row elder-switch'>
+      {/* The whole row is the switch's label: one tap anywhere on it switches, a 60 px target in elder mode. */}
+      <Label className='card row check-row elder-switch'>
         <View className='text'>长辈版(大字模式)</View>
         <Switch checked={elder} color='#9f2f24' onChange={(e) => setElder(e.detail.value)} />
-      </View>
+      </Label>
       {hasRole(user, 'volunteer') && <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
         <View>
