@@ -6,6 +6,7 @@ import { readPage } from '../../functions/data/pagination';
 import { byOwner, getWish } from '../../functions/data/wishes';
 import { launchBrowser, openTab, phone, screenshot, signIn, tapButton } from '../helpers/browser';
 import { measureElderRules } from '../helpers/elder-rules';
+import { ELDER_PAGES } from './elder-pages';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
 import { useDemoTable } from '../helpers/table';
@@ -202,4 +203,43 @@ describe('the mini-program in a browser', () => {
     expect(askedMoreThanOnce(calls)).toEqual([]);
     expect(calls.map((c) => c.path)).toEqual(expect.arrayContaining(['/auth/dev-login', '/wall', '/wishes?scope=mine']));
   });
+
+  test('9. the 长辈版 row on 我的 switches elder mode with a tap anywhere on it', async () => {
+    const page = await signIn(await context(), web, 'u-vol-liu');
+    await openTab(page, '我的');
+    const row = page.locator('.elder-switch:visible');
+    await row.locator('.text').click();
+    await page.locator('.page.elder .elder-switch:visible').waitFor();
+    expect(await page.evaluate(() => document.body.classList.contains('elder'))).toBe(true);
+    await row.locator('.text').click();
+    await page.waitForFunction(() => !document.body.classList.contains('elder'));
+    expect(await page.locator('.page.elder:visible').count()).toBe(0);
+  });
+
+  // Every page of every role (the table in elder-pages.ts; a page without an entry fails elder-coverage.test.ts).
+  // Each makes its own data and starts from a fresh browser with elder mode chosen: no order between them.
+  test.each(ELDER_PAGES.map((entry) => [`${entry.page} as ${entry.user ?? 'a visitor'}: ${entry.view}`, entry] as const))(
+    'elder mode meets the MIIT figures on %s',
+    async (name, entry) => {
+      const data = (await entry.prepare?.()) ?? {};
+      const c = await context();
+      await c.addInitScript(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: 'on' })));
+      let page;
+      if (entry.user) page = await signIn(c, web, entry.user);
+      else {
+        page = await c.newPage();
+        await page.goto(`${web}/`);
+      }
+      await entry.reach(page, data, web);
+      await page.locator(`${entry.shown}:visible`).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => ![...document.querySelectorAll('.page .empty')].some((e) => e.getBoundingClientRect().height > 0 && e.textContent?.includes('正在加载')));
+      expect(await page.locator('.page.elder:visible').count()).toBe(1);
+      const report = await measureElderRules(page);
+      await screenshot(page, `elder-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}`);
+      expect(report.violations).toEqual([]);
+      expect(report.checkedText).toBeGreaterThan(2);
+      expect(report.checkedTargets).toBeGreaterThan(0);
+    },
+  );
 });
