@@ -37,7 +37,7 @@ export default defineConfig<'webpack5'>(() => ({
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'chunk/[name].[contenthash:8].js' },
     miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
     // index.html opens the connection to the API while the scripts load.
-    htmlPluginOption: { apiOrigin: new URL(API_BASE).origin },
+    htmlPluginOption: { apiOrigin: new URL(API_BASE).origin, apiBase: API_BASE },
     webpackChain(chain) {
       // Taro splits only the first load's chunks; every page chunk then carried its own copy of the
       // components, the request layer and the polyfills. Share what two or more chunks use, lazy ones too.

@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { isAwaitingConfirmation, isOpen } from '@shared/domain/wish-machine';
+import { early } from '../../api/early';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
@@ -28,8 +29,11 @@ function SignedInHome() {
   const [askElder, setAskElder] = useState(elderChoice() === null);
   const [, setElder] = useElderMode();
   const user = session.user();
-  const mine = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
-  const wall = usePagedList(() => api.wall());
+  // The first load of each list takes what index.html already asked for (a fresh visit of the browser build).
+  const mine = usePagedList((cursor) =>
+    hasRole(session.user(), 'resident') ? (cursor ? api.myWishes(cursor) : early('/wishes?scope=mine', () => api.myWishes())) : NO_ITEMS,
+  );
+  const wall = usePagedList(() => early('/wall', () => api.wall()));
   const wishes = mine.items;
 
   const chooseElder = (on: boolean) => {
