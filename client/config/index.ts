@@ -36,7 +36,7 @@ export default defineConfig<'webpack5'>(() => ({
     // File names carry their content's hash, so the server can let browsers keep them for a year.
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'chunk/[name].[contenthash:8].js' },
     miniCssExtractPluginOption: { filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
-    // index.html opens the connection to the API while the scripts load.
+    // index.html opens the connection to the API, and asks for the home page's lists, while the scripts load.
     htmlPluginOption: { apiOrigin: new URL(API_BASE).origin, apiBase: API_BASE },
     webpackChain(chain) {
       // Taro splits only the first load's chunks; every page chunk then carried its own copy of the
