@@ -1,7 +1,10 @@
+/** As long as the request layer waits for an answer. */
+const TIMEOUT_MS = 15_000;
+
 /**
  * H5: answers index.html asked for before the app's code arrived (a signed-in user opening the home page).
- * Each is used once, by the first load of its list; anything but a 2xx answer is asked again through the
- * request layer, which reports errors and handles an expired session as everywhere else.
+ * Each is used once, by the first load of its list; anything but a 2xx answer in time is asked again through
+ * the request layer, which reports errors and handles an expired session as everywhere else.
  */
 export function early<T>(path: string, ask: () => Promise<T>): Promise<T> {
   if (process.env.TARO_ENV !== 'h5') return ask();
@@ -9,5 +12,7 @@ export function early<T>(path: string, ask: () => Promise<T>): Promise<T> {
   const response = started?.[path];
   if (!response) return ask();
   delete started[path];
-  return response.then((res) => (res.ok ? (res.json() as Promise<T>) : ask()), ask);
+  const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in time')), TIMEOUT_MS));
+  // Each way of failing asks once more, never twice.
+  return Promise.race([response, late]).then((res) => (res.ok ? (res.json() as Promise<T>).catch(ask) : ask()), ask);
 }
