@@ -230,6 +230,16 @@ describe('the mini-program in a browser', () => {
     expect(await page.locator('.page.elder:visible').count()).toBe(0);
   });
 
+  test('10. opening the app again with a session the API no longer accepts lands on sign-in', async () => {
+    const page = await signIn(await context(), web, 'u-res-zhao');
+    await page.evaluate(() => localStorage.setItem('linli.token', JSON.stringify({ data: 'expired-or-forged' })));
+    // A new visit of the home page: the answers index.html asked for early are 401s, and they are not trusted.
+    await page.reload();
+    await page.waitForURL(/pages\/login\/index/);
+    await page.locator('.demo-user:visible').first().waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
+  });
+
   // Every page of every role (the table in elder-pages.ts; a page without an entry fails elder-coverage.test.ts).
   // Each makes its own data and starts from a fresh browser with elder mode chosen: no order between them.
   test.each(ELDER_PAGES.map((entry) => [`${entry.page} as ${entry.user ?? 'a visitor'}: ${entry.view}`, entry] as const))(
