@@ -29,7 +29,8 @@ const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
 const RESIDENT = 'u-res-li';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 && Number(args[runsAt + 1]) > 0 ? Number(args[runsAt + 1]) : 3;
 const BUILD = !args.includes('--no-build');
 
 const freePort = (): Promise<number> =>
@@ -88,14 +89,14 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
-interface Page {
+interface MeasuredPage {
   name: string;
   /** Storage to put in place before the run (Taro keeps each value as {"data": …}). */
   storage: (stack: Stack) => Promise<Record<string, unknown>>;
   url: (stack: Stack) => string;
 }
 
-const PAGES: Page[] = [
+const PAGES: MeasuredPage[] = [
   {
     // A new user opens the app and lands on the sign-in page.
     name: 'sign-in (signed out, /)',
@@ -130,7 +131,7 @@ interface Figures {
 }
 
 /** One Lighthouse run in a fresh Chromium (empty cache and profile), storage set first when the page needs it. */
-async function runOnce(stack: Stack, page: Page, index: number): Promise<Figures> {
+async function runOnce(stack: Stack, page: MeasuredPage, index: number): Promise<Figures> {
   const chromeLauncher = await import('chrome-launcher');
   const { default: lighthouse } = await import('lighthouse');
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
