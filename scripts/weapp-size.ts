@@ -9,18 +9,25 @@ export const WEAPP_DIR = path.join(CLIENT_DIR, 'dist', 'weapp');
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
-/** Bytes per package as WeChat counts them: each subpackage's folder, and everything else in the main one. */
-export function packageSizes(): { name: string; kb: number }[] {
+/** The files of each package as WeChat counts them: each subpackage's folder, and everything else in the main one. */
+export function packageFiles(): Map<string, string[]> {
   const app = JSON.parse(readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
   const roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])]);
+  const packages = new Map<string, string[]>([['main', []], ...roots.map((r): [string, string[]] => [r, []])]);
   for (const file of filesUnder(WEAPP_DIR)) {
     const rel = path.relative(WEAPP_DIR, file);
     if (rel === 'project.config.json' || rel.endsWith('.map')) continue;
-    const root = roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main';
-    sizes.set(root, (sizes.get(root) ?? 0) + statSync(file).size);
+    packages.get(roots.find((r) => rel.startsWith(`${r}/`)) ?? 'main')!.push(file);
   }
-  return [...sizes].map(([name, bytes]) => ({ name, kb: Math.round((bytes / 1024) * 10) / 10 }));
+  return packages;
+}
+
+/** Bytes per package. */
+export function packageSizes(): { name: string; kb: number }[] {
+  return [...packageFiles()].map(([name, files]) => ({
+    name,
+    kb: Math.round((files.reduce((sum, f) => sum + statSync(f).size, 0) / 1024) * 10) / 10,
+  }));
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,16 @@
+import { TABS } from './tabs';
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index'] },
     { root: 'staff', pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index'] },
   ],
+  // Volunteers and grid workers open their subpackage from the home page next: fetch it while they read it.
+  // Both are a few KB, so a resident pays next to nothing for it.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['volunteer', 'staff'] },
+  },
   window: {
     navigationBarTitleText: '邻里',
     navigationBarBackgroundColor: '#9f2f24',
@@ -11,14 +18,13 @@ export default defineAppConfig({
     backgroundColor: '#f4f1ec',
   },
   tabBar: {
+    // WeChat's native tab bar cannot grow for elder mode: the mini-program draws its own (custom-tab-bar/).
+    // The browser build keeps Taro's tab bar, which app.css sizes for elder mode.
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#4a4a4a',
     selectedColor: '#9f2f24',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/post/index', text: '许愿' },
-      { pagePath: 'pages/mine/index', text: '我的' },
-    ],
+    list: TABS.map((t) => ({ ...t })),
   },
 });

@@ -6,6 +6,7 @@ import { byOwner, getWish } from '../../functions/data/wishes';
 import { builtH5, apiContext } from '../helpers/h5';
 import { launchBrowser, openTab, screenshot, signIn, tapButton, tapRow } from '../helpers/browser';
 import { measureElderRules } from '../helpers/elder-rules';
+import { ELDER_PAGES } from './elder-pages';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
 import { useDemoTable } from '../helpers/table';
@@ -24,6 +25,14 @@ describe('the mini-program in a browser', () => {
     const c = await apiContext(browser, api.baseUrl);
     contexts.push(c);
     return c;
+  };
+  /** API paths (with their query) asked for more than once, with their counts. */
+  const askedMoreThanOnce = (calls: { path: string }[]) =>
+    Object.entries(calls.reduce<Record<string, number>>((n, c) => ({ ...n, [c.path]: (n[c.path] ?? 0) + 1 }), {})).filter(([, n]) => n > 1);
+  /** Waits until each path has been answered, then a little longer, so a second request would be seen too. */
+  const answered = async (calls: { path: string }[], paths: string[]) => {
+    for (let waited = 0; waited < 15_000 && !paths.every((p) => calls.some((c) => c.path === p)); waited += 100) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1_000));
   };
   const ownWishes = async (userId: string) => (await readPage([byOwner(userId)], undefined, 50)).items;
 
@@ -172,4 +181,90 @@ describe('the mini-program in a browser', () => {
     expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
     await screenshot(page, '7-back-to-sign-in');
   });
+
+  test('8. the app asks the API for each thing once: sign-in page (nothing needing a session), home after sign-in, home on a new visit', async () => {
+    const page = await (await context()).newPage();
+    const calls: { path: string; status: number }[] = [];
+    page.on('response', (res) => {
+      const url = new URL(res.url());
+      if (url.origin === api.baseUrl && res.request().method() !== 'OPTIONS') calls.push({ path: `${url.pathname}${url.search}`, status: res.status() });
+    });
+    await page.goto(`${web}/`);
+    await page.locator('.demo-user:visible').first().waitFor();
+    await answered(calls, ['/auth/dev-users']);
+    expect(page.url()).toMatch(/pages\/login\/index/);
+    // Nothing that needs a session is asked for (it would answer 401, as /wall did), and nothing twice.
+    expect(calls.filter((c) => c.status === 401)).toEqual([]);
+    expect(askedMoreThanOnce(calls)).toEqual([]);
+    expect(calls.map((c) => c.path)).toContain('/auth/dev-users');
+
+    // Signing in: the home page asks for its two lists once each.
+    calls.length = 0;
+    await page.locator('.demo-user[data-user-id="u-res-zhao"]').click();
+    await page.locator('.page .title:visible').filter({ hasText: '您好' }).waitFor();
+    await answered(calls, ['/wall', '/wishes?scope=mine']);
+    expect(askedMoreThanOnce(calls)).toEqual([]);
+    expect(calls.map((c) => c.path)).toEqual(expect.arrayContaining(['/auth/dev-login', '/wall', '/wishes?scope=mine']));
+
+    // Opening the app again, signed in: index.html asks for the home page's lists while the code loads, and the
+    // page shows those answers instead of asking a second time.
+    calls.length = 0;
+    await page.reload();
+    await page.locator('.page .wish-card:visible').filter({ hasText: '楼道里堆了很多杂物' }).waitFor();
+    await page.locator('.page .wall-item:visible').first().waitFor();
+    await answered(calls, ['/wall', '/wishes?scope=mine']);
+    expect(askedMoreThanOnce(calls)).toEqual([]);
+    expect(calls.map((c) => c.path).sort()).toEqual(['/notifications/unread-count', '/wall', '/wishes?scope=mine']);
+  });
+
+  test('9. the 长辈版 row on 我的 switches elder mode with a tap anywhere on it', async () => {
+    const page = await signIn(await context(), web, 'u-vol-liu');
+    await openTab(page, '我的');
+    const row = page.locator('.elder-switch:visible');
+    await row.locator('.text').click();
+    await page.locator('.page.elder .elder-switch:visible').waitFor();
+    expect(await page.evaluate(() => document.body.classList.contains('elder'))).toBe(true);
+    await row.locator('.text').click();
+    await page.waitForFunction(() => !document.body.classList.contains('elder'));
+    expect(await page.locator('.page.elder:visible').count()).toBe(0);
+  });
+
+  test('10. opening the app again with a session the API no longer accepts lands on sign-in', async () => {
+    const page = await signIn(await context(), web, 'u-res-zhao');
+    await page.evaluate(() => localStorage.setItem('linli.token', JSON.stringify({ data: 'expired-or-forged' })));
+    // A new visit of the home page: the answers index.html asked for early are 401s, and they are not trusted.
+    await page.reload();
+    await page.waitForURL(/pages\/login\/index/);
+    await page.locator('.demo-user:visible').first().waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
+  });
+
+  // Every page of every role (the table in elder-pages.ts; a page without an entry fails elder-coverage.test.ts).
+  // Each makes its own data and starts from a fresh browser with elder mode chosen: no order between them.
+  test.each(ELDER_PAGES.map((entry) => [`${entry.page} as ${entry.user ?? 'a visitor'}: ${entry.view}`, entry] as const))(
+    'elder mode meets the MIIT figures on %s',
+    async (name, entry) => {
+      const data = (await entry.prepare?.()) ?? {};
+      const c = await context();
+      await c.addInitScript(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: 'on' })));
+      let page;
+      if (entry.user) page = await signIn(c, web, entry.user);
+      else {
+        page = await c.newPage();
+        await page.goto(`${web}/`);
+      }
+      await entry.reach(page, data, web);
+      await page.locator(`${entry.shown}:visible`).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => ![...document.querySelectorAll('.page .empty')].some((e) => e.getBoundingClientRect().height > 0 && e.textContent?.includes('正在加载')));
+      expect(await page.locator('.page.elder:visible').count()).toBe(1);
+      const report = await measureElderRules(page);
+      await screenshot(page, `elder-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}`);
+      expect(report.violations).toEqual([]);
+      expect(report.checkedText).toBeGreaterThan(2);
+      expect(report.checkedTargets).toBeGreaterThan(0);
+      // On a tab page the tab bar is measured too: all three of its items.
+      if (['pages/home/index', 'pages/post/index', 'pages/mine/index'].includes(entry.page)) expect(report.targetsByKind.tab).toBe(3);
+    },
+  );
 });

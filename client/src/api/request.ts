@@ -85,7 +85,12 @@ export async function request<S extends z.ZodType>(method: Method, path: string,
     throw new ApiError('NETWORK', MESSAGES.NETWORK, 0);
   }
   if (res.statusCode < 200 || res.statusCode >= 300) throw errorOf(res.statusCode, res.data, res.header, path);
-  const parsed = schema.safeParse(res.data);
-  if (!parsed.success) throw new ApiError('BAD_RESPONSE', MESSAGES.BAD_RESPONSE, res.statusCode);
+  return parseAnswer(schema, res.data, res.statusCode);
+}
+
+/** A successful answer as the shape its route promises, or BAD_RESPONSE (never rendered). */
+export function parseAnswer<S extends z.ZodType>(schema: S, data: unknown, status: number): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError('BAD_RESPONSE', MESSAGES.BAD_RESPONSE, status);
   return parsed.data;
 }

@@ -1,10 +1,14 @@
 import { Button, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { useElderMode } from './elder-mode';
+import { showingPage } from './tab-bar-state';
 
 /** Every page's root: the elder-mode class switches all sizes through CSS variables. */
 export function PageShell({ children }: PropsWithChildren) {
   const [elder] = useElderMode();
+  // The mini-program's custom tab bar highlights the tab page on screen.
+  useDidShow(() => showingPage(Taro.getCurrentInstance().router?.path ?? ''));
   return <View className={elder ? 'page elder' : 'page'}>{children}</View>;
 }
 
@@ -30,7 +34,7 @@ export function LoadError({ message, onRetry }: { message: string; onRetry: () =
 export function LoadMore({ list }: { list: { cursor: string | null; loadingMore: boolean; loadMore: () => Promise<void> } }) {
   if (!list.cursor) return null;
   return (
-    <Button className='btn block load-more' disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+    <Button className='btn block load-more' disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
       {list.loadingMore ? '正在加载…' : '加载更多'}
     </Button>
   );

@@ -81,9 +81,11 @@ export function WishActions({ detail, onDone, onLost }: Props) {
     }
   };
 
+  // `disabled={false}` would reach Taro's H5 button as the attribute disabled="false", which its styles take
+  // for disabled (faded, white text on white): leave the attribute out unless busy.
   const button = (action: UserAction, primary = false) =>
     allowed.includes(action) && (
-      <Button key={action} className={`btn block action-${action} ${primary ? 'primary' : ''}`} disabled={busy} onClick={() => run(action)}>
+      <Button key={action} className={`btn block action-${action} ${primary ? 'primary' : ''}`} disabled={busy || undefined} onClick={() => run(action)}>
         {ACTION_LABEL[action]}
       </Button>
     );
@@ -128,7 +130,7 @@ export function WishActions({ detail, onDone, onLost }: Props) {
         />
       )}
       {forResident && (allowed.includes('confirm') || allowed.includes('dispute')) && (
-        <Label className='row text'>
+        <Label className='row check-row text act-consent'>
           <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
           居民已当面同意由我代为操作
         </Label>

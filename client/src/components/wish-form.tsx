@@ -91,7 +91,8 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated }: 
       {errors.map((e) => (
         <View key={e} className='error'>{e}</View>
       ))}
-      <Button className='btn primary block submit-wish' disabled={submitting} onClick={submit}>
+      {/* No disabled attribute unless submitting: Taro's H5 button takes disabled="false" for disabled. */}
+      <Button className='btn primary block submit-wish' disabled={submitting || undefined} onClick={submit}>
         {submitting ? '正在提交…' : '提交心愿'}
       </Button>
     </View>

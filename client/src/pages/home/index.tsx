@@ -2,6 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { isAwaitingConfirmation, isOpen } from '@shared/domain/wish-machine';
+import { WallPage, WishPage } from '@shared/schemas/wishes';
+import { early } from '../../api/early';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
@@ -11,17 +13,33 @@ import { needsProfile } from '../../components/onboarding';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
 import { WishCard } from '../../components/wish-card';
 
-/** 首页: what needs the resident's action first (confirm a done wish), then their open wishes. */
+/**
+ * 首页 for a signed-in user; anyone else is sent to sign-in before anything of the page is fetched (the first
+ * page of the mini-program is this one, signed in or not).
+ */
 export default function Home() {
+  const [signedIn, setSignedIn] = useState(() => !!session.token());
+  useDidShow(() => {
+    const token = !!session.token();
+    setSignedIn(token);
+    if (!token) void Taro.reLaunch({ url: '/pages/login/index' });
+  });
+  return signedIn ? <SignedInHome /> : <PageShell />;
+}
+
+/** What needs the resident's action first (confirm a done wish), then their open wishes, then the wall. */
+function SignedInHome() {
   const [askElder, setAskElder] = useState(elderChoice() === null);
   const [, setElder] = useElderMode();
   const user = session.user();
   useDidShow(() => {
-    if (!session.token()) void Taro.reLaunch({ url: '/pages/login/index' });
-    else if (needsProfile(session.user())) void Taro.redirectTo({ url: '/pages/onboard/index' });
+    if (needsProfile(session.user())) void Taro.redirectTo({ url: '/pages/onboard/index' });
   });
-  const mine = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
-  const wall = usePagedList(() => api.wall());
+  // The first load of each list takes what index.html already asked for (a fresh visit of the browser build).
+  const mine = usePagedList((cursor) =>
+    hasRole(session.user(), 'resident') ? (cursor ? api.myWishes(cursor) : early('/wishes?scope=mine', WishPage, () => api.myWishes())) : NO_ITEMS,
+  );
+  const wall = usePagedList(() => early('/wall', WallPage, () => api.wall()));
   const wishes = mine.items;
 
   const chooseElder = (on: boolean) => {

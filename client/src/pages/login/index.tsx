@@ -47,14 +47,14 @@ export default function Login() {
       <View className='title'>欢迎使用邻里</View>
       <View className='muted'>邻里互助,有事找网格</View>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='btn primary block' disabled={busy} onClick={wechat}>
+        <Button className='btn primary block' disabled={busy || undefined} onClick={wechat}>
           微信一键登录
         </Button>
       )}
       {error && <View className='error'>{error}</View>}
       {demo.length > 0 && (
         <View>
-          <Button className='btn primary block sign-up' disabled={busy} onClick={newResident}>
+          <Button className='btn primary block sign-up' disabled={busy || undefined} onClick={newResident}>
             新用户注册
           </Button>
           <View className='section'>演示账号(本地环境)</View>

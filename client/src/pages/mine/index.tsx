@@ -1,4 +1,4 @@
-import { Button, Switch, View } from '@tarojs/components';
+import { Button, Label, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
@@ -30,10 +30,11 @@ export default function Mine() {
           <Button className='btn block edit-profile' onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>修改我的信息</Button>
         </View>
       )}
-      <View className='card row elder-switch'>
+      {/* The whole row is the switch's label: one tap anywhere on it switches, a 60 px target in elder mode. */}
+      <Label className='card row check-row elder-switch'>
         <View className='text'>长辈版(大字模式)</View>
         <Switch checked={elder} color='#9f2f24' onChange={(e) => setElder(e.detail.value)} />
-      </View>
+      </Label>
       <InboxEntry />
       {hasRole(user, 'volunteer') && <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (

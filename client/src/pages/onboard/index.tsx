@@ -75,7 +75,7 @@ export default function Onboard() {
       {errors.map((e) => (
         <View key={e} className='error'>{e}</View>
       ))}
-      <Button className='btn primary block save-profile' disabled={busy} onClick={save}>
+      <Button className='btn primary block save-profile' disabled={busy || undefined} onClick={save}>
         {busy ? '正在保存…' : '保存'}
       </Button>
     </PageShell>

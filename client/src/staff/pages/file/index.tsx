@@ -30,7 +30,7 @@ export default function FileForResident() {
   return (
     <PageShell>
       <View className='title'>为{resident.name}提交心愿</View>
-      <Label className='card row text consent'>
+      <Label className='card row check-row text consent'>
         <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
         {resident.name}已当面同意由我代为提交
       </Label>

@@ -46,7 +46,7 @@ export default function Residents() {
             </View>
             <View className='muted'>{r.buildingName} {r.flat}{r.phone ? ` · ${r.phone}` : ''}</View>
             {!r.verified && (
-              <Button className='btn primary block verify' disabled={busy === r.id} onClick={() => verify(r.id)}>
+              <Button className='btn primary block verify' disabled={busy === r.id || undefined} onClick={() => verify(r.id)}>
                 核实
               </Button>
             )}
