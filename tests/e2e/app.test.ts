@@ -257,6 +257,8 @@ describe('the mini-program in a browser', () => {
       await page.locator(`${entry.shown}:visible`).first().waitFor();
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => ![...document.querySelectorAll('.page .empty')].some((e) => e.getBoundingClientRect().height > 0 && e.textContent?.includes('正在加载')));
+      // A page that opens at once (no data to wait for) is shown while the one it replaces is still sliding away.
+      await page.waitForFunction(() => [...document.querySelectorAll('.page.elder')].filter((e) => e.getBoundingClientRect().height > 0).length === 1).catch(() => undefined);
       expect(await page.locator('.page.elder:visible').count()).toBe(1);
       const report = await measureElderRules(page);
       await screenshot(page, `elder-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}`);

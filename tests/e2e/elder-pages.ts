@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openTab, tapButton } from '../helpers/browser';
 import { deliver } from '../../functions/data/notifications';
+import { addResidents } from '../helpers/people';
 import { LAMP, submit, wishIn } from '../helpers/wishes';
 
 /**
@@ -134,6 +135,7 @@ export const ELDER_PAGES: ElderPage[] = [
   },
   {
     page: 'staff/pages/residents/index', user: GRID_WORKER, view: 'residents to verify',
+    prepare: async () => ({ id: (await addResidents(1, 'e-newcomer', 'b-gc-2', false))[0] }),
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
       await tapButton(p, '居民核实');

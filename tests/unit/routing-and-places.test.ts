@@ -82,7 +82,10 @@ describe('routing a wish, from the seeds', () => {
     const ranked = rank(wishAt('b-gc-1', 'cat-electric', { sentBackBy: ['t-gc-nengren'] }));
     expect(automaticChoice(ranked)?.teamId).toBe('t-gc-lexiujiang');
     expect(ranked.find((c) => c.teamId === 't-gc-nengren')?.reasons).toContain('曾退单');
-    expect(rank(wishAt('b-gc-1', 'cat-other'))).toEqual([]);
+    const byHand = rank(wishAt('b-gc-1', 'cat-other'));
+    expect(automaticChoice(byHand)).toBeNull();
+    expect(byHand.length).toBeGreaterThan(0);
+    expect(byHand.every((c) => !c.automatic && c.reasons[0] === '需人工判断')).toBe(true);
     expect(noRouteReason({ skill: null }, [], '其他')).toBe('「其他」需要网格员人工分派');
   });
 
