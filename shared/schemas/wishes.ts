@@ -49,8 +49,10 @@ export const WishAction = z.enum(WISH_ACTIONS);
 export type WishAction = z.infer<typeof WishAction>;
 /** Actions only the clock takes; no route accepts them. */
 export const SYSTEM_ACTIONS: readonly WishAction[] = ['expire_lease', 'auto_confirm'];
-export type UserAction = Exclude<WishAction, 'expire_lease' | 'auto_confirm'>;
-export const USER_ACTIONS = WISH_ACTIONS.filter((a): a is UserAction => !SYSTEM_ACTIONS.includes(a));
+/** What a person may ask for. */
+export const UserActionName = WishAction.exclude(['expire_lease', 'auto_confirm']);
+export type UserAction = z.infer<typeof UserActionName>;
+export const USER_ACTIONS: readonly UserAction[] = UserActionName.options;
 
 export const Urgency = z.enum(['normal', 'urgent']);
 export type Urgency = z.infer<typeof Urgency>;
@@ -229,7 +231,7 @@ export const WishDetail = z.object({
   wish: Wish,
   timeline: z.array(WishEvent),
   /** What the signed-in viewer may do next, from the shared state machine. */
-  allowedActions: z.array(WishAction),
+  allowedActions: z.array(UserActionName),
   /** Whether the viewer said "me too" to it, and may still. */
   supporting: z.boolean().default(false),
   maySupport: z.boolean().default(false),

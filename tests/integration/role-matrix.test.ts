@@ -93,7 +93,7 @@ describe.each(WISH_STATUSES)('a wish that is %s', (status) => {
         const [want, code] = expected(person, action, status);
         // A success changes the wish, so each one gets a fresh wish in the same status.
         const id = want === 200 ? await wishIn(status) : shared;
-        const res = await as(person.id).post(`/wishes/${id}/${action.replace('_', '-')}`, BODY[action]());
+        const res = await as(person.id).post(`/wishes/${id}/${action.replaceAll('_', '-')}`, BODY[action]());
         const got = `${res.status} ${res.body?.error?.code ?? ''}`.trim();
         if (got !== `${want} ${code ?? ''}`.trim()) mismatches.push(`${action} by ${name}: want ${want} ${code ?? ''}, got ${got}`);
       }

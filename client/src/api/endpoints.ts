@@ -1,9 +1,12 @@
 import { DevUserList, Session } from '@shared/schemas/auth';
 import { Notification, NotificationPage, Subscriptions, UnreadCount, type PushTemplate } from '@shared/schemas/notifications';
-import { CategoryList, PlaceTree } from '@shared/schemas/places';
-import { TeamPage } from '@shared/schemas/teams';
+import { CalendarOverview, CalendarYear, type CalendarYearBody } from '@shared/schemas/calendar';
+import { Category, CategoryList, PlaceTree, type CategoryBody } from '@shared/schemas/places';
+import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
+import { SlaLimits } from '@shared/schemas/sla';
+import { Application, ApplicationPage, Partnership, PartnershipPage, Team, TeamPage, TeamSummaryPage, type ApplicationBody, type DecisionBody, type PartnershipOfferBody, type TeamBody, type VolunteerProfileBody } from '@shared/schemas/teams';
 import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
-import { WallPage, WishDetail, WishPage, type ActionBody, type WishAction, type WishCreateBody } from '@shared/schemas/wishes';
+import { WallPage, WishDetail, WishPage, type ActionBody, type UserAction, type WishCreateBody } from '@shared/schemas/wishes';
 import { request } from './request';
 
 /** Typed calls of the API; every answer is parsed with the shared schema of its route, never retyped here. */
@@ -23,12 +26,32 @@ export const api = {
   submitWish: (body: WishCreateBody, idempotencyKey: string) => request('POST', '/wishes', WishDetail, { body, idempotencyKey }),
   tasks: (view: 'open' | 'mine', cursor?: string) => request('GET', '/tasks', WishPage, { query: { view, cursor } }),
   wall: (cursor?: string) => request('GET', '/wall', WallPage, { query: { cursor } }),
-  triage: (cursor?: string) => request('GET', '/triage', WishPage, { query: { cursor } }),
+  triage: (query: Partial<Omit<QueueQuery, 'limit'>>, cursor?: string) =>
+    request('GET', '/triage', WishPage, { query: { ...(query as Record<string, string | undefined>), cursor } }),
+  candidates: (id: string) => request('GET', `/wishes/${encodeURIComponent(id)}/candidates`, CandidateList),
+  similar: (buildingId: string, category: string) => request('GET', '/wishes/similar', SimilarList, { query: { buildingId, category } }),
+  support: (id: string) => request('POST', `/wishes/${encodeURIComponent(id)}/support`, WishDetail, { body: {} }),
+  supported: (cursor?: string) => request('GET', '/wishes', WishPage, { query: { scope: 'supported', cursor } }),
+  teamDirectory: (cursor?: string) => request('GET', '/teams/directory', TeamSummaryPage, { query: { cursor } }),
+  apply: (teamId: string, body: ApplicationBody) => request('POST', `/teams/${encodeURIComponent(teamId)}/applications`, Application, { body }),
+  myApplications: (cursor?: string) => request('GET', '/me/applications', ApplicationPage, { query: { cursor } }),
+  teamApplications: (teamId: string, cursor?: string) => request('GET', `/teams/${encodeURIComponent(teamId)}/applications`, ApplicationPage, { query: { cursor } }),
+  decide: (teamId: string, userId: string, body: DecisionBody) =>
+    request('POST', `/teams/${encodeURIComponent(teamId)}/applications/${encodeURIComponent(userId)}/decide`, Application, { body }),
+  updateVolunteer: (body: VolunteerProfileBody) => request('PATCH', '/me/volunteer', Me, { body }),
+  updateTeam: (id: string, body: TeamBody) => request('PATCH', `/teams/${encodeURIComponent(id)}`, Team, { body }),
+  partnerships: (cursor?: string) => request('GET', '/partnerships', PartnershipPage, { query: { cursor } }),
+  offerPartnership: (body: PartnershipOfferBody) => request('POST', '/partnerships', Partnership, { body }),
+  decidePartnership: (id: string, change: 'accept' | 'end') => request('POST', `/partnerships/${encodeURIComponent(id)}/${change}`, Partnership, { body: {} }),
+  updateCategory: (id: string, body: CategoryBody) => request('PUT', `/categories/${encodeURIComponent(id)}`, Category, { body }),
+  calendar: () => request('GET', '/calendar', CalendarOverview),
+  putCalendarYear: (year: number, body: CalendarYearBody) => request('PUT', `/calendar/${year}`, CalendarYear, { body }),
+  slaLimits: () => request('GET', '/sla-limits', SlaLimits),
   notifications: (cursor?: string) => request('GET', '/notifications', NotificationPage, { query: { cursor } }),
   unreadCount: () => request('GET', '/notifications/unread-count', UnreadCount),
   readNotification: (id: string) => request('POST', `/notifications/${encodeURIComponent(id)}/read`, Notification, { body: {} }),
   readAllNotifications: () => request('POST', '/notifications/read-all', UnreadCount, { body: {} }),
   subscribe: (accepted: PushTemplate[]) => request('POST', '/me/subscriptions', Subscriptions, { body: { accepted } }),
-  act: <A extends WishAction>(id: string, action: A, body: ActionBody<A>) =>
-    request('POST', `/wishes/${encodeURIComponent(id)}/${action}`, WishDetail, { body }),
+  act: <A extends UserAction>(id: string, action: A, body: ActionBody<A>) =>
+    request('POST', `/wishes/${encodeURIComponent(id)}/${action.replaceAll('_', '-')}`, WishDetail, { body }),
 };

@@ -34,7 +34,7 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const found = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name);
@@ -70,8 +70,8 @@ export async function request<S extends z.ZodType>(method: Method, path: string,
   try {
     res = await Taro.request({
       url,
-      // WeChat's typings know GET and POST; PATCH is sent as is by both wx.request and fetch.
-      method: method as 'POST',
+      // PATCH is sent as is by both wx.request and fetch, though WeChat's typings do not list it.
+      method: method as 'PUT',
       data: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
       header: {
         ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),

@@ -1,3 +1,5 @@
+import type { Level, SlaState } from '@shared/schemas/sla';
+import type { TeamKind } from '@shared/schemas/teams';
 import type { Role } from '@shared/schemas/users';
 import type { ActorRole, WallConsent, WishAction, WishStatus } from '@shared/schemas/wishes';
 
@@ -67,4 +69,25 @@ export const formatTime = (iso: string): string => {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+export const LEVEL_LABEL: Record<Level, string> = { grid: '网格', community: '社区', street: '街道' };
+
+/** How a wish's clocks stand, in the words on its tag. */
+export const SLA_LABEL: Record<SlaState, string> = { ok: '按时', yellow: '即将超时', red: '已超时' };
+
+/** “2小时15分” / “3天” / “已过期”: the time left to a deadline, for a countdown. */
+export function timeLeft(iso: string, now = Date.now()): string {
+  const minutes = Math.floor((Date.parse(iso) - now) / 60_000);
+  if (minutes < 0) return '已过期';
+  if (minutes < 60) return `${minutes}分钟`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)}小时${minutes % 60 ? `${minutes % 60}分` : ''}`;
+  return `${Math.floor(minutes / (24 * 60))}天${Math.floor((minutes % (24 * 60)) / 60) ? `${Math.floor((minutes % (24 * 60)) / 60)}小时` : ''}`;
+}
+
+export const TEAM_KIND_LABEL: Record<TeamKind, string> = {
+  skills_registry: '能人库',
+  volunteer_team: '志愿服务队',
+  party_team: '党员志愿队',
+  co_building_unit: '共建单位',
 };

@@ -1,12 +1,13 @@
 import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
-import type { Team } from '@shared/schemas/teams';
-import type { AnyActionBody, UserAction, WallConsent, WishAction, WishDetail } from '@shared/schemas/wishes';
+import { useState } from 'react';
+import type { AnyActionBody, UserAction, WallConsent, WishDetail } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/request';
 import { session } from '../api/session';
 import { ACTION_LABEL, WALL_LABEL } from './labels';
-import { LoadError } from './page-shell';
+import { MergePicker } from './merge-picker';
+import { RoutePicker, type RouteChoice } from './route-picker';
+import { askToSubscribe } from './subscribe';
 
 interface Props {
   detail: WishDetail;
@@ -15,7 +16,17 @@ interface Props {
   onLost: (message: string) => void;
 }
 
-const NEEDS_TEXT: WishAction[] = ['dispute', 'reject', 'close'];
+/** Actions whose words go in the shared text box, and what the box asks for. */
+const TEXT_PROMPT: Partial<Record<UserAction, string>> = {
+  complete: '做了什么(选填)',
+  confirm: '说几句评价,或写下还有什么问题',
+  resolve: '怎么解决的,例如:已电话沟通',
+  escalate: '为什么网格解决不了',
+  send_back: '为什么退单',
+  send_down: '为什么退回',
+  extend_deadline: '为什么需要延期',
+};
+const DEADLINE_DAYS = [5, 7, 10];
 
 /** The buttons for exactly the actions the server's state machine allows this viewer now. */
 export function WishActions({ detail, onDone, onLost }: Props) {
@@ -23,52 +34,63 @@ export function WishActions({ detail, onDone, onLost }: Props) {
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
   const [consent, setConsent] = useState(false);
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [teamsError, setTeamsError] = useState('');
-  const [teamId, setTeamId] = useState('');
+  const [route, setRoute] = useState<RouteChoice | null>(null);
+  const [mergeInto, setMergeInto] = useState('');
+  const [days, setDays] = useState(5);
   const [wall, setWall] = useState<WallConsent>('hidden');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const forResident = wish.ownerId !== session.user()?.id;
+  const shown = (action: UserAction) => allowed.includes(action) && action !== 'extend_lease';
+  if (!allowed.some(shown)) return null;
 
-  const loadTeams = () => {
-    setTeamsError('');
-    api.teams().then((p) => setTeams(p.items), (e) => setTeamsError(e instanceof ApiError ? e.message : '队伍加载失败'));
+  /** The body of an action, or what the person still has to fill in. */
+  const bodyFor = (action: UserAction): AnyActionBody | string => {
+    const words = text.trim();
+    const reason = words.length >= 2 ? words : null;
+    const onBehalf = forResident && consent ? { consent: true as const } : {};
+    switch (action) {
+      case 'route':
+        if (!route) return '请先选择一支队伍';
+        if (route.overriding && route.reason.trim().length < 2) return '没有派给推荐的队伍,请写下原因';
+        return route.overriding ? { teamId: route.teamId, reason: route.reason.trim() } : { teamId: route.teamId };
+      case 'confirm':
+        return rating ? { rating, wall, ...(words ? { comment: words } : {}), ...onBehalf } : '请先选择评分';
+      case 'dispute':
+        return reason ? { reason, ...onBehalf } : '请写下还有什么问题';
+      case 'complete':
+        return words ? { note: words } : {};
+      case 'release':
+        return words ? { reason: words } : {};
+      case 'resolve':
+        return reason ? { note: reason } : '请写下怎么解决的';
+      case 'extend_deadline':
+        return reason ? { workingDays: days, reason } : '请写下延期的原因';
+      case 'merge':
+        if (!mergeInto) return '请先选择要合并到的心愿';
+        return reason ? { intoId: mergeInto, reason } : '请写下合并的原因';
+      case 'reject':
+      case 'close':
+      case 'escalate':
+      case 'send_back':
+      case 'send_down':
+        return reason ? { reason } : '请写下原因';
+      default:
+        return {};
+    }
   };
-  useEffect(() => {
-    if (allowed.includes('route')) loadTeams();
-  }, [allowed.join()]);
-
-  if (allowed.length === 0) return null;
 
   const run = async (action: UserAction) => {
     if (busy) return;
-    const reason = text.trim();
-    const needReason = reason.length >= 2 ? { reason } : '请写下原因';
-    const bodies: Record<UserAction, AnyActionBody | string> = {
-      route: teamId ? { teamId } : '请先选择一支队伍',
-      claim: {},
-      start: {},
-      release: reason ? { reason } : {},
-      complete: reason ? { note: reason } : {},
-      confirm: rating ? { rating, wall, ...(reason ? { comment: reason } : {}), ...(forResident && consent ? { consent: true } : {}) } : '请先选择评分',
-      dispute: reason.length >= 2 ? { reason, ...(forResident && consent ? { consent: true } : {}) } : '请写下还有什么问题',
-      reject: reason.length >= 2 ? { reason } : '请写下原因',
-      close: needReason,
-      send_back: needReason,
-      escalate: needReason,
-      send_down: needReason,
-      resolve: reason.length >= 2 ? { note: reason } : '请写下怎么解决的',
-      extend_lease: {},
-      extend_deadline: reason.length >= 2 ? { workingDays: 5, reason } : '请写下延期原因',
-      merge: '请在待分派列表里选择要合并的心愿',
-    };
-    const body = bodies[action];
+    const body = bodyFor(action);
     if (typeof body === 'string') return setError(body);
     if (forResident && (action === 'confirm' || action === 'dispute') && !consent) return setError('请先确认居民已同意');
     setBusy(true);
     setError('');
+    // A volunteer who claims may later be told the claim is running out: WeChat asks, from this tap, if it may.
+    if (action === 'claim' || action === 'send_back') void askToSubscribe(['action_needed']);
     try {
+      // The body was built for this action above; the API checks it against the action's schema again.
       const next = await api.act(wish.id, action, body as never);
       setText('');
       onDone(next, `已${ACTION_LABEL[action]}`);
@@ -84,11 +106,12 @@ export function WishActions({ detail, onDone, onLost }: Props) {
   // `disabled={false}` would reach Taro's H5 button as the attribute disabled="false", which its styles take
   // for disabled (faded, white text on white): leave the attribute out unless busy.
   const button = (action: UserAction, primary = false) =>
-    allowed.includes(action) && (
+    shown(action) && (
       <Button key={action} className={`btn block action-${action} ${primary ? 'primary' : ''}`} disabled={busy || undefined} onClick={() => run(action)}>
         {ACTION_LABEL[action]}
       </Button>
     );
+  const prompt = allowed.map((a) => TEXT_PROMPT[a]).find(Boolean) ?? (allowed.some((a) => ['reject', 'close', 'dispute', 'merge'].includes(a)) ? '写下原因' : null);
 
   return (
     <View className='card wish-actions'>
@@ -109,25 +132,20 @@ export function WishActions({ detail, onDone, onLost }: Props) {
           ))}
         </View>
       )}
-      {allowed.includes('route') && (
+      {allowed.includes('route') && <RoutePicker wishId={wish.id} value={route} onChange={setRoute} />}
+      {allowed.includes('extend_deadline') && (
         <View>
-          <View className='section'>派给哪支队伍?</View>
-          {teamsError && <LoadError message={teamsError} onRetry={loadTeams} />}
-          {teams.map((t) => (
-            <View key={t.id} className={`choice team-choice ${teamId === t.id ? 'selected' : ''}`} onClick={() => setTeamId(t.id)}>
-              {t.name}({t.members.length}人)
-            </View>
-          ))}
+          <View className='section'>办结时限(提交后几个工作日)</View>
+          <View className='tabs'>
+            {DEADLINE_DAYS.map((d) => (
+              <Button key={d} className={`btn deadline-${d} ${days === d ? 'selected' : ''}`} onClick={() => setDays(d)}>{d}天</Button>
+            ))}
+          </View>
         </View>
       )}
-      {(allowed.some((a) => NEEDS_TEXT.includes(a)) || allowed.includes('confirm') || allowed.includes('complete')) && (
-        <Textarea
-          className='textarea action-text'
-          value={text}
-          maxlength={500}
-          placeholder={allowed.includes('complete') ? '做了什么(选填)' : allowed.includes('confirm') ? '说几句评价,或写下还有什么问题' : '写下原因'}
-          onInput={(e) => setText(e.detail.value)}
-        />
+      {allowed.includes('merge') && <MergePicker wish={wish} value={mergeInto} onChange={setMergeInto} />}
+      {prompt && (
+        <Textarea className='textarea action-text' value={text} maxlength={500} placeholder={prompt} onInput={(e) => setText(e.detail.value)} />
       )}
       {forResident && (allowed.includes('confirm') || allowed.includes('dispute')) && (
         <Label className='row check-row text act-consent'>
@@ -136,15 +154,8 @@ export function WishActions({ detail, onDone, onLost }: Props) {
         </Label>
       )}
       {error && <View className='error'>{error}</View>}
-      {button('confirm', true)}
-      {button('dispute')}
-      {button('claim', true)}
-      {button('start', true)}
-      {button('complete', true)}
-      {button('release')}
-      {button('route', true)}
-      {button('reject')}
-      {button('close')}
+      {(['confirm', 'claim', 'start', 'complete', 'route', 'resolve'] as const).map((a) => button(a, true))}
+      {(['dispute', 'release', 'send_back', 'escalate', 'send_down', 'extend_deadline', 'merge', 'reject', 'close'] as const).map((a) => button(a))}
     </View>
   );
 }

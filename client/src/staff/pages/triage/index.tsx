@@ -7,7 +7,7 @@ import { WishCard } from '../../../components/wish-card';
 
 /** What no team took yet in the grid worker's grids or the staff member's community, oldest first. */
 export default function Triage() {
-  const list = usePagedList(api.triage);
+  const list = usePagedList((cursor) => api.triage({ stage: 'submitted' }, cursor));
   return (
     <PageShell>
       <Button className='btn primary block' onClick={() => Taro.navigateTo({ url: '/staff/pages/file/index' })}>代居民提交心愿</Button>
