@@ -37,10 +37,14 @@ const stored = (n: Notification) => ({
 
 /**
  * The writes that deliver notifications, to join the transaction of the event they report: each
- * notification, and +1 on its user's unread count.
+ * notification, and its user's unread count raised by as many.
  */
 export function notificationWrites(notes: readonly NewNotification[], at: string): TransactItem[] {
-  return notes.flatMap((n) => {
+  // One user may be told twice by one event (a released claimant is also on the team told of the task
+  // again); a transaction may touch an item once, so each user's counter gets one ADD of the total.
+  const perUser = new Map<string, number>();
+  for (const n of notes) perUser.set(n.userId, (perUser.get(n.userId) ?? 0) + 1);
+  const puts: TransactItem[] = notes.map((n) => {
     const item: Notification = {
       id: `N#${at}#${randomUUID().slice(0, 8)}`,
       userId: n.userId,
@@ -52,19 +56,18 @@ export function notificationWrites(notes: readonly NewNotification[], at: string
       readAt: null,
       push: n.push ? { template: n.push, state: 'pending', at: null, reason: null } : null,
     };
-    return [
-      { Put: { TableName: tableName(), Item: stored(item), ConditionExpression: 'attribute_not_exists(PK)' } },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: counterKey(n.userId),
-          UpdateExpression: 'ADD unread :one SET #t = :type',
-          ExpressionAttributeNames: { '#t': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':type': 'inboxCounter' },
-        },
-      },
-    ];
+    return { Put: { TableName: tableName(), Item: stored(item), ConditionExpression: 'attribute_not_exists(PK)' } };
   });
+  const counters: TransactItem[] = [...perUser].map(([userId, count]) => ({
+    Update: {
+      TableName: tableName(),
+      Key: counterKey(userId),
+      UpdateExpression: 'ADD unread :n SET #t = :type',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':n': count, ':type': 'inboxCounter' },
+    },
+  }));
+  return [...puts, ...counters];
 }
 
 /** Delivers notifications on their own (when no other write carries them); a collision on a counter is retried. */

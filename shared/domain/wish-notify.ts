@@ -37,7 +37,8 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
     case 'route':
     case 'release':
     case 'expire_lease': {
-      const team = routedNow ? to(audience.teamMembers, 'wish_routed', `新任务:${what}`, cut(after.description)) : [];
+      const releasedId = event.action === 'expire_lease' ? (before?.claimantId ?? null) : null;
+      const team = routedNow ? to(audience.teamMembers.filter((u) => u !== releasedId), 'wish_routed', `新任务:${what}`, cut(after.description)) : [];
       const released = event.action === 'expire_lease' ? to([before?.claimantId ?? null], 'lease_expired', '认领已自动释放', `${what}:认领后未按时开始,已退回队伍`) : [];
       return [...team, ...released];
     }

@@ -35,6 +35,12 @@ describe('the in-app inbox', () => {
     await Promise.all(Array.from({ length: 100 }, (_, i) => deliver([note('u-res-ptn', `消息${i}`)], new Date(T0.getTime() + i).toISOString())));
     expect((await as('u-res-ptn').get('/notifications/unread-count')).body).toEqual({ unread: 100 });
   });
+
+  test('one event telling one user two things delivers both and counts both', async () => {
+    await deliver([note('u-res-wang', '认领已自动释放'), note('u-res-wang', '新任务'), note('u-res-zhao', '另一人')], T0.toISOString());
+    expect((await readInbox('u-res-wang', true)).items.map((n) => n.title).sort()).toEqual(['新任务', '认领已自动释放'].sort());
+    expect((await as('u-res-wang').get('/notifications/unread-count')).body).toEqual({ unread: 2 });
+  });
 });
 
 describe('WeChat subscribe messages, sent by tick', () => {
