@@ -21,7 +21,7 @@ async function clockOf(id: string, name: string, at: 'endMs' | 'yellowMs' = 'end
   if (!c) throw new Error(`no ${name} clock on ${w.status}`);
   return new Date(c[at]).toISOString();
 }
-const titles = async (userId: string, wishId: string) => (await readInbox(userId, false)).items.filter((n) => n.link.endsWith(wishId)).map((n) => n.title);
+const titles = async (userId: string, wishId: string) => (await readInbox(userId, false)).items.filter((n) => n.link?.endsWith(wishId)).map((n) => n.title);
 
 describe('escalation: grid → community → street, each hop an event the resident sees', () => {
   test('a wish nobody routes goes up at its limit, community staff are told, and the resident reads 已上报社区', async () => {
