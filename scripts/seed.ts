@@ -9,6 +9,7 @@ import { isCancelled } from '../functions/data/transactions';
 import { putUser } from '../functions/data/users';
 import { createWish } from '../functions/data/wishes';
 import { CATEGORIES, DEMO_WISHES, PLACES, TEAMS, USERS, type DemoWish } from './demo-data';
+import { seedBooking } from './demo-booking';
 
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
@@ -47,5 +48,6 @@ export async function seedDemoData(): Promise<{ users: number; wishesCreated: nu
       if (!isCancelled(error)) throw error;
     }
   }
+  await seedBooking();
   return { users: USERS.length, wishesCreated };
 }

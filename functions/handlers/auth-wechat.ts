@@ -18,6 +18,7 @@ const newResident = (now: Date, openid: string): User => ({
   staffCommunityIds: [],
   teamIds: [],
   skills: [],
+  birthYear: null,
   // Until they say who and where they are (PATCH /me) and a grid worker confirms it.
   onboarded: false,
   verified: false,
