@@ -59,7 +59,7 @@ const CREATED = '2026-10-01T08:00:00.000Z';
 const NO_HOURS: FreeHours = { workday: [], restday: [] };
 const user = (id: string, name: string, roles: Role[], extra: Partial<User> = {}): User => ({
   id, name, roles, phone: null, home: null, gridIds: [], staffCommunityIds: [], streetIds: [], teamIds: [], skills: [],
-  hours: NO_HOURS, paused: false, onboarded: true, verified: true, verifiedBy: null, wechatOpenId: null, demo: true,
+  hours: NO_HOURS, paused: false, birthYear: null, onboarded: true, verified: true, verifiedBy: null, wechatOpenId: null, demo: true,
   createdAt: CREATED, version: 0, ...extra,
 });
 /** Usual free hours, Beijing time: most volunteers have day jobs; retired ones are free by day. */
@@ -68,10 +68,10 @@ const daytime: FreeHours = { workday: [{ from: '08:00', to: '17:30' }], restday:
 const office: FreeHours = { workday: [{ from: '08:30', to: '17:30' }], restday: [] };
 
 export const USERS: User[] = [
-  user('u-res-wang', '王秀英', ['resident'], { phone: '13800000001', home: home('b-gc-3', '2单元302') }),
-  user('u-res-li', '李建国', ['resident'], { phone: '13800000002', home: home('b-gc-1', '1单元101') }),
-  user('u-res-zhao', '赵敏', ['resident'], { phone: '13800000003', home: home('b-gc-6', '3单元501') }),
-  user('u-res-ptn', '孙桂兰', ['resident'], { phone: '13800000004', home: home('b-ptn-1', '1单元201') }),
+  user('u-res-wang', '王秀英', ['resident'], { phone: '13800000001', home: home('b-gc-3', '2单元302'), birthYear: 1948 }),
+  user('u-res-li', '李建国', ['resident'], { phone: '13800000002', home: home('b-gc-1', '1单元101'), birthYear: 1961 }),
+  user('u-res-zhao', '赵敏', ['resident'], { phone: '13800000003', home: home('b-gc-6', '3单元501'), birthYear: 1990 }),
+  user('u-res-ptn', '孙桂兰', ['resident'], { phone: '13800000004', home: home('b-ptn-1', '1单元201'), birthYear: 1953 }),
   user('u-vol-zhang', '张师傅', ['volunteer', 'resident'], {
     phone: '13900000001', home: home('b-gc-2', '2单元101'), teamIds: ['t-gc-nengren'], skills: ['electrician'], hours: evenings,
   }),

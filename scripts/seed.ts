@@ -17,6 +17,7 @@ import { createWish } from '../functions/data/wishes';
 import { calendarYearFromPackage } from './calendar-data';
 import { CATEGORIES, PARTNERSHIPS, PLACES, TEAMS, USERS } from './demo-data';
 import { DEMO_WISHES, workingMinutesBefore, type DemoWish } from './demo-wishes';
+import { seedBooking } from './demo-booking';
 
 /** Replays a demo wish through the same pure domain the API uses, so its timeline and clocks are real ones. */
 function buildDemoWish(demo: DemoWish, ctx: ClockContext): { wish: Wish; events: WishEvent[] } {
@@ -81,5 +82,6 @@ export async function seedDemoData(now = new Date()): Promise<{ users: number; w
       if (!isCancelled(error)) throw error;
     }
   }
+  await seedBooking();
   return { users: USERS.length, wishesCreated };
 }

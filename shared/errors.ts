@@ -22,6 +22,18 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'TIMEOUT',
   'INTERNAL',
+  // Booking (issue 8)
+  'SLOT_FULL',
+  'ALREADY_BOOKED',
+  'QUOTA_EXCEEDED',
+  'WINDOW_CLOSED',
+  'NOT_ELIGIBLE',
+  'CANCEL_DEADLINE_PASSED',
+  'SLOT_CLOSED',
+  'VERIFICATION_REQUIRED',
+  'BOOKING_NOT_ACTIVE',
+  'OFFER_EXPIRED',
+  'DRAW_NOT_DUE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { BookingDueKind } from '../../shared/domain/booking-schedule';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 
@@ -7,7 +8,7 @@ import { db, INDEX } from './db';
  * lease, a pending WeChat message, a booking's offer) carries `DUE` / `<dueAt>#<kind>#<ref>`; nothing else
  * does. The scheduled `tick` finds all that is due with one Query, never a table scan.
  */
-export type DueKind = 'wish' | 'push';
+export type DueKind = 'wish' | 'push' | BookingDueKind;
 
 export const dueKeys = (dueAt: string | null, kind: DueKind, ref: string): Record<string, string> =>
   dueAt ? { GSI4PK: 'DUE', GSI4SK: `${dueAt}#${kind}#${ref}` } : {};

@@ -21,6 +21,7 @@ const newResident = (now: Date, openid: string): User => ({
   skills: [],
   hours: { workday: [], restday: [] },
   paused: false,
+  birthYear: null,
   // Until they say who and where they are (PATCH /me) and a grid worker confirms it.
   onboarded: false,
   verified: false,

@@ -3,12 +3,14 @@ import { dueBy, type DueKind } from '../data/due';
 import { logger } from '../http/log';
 import { processPush } from '../notify/push';
 import { processWishClock } from '../wishes/clock-tick';
+import { BOOKING_PROCESSORS } from './booking';
 import type { TickOutcome } from './outcome';
 
 /** What acts on each kind of due item. Each re-reads its item and is idempotent: a second run for the same moment changes nothing. */
 const PROCESSORS: Record<DueKind, (ref: string, now: Date) => Promise<TickOutcome>> = {
   wish: processWishClock,
   push: processPush,
+  ...BOOKING_PROCESSORS,
 };
 
 const PAGE = 100;

@@ -17,6 +17,7 @@ async function changeFrom(user: User, body: MeUpdateBody): Promise<ProfileChange
   return {
     name: body.name,
     phone,
+    birthYear: body.birthYear,
     home: building && body.home
       ? { streetId: building.streetId, communityId: building.communityId!, gridId: building.gridId!, buildingId: building.id, flat: body.home.flat }
       : undefined,

@@ -5,10 +5,11 @@ export interface ProfileChange {
   name?: string;
   home?: Home;
   phone?: string;
+  birthYear?: number;
 }
 
 /**
- * A person's own profile change. Changing the name or the home undoes a verification: the grid worker
+ * A person's own profile change. Changing the name, the home or the birth year undoes a verification: the grid worker
  * confirmed a person at a place, not whatever they say next. Onboarded once name, home and phone are known.
  */
 export function applyProfile(user: User, change: ProfileChange): User {
@@ -17,10 +18,13 @@ export function applyProfile(user: User, change: ProfileChange): User {
     name: change.name ?? user.name,
     home: change.home ?? user.home,
     phone: change.phone ?? user.phone,
+    birthYear: change.birthYear ?? user.birthYear,
   };
   const moved = change.home !== undefined && (change.home.buildingId !== user.home?.buildingId || change.home.flat !== user.home?.flat);
   const renamed = change.name !== undefined && change.name !== user.name;
-  if (moved || renamed) Object.assign(next, { verified: false, verifiedBy: null });
+  // An age decides who may book 老年助餐: a grid worker confirmed it with the person, not whatever comes next.
+  const reborn = change.birthYear !== undefined && change.birthYear !== user.birthYear;
+  if (moved || renamed || reborn) Object.assign(next, { verified: false, verifiedBy: null });
   const named = user.onboarded || change.name !== undefined;
   next.onboarded = named && next.home !== null && next.phone !== null;
   return next;
@@ -49,5 +53,6 @@ export function residentView(resident: User & { home: Home }, buildingName: stri
     gridId: resident.home.gridId,
     phone: resident.phone === null || staff ? resident.phone : maskPhone(resident.phone),
     verified: resident.verified,
+    birthYear: resident.birthYear,
   };
 }

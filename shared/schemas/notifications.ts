@@ -26,6 +26,19 @@ export const NOTIFICATION_KINDS = [
   'wish_supported',
   'volunteer_application',
   'volunteer_decision',
+  // Booking (issue 8)
+  'booking_confirmed',
+  'booking_applied',
+  'booking_waiting',
+  'booking_offered',
+  'booking_offer_expired',
+  'booking_drawn',
+  'booking_not_drawn',
+  'booking_reminder',
+  'booking_no_show',
+  'booking_excused',
+  'booking_cancelled',
+  'booking_changed',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

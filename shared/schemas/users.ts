@@ -9,6 +9,8 @@ export type Role = z.infer<typeof Role>;
 export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mainland mobile number');
 export const PersonName = z.string().trim().min(1, 'say what to call you').max(40);
 export const Flat = z.string().trim().min(1, 'say which flat, e.g. 2单元302').max(40);
+/** Only the year: enough for age rules (老年助餐 60+), less than a birth date gives away. */
+export const BirthYear = z.number().int().min(1900, 'a year such as 1948').max(2100, 'a year such as 1948');
 
 export const Home = z.object({ streetId: Id, communityId: Id, gridId: Id, buildingId: Id, flat: z.string().max(40) });
 export type Home = z.infer<typeof Home>;
@@ -36,6 +38,8 @@ export const User = z.object({
   /** A volunteer's usual free hours, and a pause (holiday, illness) during which routing passes them over. */
   hours: FreeHours.default({ workday: [], restday: [] }),
   paused: z.boolean().default(false),
+  /** Residents: the year of birth they gave, for age rules of services; changing it undoes the verification. */
+  birthYear: BirthYear.nullable().default(null),
   /** Has said who and where they are (name, home, phone) since signing in with WeChat. */
   onboarded: z.boolean().default(false),
   /** A grid worker or staff member of their place has confirmed it; reset when the name or home changes. */
@@ -68,8 +72,9 @@ export const MeUpdateBody = z
     phone: Phone.optional(),
     /** In the mini-program: the code of WeChat's phone-number button, exchanged by the server for the number. */
     phoneCode: z.string().min(1).max(128).optional(),
+    birthYear: BirthYear.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one of name, home, phone' })
+  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one of name, home, phone, birthYear' })
   .refine((b) => !(b.phone && b.phoneCode), { path: ['phoneCode'], message: 'send the phone or the phone code, not both' });
 export type MeUpdateBody = z.infer<typeof MeUpdateBody>;
 
@@ -87,6 +92,7 @@ export const Resident = z.object({
   /** Masked (138****0000) for grid workers, whole for staff of the community. */
   phone: z.string().nullable(),
   verified: z.boolean(),
+  birthYear: BirthYear.nullable().default(null),
 });
 export type Resident = z.infer<typeof Resident>;
 

@@ -1,0 +1,109 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { BookingNote } from '../../shared/domain/booking-notify';
+import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '../../shared/domain/booking-status';
+import { beijingMonth } from '../../shared/domain/booking-time';
+import type { Booking } from '../../shared/schemas/bookings';
+import type { Slot } from '../../shared/schemas/slots';
+import { db } from '../data/db';
+import { notificationWrites } from '../data/notifications';
+import { quotaUpdate } from '../data/quotas';
+import { slotUpdate, type SlotGuard } from '../data/slots';
+import { bookingPut } from '../data/bookings';
+import { AppError } from '../../shared/errors';
+import { cancellationCodes, isCancelled, isConflict, jitter, unexpectedCancellation, type TransactItem } from '../data/transactions';
+
+/**
+ * One TransactWriteItems for a change to bookings of one slot. In this order, so that a cancellation's
+ * reasons can be read by position: [0] the slot's counters (moved by the sum of the status changes,
+ * under `guard`), [1…] each booking (created once, or changed from the version read), then each
+ * resident's quota item (a rise within `caps`), then the idempotency key, the extra items (waiting-list
+ * entries, no-show records), and the notifications of the change.
+ */
+export interface BookingChange {
+  previous: Booking | null;
+  next: Booking;
+  /** The caps a rise of this resident's quota must stay within (a new booking, an accepted offer). */
+  caps?: { active: number; perMonth: number } | null;
+}
+
+export interface Plan {
+  slot: Slot;
+  changes: BookingChange[];
+  guard: SlotGuard;
+  keyItem?: TransactItem;
+  extra?: TransactItem[];
+  notes?: BookingNote[];
+  nowIso: string;
+}
+
+export type Part = 'slot' | 'booking' | 'quota' | 'key' | 'extra' | 'notes';
+
+const ZERO: SlotDelta = { booked: 0, selfBooked: 0, waiting: 0, applicants: 0, checkedIn: 0, waitVersion: 0 };
+
+export function planItems(plan: Plan): { items: TransactItem[]; parts: Part[] } {
+  const items: TransactItem[] = [];
+  const parts: Part[] = [];
+  const add = (part: Part, item: TransactItem | null) => {
+    if (!item) return;
+    items.push(item);
+    parts.push(part);
+  };
+  const delta = plan.changes.reduce((sum, c) => addDeltas(sum, slotDelta(c.previous?.status ?? null, c.next.status, isAssisted(c.next.channel))), ZERO);
+  // A change that moves no counter and needs nothing of the slot (a reminder) leaves the slot alone.
+  const touchesSlot = Object.values(delta).some((v) => v !== 0) || Object.keys(plan.guard).length > 0;
+  add('slot', touchesSlot ? slotUpdate(plan.slot.id, delta, plan.guard, plan.nowIso) : null);
+  for (const c of plan.changes) add('booking', bookingPut(c.next, c.previous));
+  const month = beijingMonth(Date.parse(plan.slot.start));
+  for (const c of plan.changes) {
+    add('quota', quotaUpdate(c.next.residentId, plan.slot.serviceId, month, quotaDelta(c.previous?.status ?? null, c.next.status), c.caps ?? null));
+  }
+  add('key', plan.keyItem ?? null);
+  for (const item of plan.extra ?? []) add('extra', item);
+  for (const item of notificationWrites(plan.notes ?? [], plan.nowIso)) add('notes', item);
+  return { items, parts };
+}
+
+/** What refused a cancelled transaction: the parts whose condition failed, or 'conflict' when it only collided. */
+export class CommitRefused extends Error {
+  constructor(
+    readonly failed: ReadonlySet<Part>,
+    readonly codes: string[],
+  ) {
+    super(`booking transaction refused: ${codes.join(', ')}`);
+  }
+  /** Only collisions with other transactions: read again and decide again. */
+  get collidedOnly(): boolean {
+    return this.failed.size === 0;
+  }
+}
+
+/** Runs the plan; a cancellation that is a true conflict becomes CommitRefused, anything else is thrown as it is. */
+export async function commit(plan: Plan): Promise<void> {
+  const { items, parts } = planItems(plan);
+  if (items.length > 100) throw new Error(`a booking transaction of ${items.length} items is over DynamoDB's 100`);
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (!isCancelled(error)) throw error;
+    const codes = cancellationCodes(error);
+    if (!isConflict(codes)) throw unexpectedCancellation(error);
+    throw new CommitRefused(new Set(parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed')), codes);
+  }
+}
+
+/**
+ * Runs `attempt` until its transaction goes through: a refusal means what was read has changed (a
+ * seat went, the waiting list moved, a booking was changed by someone else), so it reads and decides
+ * again, after a random pause. Only after many collisions does the user see a 503.
+ */
+export async function withRetries<T>(attempt: (n: number) => Promise<T>, max = 10): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      if (!(error instanceof CommitRefused)) throw error;
+      if (n >= max) throw new AppError('UNAVAILABLE', 'the booking kept changing; try again shortly');
+      await jitter(n);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import type { BookingDueKind } from '../../shared/domain/booking-schedule';
+import { drawSlot } from '../booking/draw';
+import { processServiceSlots } from '../booking/materialise';
+import { processNoShow, processOffer, processReminder, processRelease } from '../booking/timers';
+import type { TickOutcome } from './outcome';
+
+/** Booking's timed work, one processor per due kind; each re-reads its item and is idempotent. */
+export const BOOKING_PROCESSORS: Record<BookingDueKind, (ref: string, now: Date) => Promise<TickOutcome>> = {
+  booking_offer: processOffer,
+  service_slots: processServiceSlots,
+  slot_ballot: async (slotId, now) => ((await drawSlot(slotId, now.getTime())) === 'done' ? 'done' : 'skipped'),
+  slot_release: processRelease,
+  slot_reminder: processReminder,
+  slot_noshow: processNoShow,
+};
