@@ -14,13 +14,18 @@ import { getBooking, getBookingById } from '../data/bookings';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
 import { quotaUse } from '../data/quotas';
 import { getSlot, type SlotGuard } from '../data/slots';
-import { jitter } from '../data/transactions';
 import { joinedWaitKey, waitlistOf, waitPosition, waitPut } from '../data/waitlist';
 import { commit, CommitRefused } from './commit';
 import { noShowHistory } from './no-show-history';
 import { resolveResident } from './resident';
 
-const MAX_ATTEMPTS = 15;
+/**
+ * A popular slot is one hot item: when a crowd taps at once most transactions collide and are retried.
+ * Retries run for a time budget well inside the function's timeout, not a fixed count, with the backoff
+ * growing to a cap; once the seats are gone a re-read answers SLOT_FULL without writing.
+ */
+const RETRY_BUDGET_MS = 6_000;
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 25 * Math.min(attempt + 1, 12)));
 const random = () => randomInt(0, 2 ** 30) / 2 ** 30;
 
 async function replay(record: IdempotencyRecord, requestHash: string): Promise<{ booking: BookingView; replayed: true }> {
@@ -51,12 +56,15 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
   const month = beijingMonth(Date.parse(slot.start));
   const noShows = noShowHistory(resident.id, nowMs);
 
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     const current: Slot = slot;
+    // Once every seat is taken the crowd is answered SLOT_FULL from the slot and the resident's own place alone.
+    const full = current.booked >= current.seats && !body.waitlist && current.phase !== 'applying';
     const [existing, used, waiters, records] = await Promise.all([
       getBooking(current.id, resident.id),
-      quotaUse(resident.id, current.serviceId, month),
-      current.waiting > 0 ? waitlistOf(current.id) : Promise.resolve([]),
+      full ? Promise.resolve({ active: 0, month: 0 }) : quotaUse(resident.id, current.serviceId, month),
+      !full && current.waiting > 0 ? waitlistOf(current.id) : Promise.resolve([]),
       noShows,
     ]);
     const standing = noShowStanding(records, nowMs);
@@ -96,8 +104,8 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       if (error.failed.has('booking')) throw new AppError('ALREADY_BOOKED', 'the resident already holds a place on this slot');
       if (error.failed.has('quota')) throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
       // The slot changed (a seat went, the waiting list moved) or the write collided: read and decide again.
-      if (attempt >= MAX_ATTEMPTS) throw new AppError('UNAVAILABLE', 'too many bookings at once; try again shortly');
-      await jitter(attempt);
+      if (Date.now() - started > RETRY_BUDGET_MS) throw new AppError('UNAVAILABLE', 'too many bookings at once; try again shortly');
+      await backoff(attempt);
       slot = (await getSlot(body.slotId)) ?? current;
     }
   }
