@@ -17,8 +17,11 @@ import { supported } from './merge';
  * "Me too" (我也遇到): a resident of the same community joins an open wish about a shared place instead of
  * posting it again. They keep their own record, follow its progress, and their number raises its priority.
  */
+// A whole building's neighbours may tap at once (a notice in the lift); each retry re-reads the wish.
+const MAX_ATTEMPTS = 40;
+
 export async function support(user: User, id: string, now: Date): Promise<WishDetail> {
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const wish = await getWish(id);
     const neighbour = user.roles.includes('resident') && user.home?.communityId === wish?.communityId;
     if (!wish || !neighbour || !wish.shared) throw notFound('wish');
@@ -32,7 +35,7 @@ export async function support(user: User, id: string, now: Date): Promise<WishDe
       return loadDetail(user, id);
     } catch (error) {
       if (!(error instanceof StaleWishError)) throw error;
-      await jitter(attempt);
+      await jitter(Math.min(attempt, 10));
     }
   }
   throw new AppError('UNAVAILABLE', 'many neighbours at once; try again');

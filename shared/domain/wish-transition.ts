@@ -38,7 +38,8 @@ const down = (level: Level): Level => LEVELS[Math.max(0, LEVELS.indexOf(level) -
 function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Partial<Wish>; note: string | null } {
   const { action, body, now, clock } = input;
   const reason = text(body, 'reason');
-  const lease = () => new Date(limitEnd(Date.parse(now), clock.limits.lease[wish.urgency], clock.calendar)).toISOString();
+  // An extension adds a whole lease to the one running, so extending early (or overnight) still gives time.
+  const lease = (from = Date.parse(now)) => new Date(limitEnd(from, clock.limits.lease[wish.urgency], clock.calendar)).toISOString();
   switch (action) {
     case 'route': {
       const { team, candidate, top } = input.route!;
@@ -79,7 +80,7 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
       return { patch: { level: down(wish.level) }, note: `退回${LEVEL_NAME[down(wish.level)]}:${reason}` };
     case 'extend_lease':
       if (wish.leaseExtended) throw new AppError('INVALID_TRANSITION', 'a claim can be extended only once');
-      return { patch: { leaseUntil: lease(), leaseExtended: true }, note: '志愿者延长了开始时限' };
+      return { patch: { leaseUntil: lease(Math.max(Date.parse(now), Date.parse(wish.leaseUntil ?? now))), leaseExtended: true }, note: '志愿者延长了开始时限' };
     case 'extend_deadline': {
       const days = 'workingDays' in body ? body.workingDays : 0;
       if (days > clock.limits.doneMaxWorkingDays && rank <= LEVELS.indexOf(wish.level)) {

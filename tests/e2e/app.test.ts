@@ -10,7 +10,7 @@ import { ELDER_PAGES } from './elder-pages';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
 import { useDemoTable } from '../helpers/table';
-import { submit } from '../helpers/wishes';
+import { step, submit } from '../helpers/wishes';
 
 useDemoTable();
 
@@ -54,6 +54,8 @@ describe('the mini-program in a browser', () => {
   });
 
   const DESCRIPTION = '卫生间的灯不亮了,开关一按就跳闸';
+  /** Each test brings its own wish, posted through the API, so none depends on another having run. */
+  const posted = (description: string) => submit({ description, category: 'cat-electric', buildingId: 'b-gc-3' }, 'u-res-wang');
 
   test('1. a resident posts a wish, double-tapping submit, and finds exactly one wish in 我的', async () => {
     const page = await signIn(await context(), web, 'u-res-wang');
@@ -73,9 +75,10 @@ describe('the mini-program in a browser', () => {
   });
 
   test('2. a volunteer of the routed team claims, starts and completes it', async () => {
+    const { wish } = await posted('厨房的灯一闪一闪的,开关有焦味');
     const page = await signIn(await context(), web, 'u-vol-zhang');
     await tapButton(page, '志愿者任务');
-    const card = page.locator('.wish-card').filter({ hasText: DESCRIPTION });
+    const card = page.locator('.wish-card').filter({ hasText: '厨房的灯一闪一闪' });
     await card.waitFor();
     await card.locator('.claim').click();
     await page.waitForURL(/pages\/wish\/index/);
@@ -85,11 +88,17 @@ describe('the mini-program in a browser', () => {
     await page.locator('.action-complete').click();
     await page.locator('.wish-status').filter({ hasText: '待确认' }).waitFor();
     await screenshot(page, '2-volunteer-completed');
+    expect(await getWish(wish.id)).toMatchObject({ status: 'done', claimantId: 'u-vol-zhang' });
   });
 
   test('3. the resident confirms with a rating and sees the whole timeline', async () => {
+    const DONE = '阳台的灯不亮了,开关一按就跳闸';
+    const { wish } = await posted(DONE);
+    await step('u-vol-zhang', wish.id, 'claim');
+    await step('u-vol-zhang', wish.id, 'start');
+    await step('u-vol-zhang', wish.id, 'complete', { note: '换了跳闸的开关,测试正常' });
     const page = await signIn(await context(), web, 'u-res-wang');
-    await page.locator('.wish-card').filter({ hasText: DESCRIPTION }).click();
+    await page.locator('.wish-card').filter({ hasText: DONE }).click();
     await page.waitForURL(/pages\/wish\/index/);
     await page.locator('.rating-5').click();
     await tapRow(page, '.wall-full');
@@ -103,7 +112,7 @@ describe('the mini-program in a browser', () => {
     await screenshot(page, '3-resident-confirmed');
     // Neighbours see it on the home page among the community's fulfilled wishes, her name masked.
     const neighbour = await signIn(await context(), web, 'u-res-zhao');
-    await neighbour.locator('.wall-item').filter({ hasText: DESCRIPTION }).filter({ hasText: '王**' }).waitFor();
+    await neighbour.locator('.wall-item').filter({ hasText: DONE }).filter({ hasText: '王**' }).waitFor();
     expect(await neighbour.locator('.wall-item').filter({ hasText: '王秀英' }).count()).toBe(0);
   });
 

@@ -150,5 +150,6 @@ export function as(userId: string) {
     get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('GET', url, opts),
     post: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('POST', url, { ...opts, body }),
     patch: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PATCH', url, { ...opts, body }),
+    put: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PUT', url, { ...opts, body }),
   };
 }
