@@ -3,7 +3,7 @@ import { TABS } from './tabs';
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
-    { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index'] },
+    { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
     {
       root: 'staff',
       pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index', 'pages/teams/index', 'pages/skills/index', 'pages/partners/index', 'pages/calendar/index'],

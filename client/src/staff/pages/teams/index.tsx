@@ -1,11 +1,12 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { PlaceNode } from '@shared/schemas/places';
-import { TeamBody, type Application, type Team } from '@shared/schemas/teams';
+import { TeamBody, type Team } from '@shared/schemas/teams';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
-import { hoursText, SkillPicker } from '../../../components/volunteer-fields';
-import { APPLICATION_LABEL, skillLabel, TEAM_KIND_LABEL } from '../../../components/labels';
+import { SkillPicker } from '../../../components/volunteer-fields';
+import { skillLabel, TEAM_KIND_LABEL } from '../../../components/labels';
+import { TeamApplications } from '../../../components/team-applications';
 import { ListState, LoadError, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
 
@@ -80,64 +81,6 @@ function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: Pla
   );
 }
 
-/** A team's applications to join: approve, or decline with a reason. */
-function Applications({ team }: { team: Team }) {
-  const list = usePagedList((cursor) => api.teamApplications(team.id, cursor), team.id);
-  const [decided, setDecided] = useState<Record<string, Application>>({});
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState('');
-
-  const decide = async (a: Application, approve: boolean) => {
-    if (busy) return;
-    const reason = (reasons[a.userId] ?? '').trim();
-    if (!approve && reason.length < 2) return setError('不通过时请写下原因');
-    setBusy(a.userId);
-    setError('');
-    try {
-      const next = await api.decide(team.id, a.userId, approve ? { approve, ...(reason.length >= 2 ? { reason } : {}) } : { approve, reason });
-      setDecided((d) => ({ ...d, [a.id]: next }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '没有成功,请再试一次');
-    } finally {
-      setBusy('');
-    }
-  };
-
-  return (
-    <View className='applications'>
-      <View className='section'>入队申请</View>
-      {error && <View className='error'>{error}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='没有入队申请' onRetry={list.reload} />
-      {list.items.map((listed) => {
-        const a = decided[listed.id] ?? listed;
-        return (
-          <View key={a.id} className='card application' data-user-id={a.userId}>
-            <View className='row'>
-              <Text className='card-title'>{a.userName}</Text>
-              <Text className={`tag application-${a.status}`}>{APPLICATION_LABEL[a.status]}</Text>
-            </View>
-            <View className='muted'>技能:{a.skills.map(skillLabel).join('、')}</View>
-            <View className='muted'>空闲:{hoursText(a.hours)}</View>
-            {a.note && <View className='muted'>留言:{a.note}</View>}
-            {a.reason && <View className='muted'>原因:{a.reason}</View>}
-            {a.status === 'pending' && (
-              <View>
-                <Textarea className='textarea decline-reason' value={reasons[a.userId] ?? ''} maxlength={200} placeholder='不通过的原因(不通过时必填)' onInput={(e) => setReasons((r) => ({ ...r, [a.userId]: e.detail.value }))} />
-                <View className='tabs'>
-                  <Button className='btn primary approve' disabled={busy === a.userId || undefined} onClick={() => void decide(a, true)}>通过</Button>
-                  <Button className='btn decline' disabled={busy === a.userId || undefined} onClick={() => void decide(a, false)}>不通过</Button>
-                </View>
-              </View>
-            )}
-          </View>
-        );
-      })}
-      <LoadMore list={list} />
-    </View>
-  );
-}
-
 /** 队伍管理: the teams of the staff member's community with their caps, grids, lead and skills, and who asked to join. */
 export default function Teams() {
   const list = usePagedList((cursor) => api.teams(cursor));
@@ -189,7 +132,7 @@ export default function Teams() {
               <Button className='btn block edit-team' onClick={() => setEditing(t.id)}>修改</Button>
             )}
             <Button className='btn block show-applications' onClick={() => setShowing(showing === t.id ? '' : t.id)}>{showing === t.id ? '收起入队申请' : '查看入队申请'}</Button>
-            {showing === t.id && <Applications team={t} />}
+            {showing === t.id && <TeamApplications teamId={t.id} />}
           </View>
         );
       })}

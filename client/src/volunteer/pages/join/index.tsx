@@ -1,4 +1,5 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApplicationBody, type FreeHours, type TeamSummary } from '@shared/schemas/teams';
 import { api } from '../../../api/endpoints';
@@ -84,7 +85,12 @@ export default function Join() {
           </View>
           <View className='muted'>技能:{t.skills.map(skillLabel).join('、')} · {t.members}名队员</View>
           {member.has(t.id) ? (
-            <View className='muted'>您已是队员</View>
+            <View>
+              <View className='muted'>您已是队员</View>
+              <Button className='btn block team-applications' onClick={() => void Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${t.id}&name=${encodeURIComponent(t.name)}` })}>
+                入队申请(队长审核)
+              </Button>
+            </View>
           ) : (
             resident && applying?.id !== t.id && <Button className='btn block apply' onClick={() => open(t)}>申请加入</Button>
           )}
