@@ -1,5 +1,5 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Application } from '@shared/schemas/teams';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/request';
@@ -9,8 +9,12 @@ import { usePagedList } from './use-paged-list';
 import { hoursText } from './volunteer-fields';
 
 /** A team's applications to join: approve, or decline with a reason. */
-export function TeamApplications({ teamId }: { teamId: string }) {
+export function TeamApplications({ teamId, nested = false }: { teamId: string; nested?: boolean }) {
   const list = usePagedList((cursor) => api.teamApplications(teamId, cursor), teamId);
+  // Opened inside a page already shown: no page-show event will load it.
+  useEffect(() => {
+    if (nested) void list.reload();
+  }, []);
   const [decided, setDecided] = useState<Record<string, Application>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState('');

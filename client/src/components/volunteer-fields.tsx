@@ -70,10 +70,8 @@ export function SkillPicker({ value, onChange, offered = [] }: { value: string[]
           </Button>
         ))}
       </View>
-      <View className='row'>
-        <Input className='input skill-input' value={typed} maxlength={40} placeholder='其他技能,例如:理发' onInput={(e) => setTyped(e.detail.value)} />
-        <Button className='btn add-skill' onClick={add}>添加</Button>
-      </View>
+      <Input className='input skill-input' value={typed} maxlength={40} placeholder='其他技能,例如:理发' onInput={(e) => setTyped(e.detail.value)} />
+      {typed.trim() && <Button className='btn block add-skill' onClick={add}>添加“{typed.trim()}”</Button>}
     </View>
   );
 }

@@ -66,14 +66,10 @@ function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: Pla
         ))}
       </View>
       <View className='section'>同时在办的上限</View>
-      <View className='row'>
-        <View className='text'>整支队伍</View>
-        <Input className='input cap-input team-cap' type='number' value={teamCap} onInput={(e) => setTeamCap(e.detail.value)} />
-      </View>
-      <View className='row'>
-        <View className='text'>每位队员</View>
-        <Input className='input cap-input member-cap' type='number' value={memberCap} onInput={(e) => setMemberCap(e.detail.value)} />
-      </View>
+      <View className='muted'>整支队伍(件)</View>
+      <Input className='input cap-input team-cap' type='number' value={teamCap} onInput={(e) => setTeamCap(e.detail.value)} />
+      <View className='muted'>每位队员(件)</View>
+      <Input className='input cap-input member-cap' type='number' value={memberCap} onInput={(e) => setMemberCap(e.detail.value)} />
       {error && <View className='error'>{error}</View>}
       <Button className='btn primary block save-team' disabled={busy || undefined} onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</Button>
       <Button className='btn block' onClick={onCancel}>取消</Button>
@@ -132,7 +128,7 @@ export default function Teams() {
               <Button className='btn block edit-team' onClick={() => setEditing(t.id)}>修改</Button>
             )}
             <Button className='btn block show-applications' onClick={() => setShowing(showing === t.id ? '' : t.id)}>{showing === t.id ? '收起入队申请' : '查看入队申请'}</Button>
-            {showing === t.id && <TeamApplications teamId={t.id} />}
+            {showing === t.id && <TeamApplications teamId={t.id} nested />}
           </View>
         );
       })}
