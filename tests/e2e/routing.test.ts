@@ -157,4 +157,46 @@ describe('routing, clocks and triage in the browser', () => {
     await screenshot(page, 'routing-me-too');
     expect((await getWish(wish.id))?.supporters).toBe(1);
   });
+  test('street staff find what the community escalated in their queue; a grid worker switching filters fast keeps one request in flight', async () => {
+    const up = '小区外的人行道塌了一块,晚上有人摔倒';
+    const { wish } = await submit({ ...CLUTTER, description: up });
+    await step(GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调' });
+    await step('u-staff-guo', wish.id, 'escalate', { reason: '市政道路,需要街道协调' });
+    const street = await signIn(await context(), web, 'u-street-li');
+    await tapButton(street, '上报到街道的心愿');
+    await street.locator('.wish-card:visible').filter({ hasText: up }).locator('.card-level').filter({ hasText: '已上报街道' }).waitFor();
+
+    const waiting = '单元门的门禁坏了,关不上';
+    await submit({ ...CLUTTER, description: waiting });
+    const page = await signIn(await context(), web, GRID_WORKER);
+    let inFlight = 0;
+    let most = 0;
+    const asked: string[] = [];
+    const isTriage = (url: string) => new URL(url).pathname === '/triage';
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' || !isTriage(r.url())) return;
+      asked.push(new URL(r.url()).search);
+      most = Math.max(most, ++inFlight);
+    });
+    const done = (r: { method: () => string; url: () => string }) => {
+      if (r.method() === 'GET' && isTriage(r.url())) inFlight--;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    // A slow network: each answer takes longer than the taps between them.
+    await page.route((url) => isTriage(url.toString()), async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await tapButton(page, '待分派的心愿');
+    await page.locator('.wish-card:visible').filter({ hasText: waiting }).waitFor();
+    // Four taps without waiting for an answer: one request at a time, and the list ends as the last tap asked.
+    for (const chip of ['.chip-stage-routed', '.chip-stage-all', '.chip-order-urgent', '.chip-stage-submitted']) await page.locator(`${chip}:visible`).click();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.wish-card:visible').filter({ hasText: waiting }).waitFor();
+    expect(most).toBe(1);
+    expect(asked.at(-1)).toContain('order=urgent');
+    expect(asked.at(-1)).toContain('stage=submitted');
+    expect(await page.locator('.wish-card:visible').filter({ hasText: up }).count()).toBe(0);
+  });
 });
