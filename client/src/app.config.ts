@@ -3,8 +3,11 @@ import { TABS } from './tabs';
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
-    { root: 'volunteer', pages: ['pages/tasks/index'] },
-    { root: 'staff', pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index'] },
+    { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
+    {
+      root: 'staff',
+      pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index', 'pages/teams/index', 'pages/skills/index', 'pages/partners/index', 'pages/calendar/index'],
+    },
   ],
   // Volunteers and grid workers open their subpackage from the home page next: fetch it while they read it.
   // Both are a few KB, so a resident pays next to nothing for it.

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { openTab, tapButton } from '../helpers/browser';
 import { deliver } from '../../functions/data/notifications';
+import { as } from '../helpers/api';
 import { addResidents } from '../helpers/people';
-import { LAMP, submit, wishIn } from '../helpers/wishes';
+import { CLUTTER, GRID_WORKER as WISH_GRID_WORKER, LAMP, step, submit, wishIn } from '../helpers/wishes';
 
 /**
  * Every page of the app, as each role that opens it sees it, for the elder-mode browser check
@@ -31,8 +32,28 @@ export interface ElderPage {
 const RESIDENT = 'u-res-li'; // the owner the wish helpers use
 const VOLUNTEER = 'u-vol-zhang'; // 古城能人库, which LAMP is routed to
 const GRID_WORKER = 'u-grid-sun'; // grids 1 and 2, where LAMP and CLUTTER are
+const STAFF = 'u-staff-guo'; // 古城社区: its teams, partners, the skills table and the calendar
+const STREET = 'u-street-li'; // 北大街: what the community could not solve
 
 const nothing = async () => undefined;
+/** Opens the wish a test made, by its card in a list. */
+const tapWish = async (page: Page, id: string) => {
+  await page.locator(`.wish-card[data-wish-id="${id}"]:visible`).first().locator('.text').first().click();
+};
+/** A new resident of 古城 who asked to join a team: an application waiting for its lead or the staff. */
+const pendingApplication = async (teamId: string, prefix: string) => {
+  const [id] = await addResidents(1, prefix);
+  const res = await as(id).post(`/teams/${teamId}/applications`, { skills: ['electrician'], hours: { workday: [{ from: '18:00', to: '21:30' }], restday: [] }, note: '退休电工,晚上有空' });
+  if (res.status !== 201) throw new Error(`apply answered ${res.status}: ${res.text}`);
+  return { id };
+};
+/** A wish neither the grid nor the community could solve: on the street's desk. */
+const escalatedToStreet = async () => {
+  const { wish } = await submit({ ...CLUTTER, description: '院墙外的排水沟堵了,下雨就淹到楼门口' });
+  await step(WISH_GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调' });
+  await step(STAFF, wish.id, 'escalate', { reason: '涉及市政排水,需要街道协调' });
+  return { id: wish.id };
+};
 /** Taps a wish card on its description, not its middle: a card in the volunteer inbox holds a claim button. */
 const tapCard = async (page: Page, card = '.wish-card:visible') => {
   await page.locator(card).first().locator('.text').first().click();
@@ -47,10 +68,33 @@ export const ELDER_PAGES: ElderPage[] = [
   },
   { page: 'pages/home/index', user: VOLUNTEER, view: 'the task entry and the wall', reach: nothing, shown: '.page .btn:has-text("志愿者任务")' },
   { page: 'pages/home/index', user: GRID_WORKER, view: 'the triage entry and the wall', reach: nothing, shown: '.page .btn:has-text("待分派的心愿")' },
+  { page: 'pages/home/index', user: STAFF, view: 'the queue entry and the wall', reach: nothing, shown: '.page .btn:has-text("待分派的心愿")' },
+  { page: 'pages/home/index', user: STREET, view: "the street's queue entry", reach: nothing, shown: '.street-queue' },
 
   { page: 'pages/post/index', user: RESIDENT, view: 'the wish form', reach: (p) => openTab(p, '许愿'), shown: '.category' },
   { page: 'pages/post/index', user: VOLUNTEER, view: 'the wish form, their building chosen', reach: (p) => openTab(p, '许愿'), shown: '.building-chosen' },
   { page: 'pages/post/index', user: GRID_WORKER, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
+  { page: 'pages/post/index', user: STAFF, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
+  { page: 'pages/post/index', user: STREET, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
+  {
+    page: 'pages/post/index', user: RESIDENT, view: 'the me-too offer and the shared-place checkbox',
+    // A neighbour of another building reported the stairwell light of RESIDENT's building.
+    prepare: async () => ({ id: (await submit({ description: '1号楼楼道的声控灯不亮了,晚上上楼很黑', category: 'cat-electric', buildingId: 'b-gc-1', shared: true }, 'u-res-wang')).wish.id }),
+    reach: async (p) => {
+      await openTab(p, '许愿');
+      await p.locator('.building-chosen:visible').waitFor();
+      await p.locator('.category[data-category="cat-electric"]:visible').click();
+    },
+    shown: '.me-too .join-wish',
+  },
+  {
+    page: 'pages/post/index', user: RESIDENT, view: '请回电: the call-back form',
+    reach: async (p) => {
+      await openTab(p, '许愿');
+      await p.locator('.kind-callback:visible').click();
+    },
+    shown: '.callback-note',
+  },
 
   {
     page: 'pages/mine/index', user: RESIDENT, view: 'the elder-mode switch and all my wishes',
@@ -58,6 +102,8 @@ export const ELDER_PAGES: ElderPage[] = [
   },
   { page: 'pages/mine/index', user: VOLUNTEER, view: 'the elder-mode switch and the task entry', reach: (p) => openTab(p, '我的'), shown: '.elder-switch' },
   { page: 'pages/mine/index', user: GRID_WORKER, view: 'the elder-mode switch and the filing entry', reach: (p) => openTab(p, '我的'), shown: '.file-on-behalf' },
+  { page: 'pages/mine/index', user: STAFF, view: 'the entries to teams, skills, partners and the calendar', reach: (p) => openTab(p, '我的'), shown: '.work-calendar' },
+  { page: 'pages/mine/index', user: STREET, view: "the street's queue, skills and calendar entries", reach: (p) => openTab(p, '我的'), shown: '.work-calendar' },
 
   {
     page: 'pages/wish/index', user: RESIDENT, view: 'confirming a done wish: rating, comment',
@@ -92,12 +138,135 @@ export const ELDER_PAGES: ElderPage[] = [
   },
 
   {
+    page: 'pages/wish/index', user: STAFF, view: 'routing from the community queue',
+    prepare: async () => ({ id: await wishIn('submitted') }),
+    reach: async (p, data) => {
+      await tapButton(p, '待分派的心愿');
+      await tapWish(p, data.id);
+    },
+    shown: '.team-choice',
+  },
+  {
+    page: 'pages/wish/index', user: STREET, view: 'a wish escalated to the street: send down, route, close',
+    prepare: escalatedToStreet,
+    reach: async (p, data) => {
+      await tapButton(p, '上报到街道的心愿');
+      await tapWish(p, data.id);
+    },
+    shown: '.action-send_down',
+  },
+
+  {
+    page: 'volunteer/pages/tasks/index', user: VOLUNTEER, view: 'my claims: the lease countdown and its extension',
+    prepare: async () => {
+      const { wish } = await submit(LAMP);
+      await step(VOLUNTEER, wish.id, 'claim');
+      return { id: wish.id };
+    },
+    reach: async (p) => {
+      await tapButton(p, '志愿者任务');
+      await p.locator('.tab-mine:visible').click();
+    },
+    shown: '.wish-card .extend-lease',
+  },
+  {
     page: 'volunteer/pages/tasks/index', user: VOLUNTEER, view: 'the inbox with a wish to claim',
     prepare: async () => ({ id: (await submit(LAMP)).wish.id }), reach: (p) => tapButton(p, '志愿者任务'), shown: '.wish-card .claim',
   },
   {
     page: 'staff/pages/triage/index', user: GRID_WORKER, view: 'the triage queue',
     prepare: async () => ({ id: await wishIn('submitted') }), reach: (p) => tapButton(p, '待分派的心愿'), shown: '.wish-card',
+  },
+  {
+    page: 'staff/pages/triage/index', user: STAFF, view: 'all the filters open: level, grid, category',
+    prepare: async () => ({ id: await wishIn('submitted') }),
+    reach: async (p) => {
+      await tapButton(p, '待分派的心愿');
+      await p.locator('.more-filters:visible').click();
+    },
+    shown: '.chip-grid',
+  },
+  {
+    page: 'staff/pages/triage/index', user: STREET, view: "the street's queue, level and clock on each card",
+    prepare: escalatedToStreet, reach: (p) => tapButton(p, '上报到街道的心愿'), shown: '.wish-card .card-level',
+  },
+  {
+    page: 'volunteer/pages/join/index', user: RESIDENT, view: 'the team directory and the application form',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '加入志愿队伍');
+      await p.locator('.team-row .apply:visible').first().click();
+    },
+    shown: '.send-application',
+  },
+  {
+    page: 'volunteer/pages/join/index', user: VOLUNTEER, view: 'my teams and my applications',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '加入队伍');
+    },
+    shown: '.team-applications',
+  },
+  {
+    page: 'volunteer/pages/profile/index', user: VOLUNTEER, view: 'skills, free hours and the pause switch',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的志愿者资料');
+    },
+    shown: '.save-volunteer',
+  },
+  {
+    page: 'volunteer/pages/team/index', user: VOLUNTEER, view: "the lead's applications to decide",
+    prepare: () => pendingApplication('t-gc-nengren', 'e-applicant-lead'),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '加入队伍');
+      await p.locator('.team-row[data-team-id="t-gc-nengren"] .team-applications:visible').click();
+    },
+    shown: '.application .approve',
+  },
+  {
+    page: 'staff/pages/teams/index', user: STAFF, view: 'a team being edited and its applications',
+    prepare: () => pendingApplication('t-gc-hongmao', 'e-applicant-staff'),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '队伍管理');
+      const card = p.locator('.team-card[data-team-id="t-gc-hongmao"]:visible');
+      await card.locator('.edit-team').click();
+      await card.locator('.show-applications').click();
+    },
+    shown: '.application .approve',
+  },
+  {
+    page: 'staff/pages/skills/index', user: STAFF, view: 'the category → skill table, one row changed',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '技能表');
+      await p.locator('.category-row[data-category="cat-other"]:visible .skill-of-category input').fill('handyman');
+    },
+    shown: '.save-category',
+  },
+  {
+    page: 'staff/pages/partners/index', user: STAFF, view: 'the agreements and the offer form',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '协作社区');
+      await p.locator('.partnership:visible').first().waitFor();
+      await tapButton(p, '提供我们的队伍给邻近社区');
+      await p.locator('.offer-team:visible').first().click();
+      await p.locator('.offer-community:visible').first().click();
+    },
+    shown: '.offer-grid',
+  },
+  {
+    page: 'staff/pages/calendar/index', user: STAFF, view: 'the years, the time limits, a year being edited',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '工作日历');
+      await p.locator('.sla-limits:visible').waitFor();
+      await p.locator('.edit-year:visible').first().click();
+    },
+    shown: '.year-editor .holidays',
   },
   {
     page: 'staff/pages/file/index', user: GRID_WORKER, view: 'choosing the resident',

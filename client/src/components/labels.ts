@@ -91,3 +91,28 @@ export const TEAM_KIND_LABEL: Record<TeamKind, string> = {
   party_team: '党员志愿队',
   co_building_unit: '共建单位',
 };
+
+/** The skills of the demo teams in words; a skill staff type in themselves is shown as typed. */
+const SKILL_WORDS: Record<string, string> = {
+  electrician: '电工',
+  plumbing: '水管维修',
+  locksmith: '开锁修锁',
+  visiting: '探访陪伴',
+  appliance_repair: '家电维修',
+  public_lighting: '公共照明',
+  safety: '安全防范',
+};
+export const skillLabel = (skill: string): string => SKILL_WORDS[skill] ?? skill;
+/** The skills a volunteer may pick from: the demo ones and any others already in use. */
+export const knownSkills = (...more: string[][]): string[] => [...new Set([...Object.keys(SKILL_WORDS), ...more.flat()])];
+
+export const APPLICATION_LABEL: Record<'pending' | 'approved' | 'declined', string> = { pending: '待审核', approved: '已通过', declined: '未通过' };
+export const PARTNERSHIP_LABEL: Record<'offered' | 'accepted' | 'ended', string> = { offered: '待对方接受', accepted: '协作中', ended: '已结束' };
+
+const UNIT_WORDS = { working_minutes: '个工作分钟', working_days: '个工作日', calendar_minutes: '分钟', calendar_days: '天' } as const;
+/** “30个工作分钟”, “2小时”: a time limit as staff read it. */
+export function limitLabel(limit: { amount: number; unit: keyof typeof UNIT_WORDS }): string {
+  if (limit.unit === 'calendar_minutes' && limit.amount % 60 === 0) return `${limit.amount / 60}小时`;
+  if (limit.unit === 'working_minutes' && limit.amount % 60 === 0) return `${limit.amount / 60}个工作小时`;
+  return `${limit.amount}${UNIT_WORDS[limit.unit]}`;
+}

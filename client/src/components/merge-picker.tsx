@@ -2,14 +2,23 @@ import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Wish } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
+import { ApiError } from '../api/request';
 import { ago } from './labels';
+import { LoadError } from './page-shell';
 
 /** The other open wishes of the same category in the same grid, to merge a duplicate into ("me too"). */
 export function MergePicker({ wish, value, onChange }: { wish: Wish; value: string; onChange: (id: string) => void }) {
   const [others, setOthers] = useState<Wish[]>([]);
-  useEffect(() => {
-    api.triage({ category: wish.category, gridId: wish.gridId }).then((p) => setOthers(p.items.filter((w) => w.id !== wish.id)), () => setOthers([]));
-  }, [wish.id]);
+  const [error, setError] = useState('');
+  const load = () => {
+    setError('');
+    api.triage({ category: wish.category, gridId: wish.gridId }).then(
+      (p) => setOthers(p.items.filter((w) => w.id !== wish.id)),
+      (e) => setError(e instanceof ApiError ? e.message : '可合并的心愿加载失败'),
+    );
+  };
+  useEffect(load, [wish.id]);
+  if (error) return <LoadError message={error} onRetry={load} />;
   if (!others.length) return null;
   return (
     <View className='merge-picker'>

@@ -8,8 +8,9 @@ export const NO_ITEMS: Promise<Page<never>> = Promise.resolve({ items: [], curso
 
 /**
  * A list page's data: loaded whenever the page shows, on pull-to-refresh, and again when `key` changes
- * (a tab switch); `loadMore` follows the cursor. A second "load more" while one is in flight is ignored,
- * and an answer for a view the user has left (another tab, a newer reload, a hidden page) is dropped.
+ * (a tab switch, a filter); `loadMore` follows the cursor. One request per list is in flight at a time: a
+ * second "load more" is ignored, a reload asked for meanwhile runs after it, and an answer for a view the
+ * user has left (another tab or filter, a newer reload, a hidden page) is dropped.
  */
 export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, key = '') {
   const [items, setItems] = useState<T[]>([]);
@@ -23,26 +24,46 @@ export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, ke
   const generation = useRef(0);
   const moreInFlight = useRef(false);
 
+  // One request in flight per list: a reload asked for while one runs (a filter changed, the page showed
+  // again) waits for it, drops its answer, and then asks once more for what is wanted now.
+  const reloading = useRef(false);
+  const reloadAgain = useRef(false);
+
   const reload = async () => {
-    const mine = ++generation.current;
-    moreInFlight.current = false;
-    setError('');
-    setLoading(true);
+    if (reloading.current) {
+      reloadAgain.current = true;
+      generation.current++;
+      setLoading(true);
+      return;
+    }
+    reloading.current = true;
     try {
-      const page = await latest.current();
-      if (mine !== generation.current) return;
-      setItems(page.items);
-      setCursor(page.cursor);
-    } catch (e) {
-      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
+      do {
+        reloadAgain.current = false;
+        const mine = ++generation.current;
+        setError('');
+        setLoading(true);
+        try {
+          const page = await latest.current();
+          if (mine !== generation.current) continue;
+          setItems(page.items);
+          setCursor(page.cursor);
+        } catch (e) {
+          if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
+        } finally {
+          if (mine === generation.current) setLoading(false);
+        }
+      } while (reloadAgain.current);
     } finally {
-      if (mine === generation.current) setLoading(false);
+      reloading.current = false;
+      moreInFlight.current = false;
+      setLoadingMore(false);
       Taro.stopPullDownRefresh();
     }
   };
 
   const loadMore = async () => {
-    if (!cursor || moreInFlight.current) return;
+    if (!cursor || moreInFlight.current || reloading.current) return;
     moreInFlight.current = true;
     setLoadingMore(true);
     const mine = generation.current;

@@ -68,6 +68,9 @@ function SignedInHome() {
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
         <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>待分派的心愿</Button>
       )}
+      {hasRole(user, 'streetStaff') && (
+        <Button className='btn block street-queue' onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>上报到街道的心愿</Button>
+      )}
       {hasRole(user, 'resident') && (
         <View>
           {toConfirm.length > 0 && <View className='section'>需要您确认</View>}

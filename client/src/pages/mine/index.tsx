@@ -15,6 +15,8 @@ export default function Mine() {
   const user = session.user();
   const list = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
 
+  const go = (url: string) => void Taro.navigateTo({ url });
+
   const signOut = () => {
     session.clear();
     void Taro.reLaunch({ url: '/pages/login/index' });
@@ -36,12 +38,34 @@ export default function Mine() {
         <Switch checked={elder} color='#9f2f24' onChange={(e) => setElder(e.detail.value)} />
       </Label>
       <InboxEntry />
-      {hasRole(user, 'volunteer') && <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>}
+      {hasRole(user, 'volunteer') && (
+        <View>
+          <Button className='btn block' onClick={() => go('/volunteer/pages/tasks/index')}>志愿者任务</Button>
+          <Button className='btn block volunteer-profile' onClick={() => go('/volunteer/pages/profile/index')}>我的志愿者资料</Button>
+          <Button className='btn block join-team' onClick={() => go('/volunteer/pages/join/index')}>加入队伍</Button>
+        </View>
+      )}
+      {hasRole(user, 'resident') && !hasRole(user, 'volunteer') && (
+        <Button className='btn block join-team' onClick={() => go('/volunteer/pages/join/index')}>加入志愿队伍</Button>
+      )}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
         <View>
-          <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>待分派的心愿</Button>
-          <Button className='btn block file-on-behalf' onClick={() => Taro.navigateTo({ url: '/staff/pages/file/index' })}>代居民提交心愿</Button>
-          <Button className='btn block residents' onClick={() => Taro.navigateTo({ url: '/staff/pages/residents/index' })}>居民核实</Button>
+          <Button className='btn block' onClick={() => go('/staff/pages/triage/index')}>待分派的心愿</Button>
+          <Button className='btn block file-on-behalf' onClick={() => go('/staff/pages/file/index')}>代居民提交心愿</Button>
+          <Button className='btn block residents' onClick={() => go('/staff/pages/residents/index')}>居民核实</Button>
+        </View>
+      )}
+      {hasRole(user, 'streetStaff') && <Button className='btn block street-queue' onClick={() => go('/staff/pages/triage/index')}>上报到街道的心愿</Button>}
+      {hasRole(user, 'staff') && (
+        <View>
+          <Button className='btn block manage-teams' onClick={() => go('/staff/pages/teams/index')}>队伍管理</Button>
+          <Button className='btn block partners' onClick={() => go('/staff/pages/partners/index')}>协作社区</Button>
+        </View>
+      )}
+      {(hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (
+        <View>
+          <Button className='btn block skills-table' onClick={() => go('/staff/pages/skills/index')}>技能表</Button>
+          <Button className='btn block work-calendar' onClick={() => go('/staff/pages/calendar/index')}>工作日历</Button>
         </View>
       )}
       {hasRole(user, 'resident') && (

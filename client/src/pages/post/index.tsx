@@ -14,6 +14,7 @@ export default function Post() {
       <WishForm
         defaultBuildingId={user?.home?.buildingId ?? ''}
         onCreated={(d) => Taro.navigateTo({ url: `/pages/wish/index?id=${d.wish.id}&created=1` })}
+        onJoined={(d) => Taro.navigateTo({ url: `/pages/wish/index?id=${d.wish.id}&joined=1` })}
       />
     </PageShell>
   );

@@ -16,7 +16,7 @@ export default function WishPage() {
   const id = params.id ?? '';
   const [detail, setDetail] = useState<WishDetail | null>(null);
   const [error, setError] = useState('');
-  const [notice, setNotice] = useState(params.created ? '心愿已提交,我们会尽快安排' : '');
+  const [notice, setNotice] = useState(params.created ? '心愿已提交,我们会尽快安排' : params.joined ? '已加入,您会看到它的进展' : '');
   const [busy, setBusy] = useState(false);
 
   const load = async () => {

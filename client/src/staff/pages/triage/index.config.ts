@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '待分派', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '心愿队列', enablePullDownRefresh: true });

@@ -1,23 +1,67 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { Wish } from '@shared/schemas/wishes';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
+import { session } from '../../../api/session';
+import { timeLeft } from '../../../components/labels';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useNow } from '../../../components/use-now';
 import { WishCard } from '../../../components/wish-card';
 
 type Tab = 'open' | 'mine';
 
-/** The inbox of a volunteer's teams (claim right here) and the tasks they have claimed. */
+/**
+ * The inbox of a volunteer's teams (claim right here) and the tasks they have claimed. A claim not started
+ * yet is a lease: its countdown shows on the card, with the one extension while it is still to be had.
+ */
 export default function Tasks() {
   const [tab, setTab] = useState<Tab>('open');
   const [notice, setNotice] = useState('');
   const list = usePagedList((cursor) => api.tasks(tab, cursor), tab);
+  // Wishes changed here (a lease extended) replace the listed ones until the next reload.
+  const [changed, setChanged] = useState<Record<string, Wish>>({});
+  const [extending, setExtending] = useState('');
+  const now = useNow();
+  const me = session.user()?.id;
+
+  const extendLease = async (id: string) => {
+    if (extending) return;
+    setExtending(id);
+    setNotice('');
+    try {
+      const detail = await api.act(id, 'extend_lease', {});
+      setChanged((c) => ({ ...c, [id]: detail.wish }));
+      setNotice('已延长开始时限');
+    } catch (e) {
+      setNotice(e instanceof ApiError ? e.message : '延长没有成功,请再试一次');
+      void list.reload();
+    } finally {
+      setExtending('');
+    }
+  };
+
+  /** The lease of a claim of mine not started yet: time left, and the extension if it is still unused. */
+  const lease = (w: Wish) =>
+    w.status === 'claimed' && w.claimantId === me && w.leaseUntil ? (
+      <View className='lease' onClick={(e) => e.stopPropagation()}>
+        <View className={`text lease-countdown ${timeLeft(w.leaseUntil, now) === '已过期' ? 'expired' : ''}`}>
+          {timeLeft(w.leaseUntil, now) === '已过期' ? '开始时限已到,任务将退回队伍' : `请在${timeLeft(w.leaseUntil, now)}内开始处理`}
+        </View>
+        {!w.leaseExtended && (
+          <Button className='btn block extend-lease' disabled={extending === w.id || undefined} onClick={() => void extendLease(w.id)}>
+            需要更多时间(可延长一次)
+          </Button>
+        )}
+      </View>
+    ) : null;
 
   const switchTo = (next: Tab) => {
     setTab(next);
     setNotice('');
+    setChanged({});
   };
 
   const claim = async (id: string) => {
@@ -40,17 +84,23 @@ export default function Tasks() {
       </View>
       {notice && <View className='notice claim-notice'>{notice}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'} onRetry={list.reload} />
-      {list.items.map((w) => (
-        <WishCard
-          key={w.id}
-          wish={w}
-          action={
-            tab === 'open' && (
-              <Button className='btn primary block claim' onClick={(e) => { e.stopPropagation(); void claim(w.id); }}>认领</Button>
-            )
-          }
-        />
-      ))}
+      {list.items.map((listed) => {
+        const mine = changed[listed.id];
+        const w = mine && mine.version >= listed.version ? mine : listed;
+        return (
+          <WishCard
+            key={w.id}
+            wish={w}
+            action={
+              tab === 'open' && w.status === 'routed' ? (
+                <Button className='btn primary block claim' onClick={(e) => { e.stopPropagation(); void claim(w.id); }}>认领</Button>
+              ) : (
+                lease(w)
+              )
+            }
+          />
+        );
+      })}
       <LoadMore list={list} />
     </PageShell>
   );

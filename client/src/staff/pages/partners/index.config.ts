@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '协作社区', enablePullDownRefresh: true });

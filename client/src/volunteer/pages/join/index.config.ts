@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '加入志愿队伍', enablePullDownRefresh: true });
