@@ -1,5 +1,3 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoEndpoint } from '../config';
@@ -9,10 +7,7 @@ let client: DynamoDBDocumentClient | undefined;
 /**
  * One client per process, created on first use so tests can point the environment at their own
  * DynamoDB Local first. Short timeouts: a database that does not answer becomes a 503, not a hung request.
- * Sockets are kept alive and capped: a burst (200 people booking one slot in one local process) waits
- * for a free connection instead of opening 200 at once and timing out on connect.
  */
-const MAX_SOCKETS = 50;
 export function db(): DynamoDBDocumentClient {
   if (!client) {
     const endpoint = dynamoEndpoint();
@@ -25,8 +20,6 @@ export function db(): DynamoDBDocumentClient {
           // DynamoDB Local (a JVM on the developer's machine) accepts a burst of connections slowly.
           connectionTimeout: endpoint ? 5_000 : 1_000,
           requestTimeout: 5_000,
-          httpAgent: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
-          httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
         },
       }),
       { marshallOptions: { removeUndefinedValues: true } },
