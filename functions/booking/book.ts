@@ -46,9 +46,10 @@ async function replay(record: IdempotencyRecord, requestHash: string): Promise<{
  */
 export async function bookSlot(user: User, body: BookingCreateBody, key: string | undefined, now: Date): Promise<{ booking: BookingView; replayed: boolean }> {
   const requestHash = hashRequest(body);
-  const prior = key ? await findIdempotent(user.id, key) : null;
+  // Read together: a replay is rare, and the slot is needed by everyone else.
+  const [prior, firstSlot] = await Promise.all([key ? findIdempotent(user.id, key) : null, getSlot(body.slotId)]);
   if (prior) return replay(prior, requestHash);
-  let slot = await getSlot(body.slotId);
+  let slot = firstSlot;
   if (!slot) throw notFound('slot');
   const { resident, channel, booker } = await resolveResident(user, body.forResidentId, slot);
   const assisted = isAssisted(channel);

@@ -4,6 +4,7 @@ import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '..
 import { beijingMonth } from '../../shared/domain/booking-time';
 import type { Booking } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
+import { recordCapacity } from '../data/capacity';
 import { db } from '../data/db';
 import { notificationWrites } from '../data/notifications';
 import { quotaUpdate } from '../data/quotas';
@@ -82,7 +83,8 @@ export async function commit(plan: Plan): Promise<void> {
   const { items, parts } = planItems(plan);
   if (items.length > 100) throw new Error(`a booking transaction of ${items.length} items is over DynamoDB's 100`);
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    const out = await db().send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+    recordCapacity(out.ConsumedCapacity);
   } catch (error) {
     if (!isCancelled(error)) throw error;
     const codes = cancellationCodes(error);
