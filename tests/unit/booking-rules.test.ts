@@ -1,4 +1,5 @@
 import { canonicalList, drawOrder, newTicket, parseList, runDraw, verifyDraw, type Applicant } from '../../shared/domain/booking-ballot';
+import { effectiveQuota, noShowStanding } from '../../shared/domain/booking-noshow';
 import { deadlineAt, heldBackSeats, slotTimes } from '../../shared/domain/booking-schedule';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
 
@@ -64,5 +65,22 @@ describe('a slot\'s moments follow its service\'s rules', () => {
     expect(heldBackSeats(30, lunch.rules)).toBe(Math.floor((30 * lunch.rules.reservedPercent) / 100));
     expect(heldBackSeats(1, { reservedPercent: 20, allocation: 'first_come' })).toBe(0);
     expect(deadlineAt({ hoursBefore: 24 }, start)).toBe(start - 24 * 3_600_000);
+  });
+});
+
+describe('no-shows count only when confirmed, and forgive with time', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  const daysAgo = (d: number, excused = false) => ({ at: new Date(now - d * 86_400_000).toISOString(), excused });
+  test.each([
+    ['none', [], 2, 4],
+    ['two in 90 days', [daysAgo(10), daysAgo(40)], 2, 4],
+    ['three in 90 days, the third 10 days ago: restricted', [daysAgo(10), daysAgo(40), daysAgo(80)], 1, 2],
+    ['three, one of them excused by the grid worker', [daysAgo(10), daysAgo(40, true), daysAgo(80)], 2, 4],
+    ['three in 90 days, but the third was 31 days ago: the 30 days have passed', [daysAgo(31), daysAgo(50), daysAgo(60)], 2, 4],
+    ['three spread over more than 90 days', [daysAgo(5), daysAgo(60), daysAgo(100)], 2, 4],
+  ])('%s', (_name, records, weight, perMonth) => {
+    const standing = noShowStanding(records, now);
+    expect(standing.weight).toBe(weight);
+    expect(effectiveQuota({ active: 1, perMonth: 4 }, standing).perMonth).toBe(perMonth);
   });
 });
