@@ -55,7 +55,7 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
   const assisted = isAssisted(channel);
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
   const month = beijingMonth(Date.parse(slot.start));
-  const noShows = noShowHistory(resident.id, nowMs);
+  let noShows: ReturnType<typeof noShowHistory> | null = null;
 
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -66,7 +66,7 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       getBooking(current.id, resident.id),
       full ? Promise.resolve({ active: 0, month: 0 }) : quotaUse(resident.id, current.serviceId, month),
       !full && current.waiting > 0 ? waitlistOf(current.id) : Promise.resolve([]),
-      noShows,
+      full ? Promise.resolve([]) : (noShows ??= noShowHistory(resident.id, nowMs)),
     ]);
     const standing = noShowStanding(records, nowMs);
     const action = decideBooking({

@@ -70,7 +70,7 @@ describe('the residents a grid worker may file for', () => {
     expect(sun.body.items.map((r: { id: string }) => r.id).sort()).toEqual(['u-res-li', 'u-res-wang', 'u-res-zhao', 'u-vol-liu', 'u-vol-zhang'].sort());
     expect(sun.body.items.find((r: { id: string }) => r.id === 'u-res-wang')).toEqual({
       id: 'u-res-wang', name: '王秀英', buildingId: 'b-gc-3', buildingName: '3号楼', flat: '2单元302', gridId: 'g-gucheng-1',
-      phone: '138****0001', verified: true,
+      phone: '138****0001', verified: true, birthYear: 1948, // the year only: for age rules when booking on her behalf
     });
     // Staff of the community see the whole number, to call back.
     const guo = await as('u-staff-guo').get('/residents');
