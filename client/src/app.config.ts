@@ -4,15 +4,16 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
+    { root: 'booking', pages: ['pages/services/index', 'pages/service/index', 'pages/mine/index', 'pages/booking/index', 'pages/draw/index', 'pages/roster/index'] },
     {
       root: 'staff',
       pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index', 'pages/teams/index', 'pages/skills/index', 'pages/partners/index', 'pages/calendar/index'],
     },
   ],
-  // Volunteers and grid workers open their subpackage from the home page next: fetch it while they read it.
-  // Both are a few KB, so a resident pays next to nothing for it.
+  // Residents open booking, volunteers and grid workers their subpackage, from the home page next: fetch
+  // them while they read it. Each is a few KB, so nobody pays much for the others.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['volunteer', 'staff'] },
+    'pages/home/index': { network: 'all', packages: ['booking', 'volunteer', 'staff'] },
   },
   window: {
     navigationBarTitleText: '邻里',

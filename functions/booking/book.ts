@@ -1,18 +1,20 @@
 import { randomInt } from 'node:crypto';
 import { AppError, notFound } from '../../shared/errors';
 import { newTicket } from '../../shared/domain/booking-ballot';
+import { serviceOfSlotId } from '../../shared/domain/booking-schedule';
 import { effectiveQuota, noShowStanding } from '../../shared/domain/booking-noshow';
 import { bookingNotes } from '../../shared/domain/booking-notify';
 import { canTake, decideBooking, limitedToOwnShare } from '../../shared/domain/booking-rules';
 import { isAssisted, isReleased } from '../../shared/domain/booking-status';
 import { beijingMonth } from '../../shared/domain/booking-time';
 import { newBooking, toBookingView } from '../../shared/domain/booking-view';
-import type { BookingCreateBody, BookingView } from '../../shared/schemas/bookings';
+import type { Booking, BookingCreateBody, BookingView } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
 import { getBooking, getBookingById } from '../data/bookings';
+import { bookingLook } from '../data/booking-look';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
-import { quotaUse } from '../data/quotas';
+import { quotaUse, quotaUseOf, type QuotaUse } from '../data/quotas';
 import { getSlot, type SlotGuard } from '../data/slots';
 import { joinedWaitKey, waitlistOf, waitPosition, waitPut } from '../data/waitlist';
 import { commit, CommitRefused } from './commit';
@@ -41,38 +43,52 @@ async function replay(record: IdempotencyRecord, requestHash: string): Promise<{
  * Books a seat, applies to a ballot, or joins the waiting list, in one TransactWriteItems: the slot's
  * counters with their condition, the booking keyed by slot and resident, the resident's quota within
  * its caps, the key's record, the waiting-list entry and the notifications (commit.ts). A refusal is
- * read from the cancellation reasons by position; a collision is retried with jitter after reading
- * the slot again, so a full slot ends as SLOT_FULL and never as an error the user sees.
+ * read from the cancellation reasons by position; a collision is decided again on the slot the refusal
+ * returned (ALL_OLD), so a full slot ends as SLOT_FULL, with no more reads, and never as an error.
  */
 export async function bookSlot(user: User, body: BookingCreateBody, key: string | undefined, now: Date): Promise<{ booking: BookingView; replayed: boolean }> {
   const requestHash = hashRequest(body);
-  // Read together: a replay is rare, and the slot is needed by everyone else.
-  const [prior, firstSlot] = await Promise.all([key ? findIdempotent(user.id, key) : null, getSlot(body.slotId)]);
-  if (prior) return replay(prior, requestHash);
-  let slot = firstSlot;
-  if (!slot) throw notFound('slot');
-  const { resident, channel, booker } = await resolveResident(user, body.forResidentId, slot);
+  const look = await bookingLook({ slotId: body.slotId, residentId: body.forResidentId ?? user.id, userId: user.id, key });
+  if (look.record) return replay(look.record, requestHash);
+  if (!look.slot) throw notFound('slot');
+  const { resident, channel, booker } = await resolveResident(user, body.forResidentId, look.slot);
   const assisted = isAssisted(channel);
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
-  const month = beijingMonth(Date.parse(slot.start));
+  const month = beijingMonth(Date.parse(look.slot.start));
+  // What is known to be current: after a refusal, only what the transaction found as read is kept.
+  let known: { slot: Slot; existing?: Booking | null; quota?: QuotaUse } = {
+    slot: look.slot,
+    existing: look.booking,
+    quota: look.slot.serviceId === serviceOfSlotId(look.slot.id) ? quotaUseOf(look.quota, month) : undefined,
+  };
   let noShows: ReturnType<typeof noShowHistory> | null = null;
+  let rechecked = false;
 
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    const current: Slot = slot;
+    const current = known.slot;
     // Once every seat is taken the crowd is answered SLOT_FULL from the slot and the resident's own place alone.
     const full = current.booked >= current.seats && !body.waitlist && current.phase !== 'applying';
     const [existing, used, waiters, records] = await Promise.all([
-      getBooking(current.id, resident.id),
-      full ? Promise.resolve({ active: 0, month: 0 }) : quotaUse(resident.id, current.serviceId, month),
-      !full && current.waiting > 0 ? waitlistOf(current.id) : Promise.resolve([]),
-      full ? Promise.resolve([]) : (noShows ??= noShowHistory(resident.id, nowMs)),
+      known.existing !== undefined ? known.existing : getBooking(current.id, resident.id),
+      full ? { active: 0, month: 0 } : (known.quota ?? quotaUse(resident.id, current.serviceId, month)),
+      !full && current.waiting > 0 ? waitlistOf(current.id) : [],
+      full ? [] : (noShows ??= noShowHistory(resident.id, nowMs)),
     ]);
     const standing = noShowStanding(records, nowMs);
-    const action = decideBooking({
-      slot: current, resident, channel, existing, used, standing, waitlist: body.waitlist, nowMs,
-      owedToWaiter: waiters.some((w) => canTake(current, w.assisted, nowMs)),
-    });
+    let action: ReturnType<typeof decideBooking>;
+    try {
+      action = decideBooking({
+        slot: current, resident, channel, existing, used, standing, waitlist: body.waitlist, nowMs,
+        owedToWaiter: waiters.some((w) => canTake(current, w.assisted, nowMs)),
+      });
+    } catch (error) {
+      // The first look is not one snapshot: a parallel tap's booking can show in the quota before the
+      // booking itself does. Read the booking again once, so that tap is answered ALREADY_BOOKED.
+      if (!(error instanceof AppError && error.code === 'QUOTA_EXCEEDED') || rechecked) throw error;
+      [rechecked, known] = [true, { ...known, existing: undefined }];
+      continue;
+    }
     const waitKey = action === 'wait' ? joinedWaitKey(nowIso, resident.id) : null;
     const previous = existing && isReleased(existing.status) ? existing : null;
     const booking = newBooking({
@@ -104,10 +120,15 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       }
       if (error.failed.has('booking')) throw new AppError('ALREADY_BOOKED', 'the resident already holds a place on this slot');
       if (error.failed.has('quota')) throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
-      // The slot changed (a seat went, the waiting list moved) or the write collided: read and decide again.
+      // The slot changed (a seat went, the waiting list moved) or the write collided: decide again on the
+      // slot as the refusal returned it, keeping the resident's booking if the transaction found it as read.
       if (Date.now() - started > RETRY_BUDGET_MS) throw new AppError('UNAVAILABLE', 'too many bookings at once; try again shortly');
-      await backoff(attempt);
-      slot = (await getSlot(body.slotId)) ?? current;
+      // A slot now full needs no pause: the next round answers SLOT_FULL without reading anything.
+      if (!error.slotNow || error.slotNow.booked < error.slotNow.seats) await backoff(attempt);
+      known = {
+        slot: error.slotNow ?? (await getSlot(body.slotId)) ?? current,
+        existing: error.held.has('booking') ? existing : undefined,
+      };
     }
   }
 }

@@ -3,7 +3,7 @@ import type { BookingNote } from '../../shared/domain/booking-notify';
 import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '../../shared/domain/booking-status';
 import { beijingMonth } from '../../shared/domain/booking-time';
 import type { Booking } from '../../shared/schemas/bookings';
-import type { Slot } from '../../shared/schemas/slots';
+import { Slot } from '../../shared/schemas/slots';
 import { recordCapacity } from '../data/capacity';
 import { db } from '../data/db';
 import { notificationWrites } from '../data/notifications';
@@ -11,7 +11,7 @@ import { quotaUpdate } from '../data/quotas';
 import { slotUpdate, type SlotGuard } from '../data/slots';
 import { bookingPut } from '../data/bookings';
 import { AppError } from '../../shared/errors';
-import { cancellationCodes, isCancelled, isConflict, jitter, unexpectedCancellation, type TransactItem } from '../data/transactions';
+import { cancellationCodes, cancelledItem, isCancelled, isConflict, jitter, unexpectedCancellation, type TransactItem } from '../data/transactions';
 
 /**
  * One TransactWriteItems for a change to bookings of one slot. In this order, so that a cancellation's
@@ -64,11 +64,16 @@ export function planItems(plan: Plan): { items: TransactItem[]; parts: Part[] } 
   return { items, parts };
 }
 
-/** What refused a cancelled transaction: the parts whose condition failed, or 'conflict' when it only collided. */
+/**
+ * What refused a cancelled transaction: the parts whose condition failed (none when it only collided),
+ * the parts whose items were found as read, and the slot as it is now when its condition failed.
+ */
 export class CommitRefused extends Error {
   constructor(
     readonly failed: ReadonlySet<Part>,
     readonly codes: string[],
+    readonly held: ReadonlySet<Part> = new Set(),
+    readonly slotNow: Slot | null = null,
   ) {
     super(`booking transaction refused: ${codes.join(', ')}`);
   }
@@ -89,7 +94,11 @@ export async function commit(plan: Plan): Promise<void> {
     if (!isCancelled(error)) throw error;
     const codes = cancellationCodes(error);
     if (!isConflict(codes)) throw unexpectedCancellation(error);
-    throw new CommitRefused(new Set(parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed')), codes);
+    const failed = new Set(parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed'));
+    // A part held only if every one of its items passed: a collision says nothing about what it found.
+    const held = new Set(parts.filter((p) => parts.every((q, i) => q !== p || codes[i] === 'None')));
+    const slotItem = parts[0] === 'slot' ? cancelledItem(error, 0) : undefined;
+    throw new CommitRefused(failed, codes, held, slotItem ? Slot.parse(slotItem) : null);
   }
 }
 

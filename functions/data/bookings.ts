@@ -13,7 +13,7 @@ import type { TransactItem } from './transactions';
  * A booking is keyed by its slot and its resident (`SLOT#<slot>` / `RES#<resident>`): one per resident
  * per slot whatever the channel, found from its id without an index. Its index entries follow from it.
  */
-const bookingKey = (slotId: string, residentId: string) => ({ PK: slotOwner(slotId), SK: `RES#${residentId}` });
+export const bookingKey = (slotId: string, residentId: string) => ({ PK: slotOwner(slotId), SK: `RES#${residentId}` });
 
 /** The roster's order: who is coming, then who came, who may come (offers, the waiting list), the rest. */
 const ROSTER_ORDER: Record<BookingStatus, number> = {

@@ -9,14 +9,25 @@ import type { TransactItem } from './transactions';
  * per Beijing month (`m2026-11`), changed in the same transaction as the booking, with the caps in the
  * condition. Keyed by the resident, never by who booked: a grid worker's booking uses the resident's.
  */
-const quotaKey = (residentId: string, serviceId: string) => ({ PK: `QUOTA#${residentId}#${serviceId}`, SK: 'QUOTA' });
+export const quotaKey = (residentId: string, serviceId: string) => ({ PK: `QUOTA#${residentId}#${serviceId}`, SK: 'QUOTA' });
 const monthAttr = (month: string) => `m${month}`;
 
 /** AP: a resident's use of a service now and in a month (GetItem, consistent). */
-export async function quotaUse(residentId: string, serviceId: string, month: string): Promise<{ active: number; month: number }> {
+export async function quotaUse(residentId: string, serviceId: string, month: string): Promise<QuotaUse> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: quotaKey(residentId, serviceId), ConsistentRead: true }));
-  return { active: Math.max(0, Number(out.Item?.active ?? 0)), month: Math.max(0, Number(out.Item?.[monthAttr(month)] ?? 0)) };
+  return quotaUseOf(out.Item, month);
 }
+
+export interface QuotaUse {
+  active: number;
+  month: number;
+}
+
+/** The use a quota item records now and in one month (an absent item is no use). */
+export const quotaUseOf = (item: Record<string, unknown> | undefined, month: string): QuotaUse => ({
+  active: Math.max(0, Number(item?.active ?? 0)),
+  month: Math.max(0, Number(item?.[monthAttr(month)] ?? 0)),
+});
 
 /**
  * The quota's part of a transaction, or null when nothing changes. With `caps`, a rise must stay

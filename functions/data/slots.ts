@@ -15,7 +15,7 @@ import { isCancelled, type TransactItem } from './transactions';
  * and Beijing date (GSI1 `SLOTS#<service>#<date>`), so a week of slots is a merge of seven partitions.
  */
 export const slotOwner = (id: string) => `SLOT#${id}`;
-const slotKey = (id: string) => ({ PK: slotOwner(id), SK: 'SLOT' });
+export const slotKey = (id: string) => ({ PK: slotOwner(id), SK: 'SLOT' });
 const listKeys = (s: Pick<Slot, 'serviceId' | 'start' | 'id'>) => ({
   GSI1PK: `SLOTS#${s.serviceId}#${beijingDate(Date.parse(s.start))}`,
   GSI1SK: `${s.start}#${s.id}`,
@@ -101,6 +101,8 @@ export function slotUpdate(slotId: string, delta: SlotDelta, guard: SlotGuard, n
       Key: slotKey(slotId),
       UpdateExpression: `SET updatedAt = :now${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
       ConditionExpression: conditions.join(' AND '),
+      // A refused booking learns the slot as it is now from the refusal itself, without reading it again.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
       ExpressionAttributeValues: values,
     },

@@ -1,4 +1,6 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppError } from '../../shared/errors';
 
 /** One item of a TransactWriteItems, as the document client takes it. */
@@ -7,7 +9,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Reading the reasons DynamoDB gives when it cancels a TransactWriteItems. */
 interface Cancelled {
   name: 'TransactionCanceledException';
-  CancellationReasons?: { Code?: string }[];
+  /** With ReturnValuesOnConditionCheckFailure ALL_OLD, a failed item comes back as it is (marshalled). */
+  CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[];
 }
 
 export const isCancelled = (error: unknown): error is Cancelled =>
@@ -16,6 +19,12 @@ export const isCancelled = (error: unknown): error is Cancelled =>
 /** One code per item of the transaction, in order: 'None', 'ConditionalCheckFailed', 'TransactionConflict'… */
 export const cancellationCodes = (error: Cancelled): string[] =>
   (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+
+/** The item a failed condition returned (ALL_OLD), unmarshalled, at a position of the transaction. */
+export const cancelledItem = (error: Cancelled, index: number): Record<string, unknown> | undefined => {
+  const item = error.CancellationReasons?.[index]?.Item;
+  return item ? unmarshall(item) : undefined;
+};
 
 const CONFLICT = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
 const THROTTLED = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);

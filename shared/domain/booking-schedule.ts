@@ -32,6 +32,9 @@ export function slotTimes(rules: ServiceRules, startMs: number): SlotTimes {
 
 export const slotIdOf = (serviceId: string, startMs: number): string => `${serviceId}.${beijingStamp(startMs)}`;
 
+/** The service a slot id names (the part before its minute). */
+export const serviceOfSlotId = (slotId: string): string => slotId.slice(0, slotId.lastIndexOf('.'));
+
 /** A new slot of a service, empty, with the service's rules copied onto it. */
 export function newSlot(service: Service, startMs: number, seats: number, nowIso: string): Slot {
   const held = heldBackSeats(seats, service.rules);

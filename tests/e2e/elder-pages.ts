@@ -3,6 +3,8 @@ import { openTab, tapButton } from '../helpers/browser';
 import { deliver } from '../../functions/data/notifications';
 import { as } from '../helpers/api';
 import { addResidents } from '../helpers/people';
+import { book, DAY_MS, slotIn, startingSoon, testService } from '../helpers/booking';
+import { tickAt } from '../helpers/tick';
 import { CLUTTER, GRID_WORKER as WISH_GRID_WORKER, LAMP, step, submit, wishIn } from '../helpers/wishes';
 
 /**
@@ -36,6 +38,30 @@ const STAFF = 'u-staff-guo'; // 古城社区: its teams, partners, the skills ta
 const STREET = 'u-street-li'; // 北大街: what the community could not solve
 
 const nothing = async () => undefined;
+/** A first-come service of 古城 of its own, with one slot three days ahead: its id and the slot's. */
+const openService = async () => {
+  const service = await testService({ seatsPerSlot: 4, reservedPercent: 25 }, { name: '测试理发' });
+  const slot = await slotIn(service, 3 * DAY_MS);
+  return { service: service.id, slot: slot.id };
+};
+/** The resident's own booking of a new service's slot. */
+const booked = async (userId: string, forResidentId?: string) => {
+  const ids = await openService();
+  const res = await book(userId, ids.slot, forResidentId ? { forResidentId, consent: true } : {});
+  if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
+  return { ...ids, booking: res.body.id as string };
+};
+/** From the home page to one service's slots, as a resident gets there. */
+const toService = async (page: Page, serviceId: string) => {
+  await tapButton(page, '预约社区服务');
+  await page.locator(`.service-card[data-service-id="${serviceId}"]:visible .open-service`).click();
+};
+/** From the home page to the residents list, and to the services opened for 王秀英. */
+const bookForWang = async (page: Page) => {
+  await tapButton(page, '待分派的心愿');
+  await tapButton(page, '居民核实');
+  await page.locator('.resident-row[data-resident-id="u-res-wang"]:visible .book-for').click();
+};
 /** Opens the wish a test made, by its card in a list. */
 const tapWish = async (page: Page, id: string) => {
   await page.locator(`.wish-card[data-wish-id="${id}"]:visible`).first().locator('.text').first().click();
@@ -310,5 +336,89 @@ export const ELDER_PAGES: ElderPage[] = [
       await tapButton(p, '居民核实');
     },
     shown: '.resident-row',
+  },
+  {
+    page: 'booking/pages/services/index', user: RESIDENT, view: 'the services and the way to my bookings',
+    reach: (p) => tapButton(p, '预约社区服务'), shown: '.service-card',
+  },
+  {
+    page: 'booking/pages/services/index', user: GRID_WORKER, view: 'booking for 王秀英: whose booking it is',
+    reach: bookForWang, shown: '.assisted-for',
+  },
+  {
+    page: 'booking/pages/service/index', user: RESIDENT, view: 'slots to book, seats left and held back',
+    prepare: openService, reach: (p, d) => toService(p, d.service), shown: '.slot-card .book',
+  },
+  {
+    page: 'booking/pages/service/index', user: GRID_WORKER, view: "booking for 王秀英: the resident's consent",
+    prepare: openService,
+    reach: async (p, d) => {
+      await bookForWang(p);
+      await p.locator(`.service-card[data-service-id="${d.service}"]:visible .open-service`).click();
+    },
+    shown: '.consent',
+  },
+  {
+    page: 'booking/pages/mine/index', user: RESIDENT, view: 'a booking to cancel',
+    prepare: () => booked(RESIDENT),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的预约');
+    },
+    shown: '.booking-card .cancel-booking',
+  },
+  {
+    page: 'booking/pages/mine/index', user: GRID_WORKER, view: 'the bookings made for residents',
+    prepare: () => booked(GRID_WORKER, 'u-res-wang'),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '代约记录');
+    },
+    shown: '.booking-card',
+  },
+  {
+    page: 'booking/pages/booking/index', user: RESIDENT, view: 'one booking and its history',
+    prepare: () => booked(RESIDENT),
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的预约');
+      await p.locator(`.booking-card[data-booking-id="${d.booking}"]:visible .card-title`).click();
+    },
+    shown: '.timeline-item',
+  },
+  {
+    page: 'booking/pages/draw/index', user: RESIDENT, view: 'a published draw with my ticket',
+    prepare: async () => {
+      const service = await testService({ allocation: 'ballot', seatsPerSlot: 2, reservedPercent: 0, ballotHours: 48 }, { name: '测试义修' });
+      const slot = await slotIn(service, 6 * DAY_MS);
+      const others = await addResidents(3, 'e-ballot');
+      for (const id of [RESIDENT, ...others]) await book(id, slot.id);
+      await tickAt(slot.times.ballotClosesAt!);
+      return { service: service.id, slot: slot.id, booking: `${slot.id}.${RESIDENT}` };
+    },
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的预约');
+      await p.locator(`.booking-card[data-booking-id="${d.booking}"]:visible .card-title`).click();
+      await tapButton(p, '查看抽签名单');
+    },
+    shown: '.draw-entry.mine',
+  },
+  {
+    page: 'booking/pages/roster/index', user: 'u-vol-liu', view: 'a slot starting soon opened, someone to check in',
+    prepare: async () => {
+      const service = await testService({ closes: { hoursBefore: 0 }, reservedPercent: 0 }, { name: '测试签到' });
+      const { slot, tomorrow } = await startingSoon(service);
+      const res = await book(RESIDENT, slot.id);
+      if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
+      return { slot: slot.id, day: tomorrow ? '明天' : '今天' };
+    },
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '服务签到');
+      await p.locator('.roster-day:visible').filter({ hasText: d.day }).click();
+      await p.locator(`.roster-slot[data-slot-id="${d.slot}"]:visible .open-roster`).click();
+    },
+    shown: '.roster-row .check-in',
   },
 ];

@@ -31,6 +31,13 @@ export async function slotIn(service: Service, fromNowMs: number, seats = servic
   return (await getSlot(slot.id))!;
 }
 
+/** A slot of the service starting in a few minutes (check-in is open), and whether its Beijing date is tomorrow's. */
+export async function startingSoon(service: Service): Promise<{ slot: Slot; tomorrow: boolean }> {
+  const slot = await slotIn(service, 5 * 60_000);
+  const day = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
+  return { slot, tomorrow: day(Date.parse(slot.start)) !== day(Date.now()) };
+}
+
 let keys = 0;
 /** POST /bookings as `userId`, with a fresh Idempotency-Key unless one is given. */
 export const book = (userId: string, slotId: string, extra: Record<string, unknown> = {}, key = `test-key-${++keys}-${randomUUID().slice(0, 8)}`) =>

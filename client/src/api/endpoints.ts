@@ -5,6 +5,10 @@ import { Category, CategoryList, PlaceTree, type CategoryBody } from '@shared/sc
 import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
 import { SlaLimits } from '@shared/schemas/sla';
 import { Application, ApplicationPage, Partnership, PartnershipPage, Team, TeamPage, TeamSummaryPage, type ApplicationBody, type DecisionBody, type PartnershipOfferBody, type TeamBody, type VolunteerProfileBody } from '@shared/schemas/teams';
+import { BookingPage, BookingView, type BookingCreateBody, type CancelBody, type OfferBody } from '@shared/schemas/bookings';
+import { DrawView } from '@shared/schemas/draws';
+import { Service, ServicePage } from '@shared/schemas/services';
+import { SlotPage } from '@shared/schemas/slots';
 import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
 import { WallPage, WishDetail, WishPage, type ActionBody, type UserAction, type WishCreateBody } from '@shared/schemas/wishes';
 import { request } from './request';
@@ -52,6 +56,19 @@ export const api = {
   readNotification: (id: string) => request('POST', `/notifications/${encodeURIComponent(id)}/read`, Notification, { body: {} }),
   readAllNotifications: () => request('POST', '/notifications/read-all', UnreadCount, { body: {} }),
   subscribe: (accepted: PushTemplate[]) => request('POST', '/me/subscriptions', Subscriptions, { body: { accepted } }),
+  services: (cursor?: string) => request('GET', '/services', ServicePage, { query: { cursor } }),
+  service: (id: string) => request('GET', `/services/${encodeURIComponent(id)}`, Service),
+  slots: (serviceId: string, forResidentId?: string, cursor?: string) =>
+    request('GET', `/services/${encodeURIComponent(serviceId)}/slots`, SlotPage, { query: { forResidentId, cursor } }),
+  draw: (serviceId: string, slotId: string) => request('GET', `/services/${encodeURIComponent(serviceId)}/draws/${encodeURIComponent(slotId)}`, DrawView),
+  book: (body: BookingCreateBody, idempotencyKey: string) => request('POST', '/bookings', BookingView, { body, idempotencyKey }),
+  bookings: (scope: 'mine' | 'made', cursor?: string) => request('GET', '/bookings', BookingPage, { query: { scope, cursor } }),
+  booking: (id: string) => request('GET', `/bookings/${encodeURIComponent(id)}`, BookingView),
+  changeBooking: (id: string, change: 'cancel' | 'accept' | 'decline', body: CancelBody | OfferBody) =>
+    request('POST', `/bookings/${encodeURIComponent(id)}/${change}`, BookingView, { body }),
+  roster: (date: string, cursor?: string) => request('GET', '/roster', SlotPage, { query: { date, cursor } }),
+  slotBookings: (slotId: string, cursor?: string) => request('GET', `/slots/${encodeURIComponent(slotId)}/bookings`, BookingPage, { query: { cursor } }),
+  checkIn: (bookingId: string) => request('POST', `/bookings/${encodeURIComponent(bookingId)}/check-in`, BookingView, { body: {} }),
   act: <A extends UserAction>(id: string, action: A, body: ActionBody<A>) =>
     request('POST', `/wishes/${encodeURIComponent(id)}/${action.replaceAll('_', '-')}`, WishDetail, { body }),
 };

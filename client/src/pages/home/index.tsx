@@ -83,6 +83,7 @@ function SignedInHome() {
             <WishCard key={w.id} wish={w} />
           ))}
           <Button className='btn primary block' onClick={() => Taro.switchTab({ url: '/pages/post/index' })}>我要许愿</Button>
+          <Button className='btn block book-service' onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>预约社区服务(理发、助餐、义修)</Button>
         </View>
       )}
       {wall.items.length > 0 && <View className='section'>社区最近圆梦的心愿</View>}

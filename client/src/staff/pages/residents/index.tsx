@@ -1,10 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Resident } from '@shared/schemas/users';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+
+/** The services, opened for booking on this resident's behalf (代预约). */
+const serviceListFor = (r: Resident) => `/booking/pages/services/index?for=${encodeURIComponent(r.id)}&forName=${encodeURIComponent(r.name)}`;
 
 /**
  * The residents of a grid worker's grids (a staff member's community): newcomers still to verify first.
@@ -45,6 +49,9 @@ export default function Residents() {
               <Text className={`tag ${r.verified ? 'status-confirmed' : 'unverified'}`}>{r.verified ? '已核实' : '待核实'}</Text>
             </View>
             <View className='muted'>{r.buildingName} {r.flat}{r.phone ? ` · ${r.phone}` : ''}</View>
+            <Button className='btn block book-for' onClick={() => Taro.navigateTo({ url: serviceListFor(r) })}>
+              代为预约服务
+            </Button>
             {!r.verified && (
               <Button className='btn primary block verify' disabled={busy === r.id || undefined} onClick={() => verify(r.id)}>
                 核实

@@ -1,0 +1,155 @@
+import { Button, Checkbox, Label, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { Service } from '@shared/schemas/services';
+import type { SlotView } from '@shared/schemas/slots';
+import { api } from '../../../api/endpoints';
+import { ApiError, newIdempotencyKey } from '../../../api/request';
+import { LoadError, ListState, LoadMore, PageShell } from '../../../components/page-shell';
+import { askToSubscribe } from '../../../components/subscribe';
+import { usePagedList } from '../../../components/use-paged-list';
+import { formatTime } from '../../../components/labels';
+import { BOOKING_STATUS_LABEL, SLOT_STATE_LABEL, slotWhen, statusTone } from '../../booking-words';
+import type { BookingStatus } from '@shared/schemas/bookings';
+
+type Choice = 'book' | 'wait' | 'apply';
+const DONE: Record<Choice, string> = { book: '预约成功', wait: '已排队候补', apply: '已报名,等抽签结果' };
+
+/** What a tap on the slot would do now, or null when nothing can be asked for. */
+function choiceFor(slot: SlotView): Choice | null {
+  if (slot.mine && !['cancelled', 'declined', 'expired'].includes(slot.mine.status)) return null;
+  if (slot.state === 'applying') return 'apply';
+  if (slot.state === 'open' && slot.seatsLeft > 0) return 'book';
+  if (slot.state === 'open' || slot.state === 'full') return 'wait';
+  return null;
+}
+
+/**
+ * One service and its slots: one tap books (or applies to the ballot, or joins the waiting list). Each tap
+ * carries an Idempotency-Key that is kept until the answer is known, so a retry on a bad network never books
+ * twice; a grid worker booking for a resident ticks the resident's consent first.
+ */
+export default function ServicePage() {
+  const { params } = useRouter();
+  const serviceId = params.id ?? '';
+  const forId = params.for;
+  const forName = decodeURIComponent(params.forName ?? '');
+  const [service, setService] = useState<Service | null>(null);
+  const [serviceError, setServiceError] = useState('');
+  const list = usePagedList((cursor) => api.slots(serviceId, forId, cursor), serviceId);
+  const [mine, setMine] = useState<Record<string, { bookingId: string; status: BookingStatus }>>({});
+  const [consent, setConsent] = useState(false);
+  const [busy, setBusy] = useState('');
+  const [message, setMessage] = useState<{ slotId: string; text: string; ok: boolean } | null>(null);
+  const keys = useRef<Record<string, string>>({});
+
+  const loadService = () => {
+    setServiceError('');
+    api.service(serviceId).then(setService, (e) => setServiceError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+  };
+  useEffect(loadService, [serviceId]);
+
+  const ask = async (slot: SlotView, choice: Choice) => {
+    if (busy) return;
+    if (forId && !consent) {
+      setMessage({ slotId: slot.id, text: `请先勾选“${forName}已同意由我代为预约”`, ok: false });
+      return;
+    }
+    // Asked from the tap itself, as WeChat requires; the answer does not hold the booking up.
+    if (!forId) void askToSubscribe(choice === 'wait' ? ['booking_result', 'waitlist_offer'] : ['booking_result', 'booking_reminder']);
+    const keyName = `${slot.id}:${choice}`;
+    const key = (keys.current[keyName] ??= newIdempotencyKey());
+    setBusy(slot.id);
+    setMessage(null);
+    try {
+      const booking = await api.book({ slotId: slot.id, waitlist: choice === 'wait', ...(forId ? { forResidentId: forId, consent: true as const } : {}) }, key);
+      delete keys.current[keyName];
+      setMine((m) => ({ ...m, [slot.id]: { bookingId: booking.id, status: booking.status } }));
+      const position = booking.waitPosition ? `,排在第${booking.waitPosition}位` : '';
+      setMessage({ slotId: slot.id, text: `${DONE[choice]}${position}`, ok: true });
+    } catch (e) {
+      const error = e instanceof ApiError ? e : null;
+      // Only an answer that never came may be retried with the same key; anything else was decided.
+      if (!error || !['NETWORK', 'TIMEOUT'].includes(error.code)) delete keys.current[keyName];
+      setMessage({ slotId: slot.id, text: error?.message ?? '预约没有成功,请再试一次', ok: false });
+      if (error?.code === 'SLOT_FULL' || error?.code === 'ALREADY_BOOKED') void list.reload();
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const open = (bookingId: string) => Taro.navigateTo({ url: `/booking/pages/booking/index?id=${encodeURIComponent(bookingId)}` });
+  const now = Date.now();
+
+  return (
+    <PageShell>
+      {serviceError && <LoadError message={serviceError} onRetry={loadService} />}
+      {service && (
+        <View className='card service-head'>
+          <View className='title'>{service.name}</View>
+          <View className='text'>{service.description}</View>
+          <View className='muted'>
+            {service.place}
+            {service.rules.eligibility.minAge ? ` · ${service.rules.eligibility.minAge}岁以上居民` : ''}
+            {` · 每人同时最多约${service.rules.quota.active}次,每月${service.rules.quota.perMonth}次`}
+          </View>
+          {service.rules.allocation === 'ballot' && <View className='notice'>这项服务名额少,报名后统一抽签,中签名单和抽签过程都会公开,人人可查。</View>}
+        </View>
+      )}
+      {forId && (
+        <Label className='card row check-row text consent'>
+          <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
+          <Text>{forName}已同意由我代为预约</Text>
+        </Label>
+      )}
+      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='近期没有可预约的时间' onRetry={list.reload} />
+      {list.items.map((listed) => {
+        const held = mine[listed.id];
+        const slot: SlotView = held ? { ...listed, mine: held } : listed;
+        const choice = choiceFor(slot);
+        return (
+          <View key={slot.id} className='card slot-card' data-slot-id={slot.id}>
+            <View className='row'>
+              <Text className='card-title'>{slotWhen(slot.start, slot.end)}</Text>
+              <Text className={`tag slot-state state-${slot.state}`}>{SLOT_STATE_LABEL[slot.state]}</Text>
+            </View>
+            <View className='muted'>{slot.place}</View>
+            {slot.allocation === 'ballot' ? (
+              <View className='text seats'>
+                共{slot.seats}个名额,已有{slot.applicants}人报名
+                {slot.ballotClosesAt ? `,${formatTime(slot.ballotClosesAt)}截止后抽签` : ''}
+              </View>
+            ) : (
+              <View className='text seats'>
+                {slot.seatsLeft > 0 ? `还剩${slot.seatsLeft}个名额` : '名额已满'}(共{slot.seats}个){slot.waiting > 0 ? `,${slot.waiting}人在候补` : ''}
+              </View>
+            )}
+            {slot.heldBack > 0 && slot.releaseAt && Date.parse(slot.releaseAt) > now && (
+              <View className='muted held-back'>另有{slot.heldBack}个名额留给网格员代约的居民,{formatTime(slot.releaseAt)}起放开</View>
+            )}
+            {slot.state === 'upcoming' && <View className='muted'>{formatTime(slot.opensAt)}开放预约</View>}
+            {slot.note && <View className='notice'>{slot.note}</View>}
+            {slot.mine && (
+              <View className='row mine'>
+                <Text className={`tag ${statusTone(slot.mine.status as BookingStatus)}`}>{BOOKING_STATUS_LABEL[slot.mine.status as BookingStatus] ?? slot.mine.status}</Text>
+                <Button className='btn view-booking' onClick={() => open(slot.mine!.bookingId)}>查看</Button>
+              </View>
+            )}
+            {choice && (
+              <Button className={`btn block ${choice === 'book' ? 'primary book' : choice === 'wait' ? 'waitlist' : 'primary apply'}`} disabled={busy === slot.id || undefined} onClick={() => ask(slot, choice)}>
+                {busy === slot.id ? '正在提交…' : choice === 'book' ? '预约' : choice === 'wait' ? '排队候补' : '报名抽签'}
+              </Button>
+            )}
+            {slot.allocation === 'ballot' && slot.ballotClosesAt && Date.parse(slot.ballotClosesAt) <= now && slot.state !== 'drawing' && (
+              <Button className='btn block see-draw' onClick={() => Taro.navigateTo({ url: `/booking/pages/draw/index?service=${encodeURIComponent(slot.serviceId)}&slot=${encodeURIComponent(slot.id)}` })}>
+                查看抽签结果
+              </Button>
+            )}
+            {message?.slotId === slot.id && <View className={message.ok ? 'success booking-result' : 'error booking-result'}>{message.text}</View>}
+          </View>
+        );
+      })}
+      <LoadMore list={list} />
+    </PageShell>
+  );
+}

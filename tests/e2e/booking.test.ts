@@ -1,0 +1,140 @@
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server';
+import { bookingsOfSlot, getBooking } from '../../functions/data/bookings';
+import { getSlot } from '../../functions/data/slots';
+import { builtH5, apiContext } from '../helpers/h5';
+import { launchBrowser, screenshot, signIn, tapButton } from '../helpers/browser';
+import { DAY_MS, slotIn, testService } from '../helpers/booking';
+import { freePort } from '../helpers/free-port';
+import { startOffline, type Offline } from '../helpers/offline';
+import { addResidents } from '../helpers/people';
+import { useDemoTable } from '../helpers/table';
+
+useDemoTable();
+
+/**
+ * Issue 8 in the browser: a resident books with one tap and cancels; two residents race for the last seat;
+ * a grid worker books 老年助餐 for 王秀英 with her consent. Each test opens a service of its own.
+ */
+describe('booking in the browser', () => {
+  let api: Offline;
+  let server: Server;
+  let browser: Browser;
+  let web: string;
+  const contexts: BrowserContext[] = [];
+  const context = async () => {
+    const c = await apiContext(browser, api.baseUrl);
+    contexts.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    let h5: string;
+    [api, h5] = await Promise.all([startOffline(), builtH5()]);
+    const webPort = await freePort();
+    server = await serveStatic(h5, webPort);
+    web = `http://127.0.0.1:${webPort}`;
+    browser = await launchBrowser();
+  }, 300_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await api?.stop();
+  });
+
+  /** From the home page to a service's slots, as a resident gets there. */
+  const openService = async (page: Page, serviceId: string) => {
+    await tapButton(page, '预约社区服务');
+    await page.locator(`.service-card[data-service-id="${serviceId}"]:visible .open-service`).click();
+    await page.locator('.slot-card:visible').first().waitFor();
+  };
+
+  test('a resident books a haircut with one tap, finds it under 我的预约, and cancels it; the seat is free again', async () => {
+    const service = await testService({ seatsPerSlot: 3, reservedPercent: 0 }, { name: '周末理发' });
+    const slot = await slotIn(service, 3 * DAY_MS);
+    const [resident] = await addResidents(1, 'e-booker');
+
+    const page = await signIn(await context(), web, resident);
+    await openService(page, service.id);
+    const card = page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`);
+    await card.locator('.seats').filter({ hasText: '还剩3个名额' }).waitFor();
+    await card.locator('.book').click();
+    await card.locator('.booking-result.success').filter({ hasText: '预约成功' }).waitFor();
+    await card.locator('.mine .tag').filter({ hasText: '已预约' }).waitFor();
+    expect((await getBooking(slot.id, resident))?.status).toBe('booked');
+    expect((await getSlot(slot.id))?.booked).toBe(1);
+
+    // Back to the list of services, where 我的预约 is.
+    await page.goBack();
+    await tapButton(page, '我的预约');
+    const booking = page.locator(`.booking-card[data-booking-id="${slot.id}.${resident}"]:visible`);
+    await booking.locator('.booking-status').filter({ hasText: '已预约' }).waitFor();
+    await booking.locator('.cancel-booking').click();
+    // Giving a seat up is asked once more: it goes to the next person at once.
+    await page.locator('.taro__modal .taro-model__confirm').filter({ hasText: '确定取消' }).click();
+    await booking.locator('.booking-status').filter({ hasText: '已取消' }).waitFor();
+    await screenshot(page, 'booking-cancelled');
+    expect((await getBooking(slot.id, resident))?.status).toBe('cancelled');
+    expect((await getSlot(slot.id))?.booked).toBe(0);
+  });
+
+  test('two residents tap 预约 on the last seat at the same moment: one gets it, the other is told it is full and offered the waiting list', async () => {
+    const service = await testService({ seatsPerSlot: 1, reservedPercent: 0 }, { name: '家电检修' });
+    const slot = await slotIn(service, 3 * DAY_MS);
+    const residents = await addResidents(2, 'e-racer');
+    const pages = await Promise.all(residents.map(async (id) => signIn(await context(), web, id)));
+    await Promise.all(pages.map((p) => openService(p, service.id)));
+    const cards = pages.map((p) => p.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`));
+    await Promise.all(cards.map((c) => c.locator('.book').waitFor()));
+
+    await Promise.all(cards.map((c) => c.locator('.book').click()));
+    const results = await Promise.all(cards.map(async (c) => {
+      const result = c.locator('.booking-result');
+      await result.waitFor();
+      return { ok: (await result.getAttribute('class'))!.includes('success'), text: await result.innerText() };
+    }));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const loser = results.findIndex((r) => !r.ok);
+    expect(results[loser].text).toContain('约满');
+    // The list is read again: the loser now sees the slot full, with the waiting list on offer.
+    await cards[loser].locator('.waitlist').waitFor();
+    await screenshot(pages[loser], 'booking-race-lost');
+
+    const held = (await bookingsOfSlot(slot.id)).filter((b) => b.status === 'booked');
+    expect(held.map((b) => b.residentId)).toEqual([residents[1 - loser]]);
+    expect((await getSlot(slot.id))?.booked).toBe(1);
+
+    await cards[loser].locator('.waitlist').click();
+    await cards[loser].locator('.booking-result.success').filter({ hasText: '第1位' }).waitFor();
+    expect((await getBooking(slot.id, residents[loser]))?.status).toBe('waiting');
+  });
+
+  test('a grid worker books 老年助餐 for 王秀英 from her row in the residents list, only once her consent is ticked', async () => {
+    const service = await testService({ seatsPerSlot: 30, reservedPercent: 10, eligibility: { minAge: 60, gridIds: [] } }, { name: '老年助餐·测试午餐' });
+    const slot = await slotIn(service, 2 * DAY_MS);
+
+    const page = await signIn(await context(), web, 'u-grid-sun');
+    await tapButton(page, '待分派的心愿');
+    await tapButton(page, '居民核实');
+    await page.locator('.resident-row[data-resident-id="u-res-wang"]:visible .book-for').click();
+    await page.locator('.assisted-for:visible').filter({ hasText: '王秀英' }).waitFor();
+    await page.locator(`.service-card[data-service-id="${service.id}"]:visible .open-service`).click();
+    const card = page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`);
+
+    await card.locator('.book').click();
+    await card.locator('.booking-result.error').filter({ hasText: '同意' }).waitFor();
+    expect(await getBooking(slot.id, 'u-res-wang')).toBeNull();
+
+    await page.locator('.consent:visible').click();
+    await card.locator('.book').click();
+    await card.locator('.booking-result.success').filter({ hasText: '预约成功' }).waitFor();
+    await screenshot(page, 'booking-for-wang');
+    const stored = await getBooking(slot.id, 'u-res-wang');
+    expect(stored).toMatchObject({ status: 'booked', channel: 'grid_worker', bookedBy: { userId: 'u-grid-sun' } });
+    expect(stored?.history[0].note).toContain('孙丽');
+  });
+});
