@@ -7,20 +7,29 @@ export interface RouteDef {
   handler: string;
   method: string;
   path: string;
+  /** The function's timeout in seconds (its own, else the provider's). */
+  timeoutSeconds: number;
 }
 
 interface FunctionDef {
   handler: string;
+  timeout?: number;
   events: { httpApi?: { method: string; path: string }; schedule?: unknown }[];
 }
 
-const functionsOf = () =>
-  (parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as { functions: Record<string, FunctionDef> }).functions;
+const serverlessYml = () =>
+  parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as { provider: { timeout?: number }; functions: Record<string, FunctionDef> };
+const functionsOf = () => serverlessYml().functions;
 
 /** The routes exactly as serverless.yml declares them, so tests route requests the way API Gateway does. */
 export function routesFromServerlessYml(): RouteDef[] {
-  return Object.entries(functionsOf()).flatMap(([functionName, fn]) =>
-    fn.events.flatMap((e) => (e.httpApi ? [{ functionName, handler: fn.handler, method: e.httpApi.method.toUpperCase(), path: e.httpApi.path }] : [])),
+  const yml = serverlessYml();
+  return Object.entries(yml.functions).flatMap(([functionName, fn]) =>
+    fn.events.flatMap((e) =>
+      e.httpApi
+        ? [{ functionName, handler: fn.handler, method: e.httpApi.method.toUpperCase(), path: e.httpApi.path, timeoutSeconds: fn.timeout ?? yml.provider.timeout ?? 6 }]
+        : [],
+    ),
   );
 }
 

@@ -30,7 +30,7 @@ describe('the WeChat build', () => {
     const listed = [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
     expect(listed.sort()).toEqual(sourcePages(path.join(CLIENT_DIR, 'src')).sort());
     expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '许愿', '我的']);
-    expect(app.subPackages.map((s) => s.root).sort()).toEqual(['staff', 'volunteer']);
+    expect(app.subPackages.map((s) => s.root).sort()).toEqual(['booking', 'staff', 'volunteer']);
   });
 
   test('subpackages are preloaded from a page of the main package, and only subpackages that exist', () => {
@@ -42,7 +42,7 @@ describe('the WeChat build', () => {
       for (const root of rule.packages) expect(app.subPackages.map((s) => s.root)).toContain(root);
     }
     // Volunteers and grid workers go from the home page to their subpackage.
-    expect(app.preloadRule?.['pages/home/index']?.packages.sort()).toEqual(['staff', 'volunteer']);
+    expect(app.preloadRule?.['pages/home/index']?.packages.sort()).toEqual(['booking', 'staff', 'volunteer']);
   });
 
   test('the tab bar is the custom one (it follows elder mode), and its component is built', () => {
@@ -62,7 +62,7 @@ describe('the WeChat build', () => {
 
   test('the main package and each subpackage stay under 1,536 KB (WeChat refuses over 2,048 KB)', () => {
     const sizes = packageSizes();
-    expect(sizes.map((s) => s.name).sort()).toEqual(['main', 'staff', 'volunteer']);
+    expect(sizes.map((s) => s.name).sort()).toEqual(['booking', 'main', 'staff', 'volunteer']);
     expect(sizes.filter((s) => s.kb > PACKAGE_BUDGET_KB)).toEqual([]);
   });
 

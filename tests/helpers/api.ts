@@ -59,7 +59,7 @@ export interface InvokeOptions extends RequestOptions {
   /** The route key as API Gateway sends it, e.g. `GET /wishes/{id}`. */
   routeKey?: string;
   pathParameters?: Record<string, string>;
-  /** The function's timeout, as Lambda's context reports it (10 s, as in serverless.yml, unless said). */
+  /** The function's timeout, as Lambda's context reports it (the route's in serverless.yml, unless said). */
   timeoutMs?: number;
 }
 
@@ -125,6 +125,7 @@ export async function request<T = any>(method: string, url: string, opts: Reques
     ...opts,
     routeKey: `${method} ${matched.route.path}`,
     pathParameters: matched.pathParameters,
+    timeoutMs: matched.route.timeoutSeconds * 1000,
   });
 }
 

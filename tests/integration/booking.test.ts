@@ -2,7 +2,7 @@ import { bookingsOfSlot, getBookingById } from '../../functions/data/bookings';
 import { readInbox } from '../../functions/data/notifications';
 import { getSlot } from '../../functions/data/slots';
 import { BookingView } from '../../shared/schemas/bookings';
-import { as } from '../helpers/api';
+import { as, tokenOf } from '../helpers/api';
 import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../helpers/booking';
 import { addResidents } from '../helpers/people';
 import { useDemoTable } from '../helpers/table';
@@ -19,6 +19,8 @@ describe('exact seats under any load', () => {
     const svc = await testService({ seatsPerSlot: 5, reservedPercent: 0 });
     const slot = await slotIn(svc, 3 * DAY_MS);
     const residents = await addResidents(200, 'crowd');
+    // Signed in beforehand, as people are: the burst is the 200 taps on 预约, not 200 sign-ins.
+    await Promise.all(residents.map(tokenOf));
     const answers = await Promise.all(residents.map((r) => book(r, slot.id)));
     const codes = answers.map(codeOf);
     const counts = codes.reduce<Record<string, number>>((n, c) => ({ ...n, [c]: (n[c] ?? 0) + 1 }), {});
