@@ -186,7 +186,8 @@ describe('the mini-program in a browser', () => {
     await page.evaluate(() => localStorage.setItem('linli.token', JSON.stringify({ data: 'expired-or-forged' })));
     await openTab(page, '我的');
     await page.waitForURL(/pages\/login\/index/);
-    await page.locator('.demo-user').first().waitFor();
+    await page.locator('.demo-user:visible').first().waitFor();
+    expect(await page.locator('.page:visible .demo-user').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
     await screenshot(page, '7-back-to-sign-in');
   });

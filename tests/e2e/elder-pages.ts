@@ -405,9 +405,10 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.draw-entry.mine',
   },
   {
-    page: 'booking/pages/roster/index', user: 'u-vol-liu', view: 'a slot starting soon opened, someone to check in',
+    page: 'booking/pages/roster/index', user: VOLUNTEER, view: 'a slot starting soon opened, someone to check in',
     prepare: async () => {
-      const service = await testService({ closes: { hoursBefore: 0 }, reservedPercent: 0 }, { name: '测试签到' });
+      // Provided by 张师傅's team, so he is the one who checks people in.
+      const service = await testService({ closes: { hoursBefore: 0 }, reservedPercent: 0 }, { name: '测试签到', teamId: 't-gc-nengren', teamName: '古城能人库' });
       const { slot, tomorrow } = await startingSoon(service);
       const res = await book(RESIDENT, slot.id);
       if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);

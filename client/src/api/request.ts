@@ -47,7 +47,9 @@ function errorOf(status: number, data: unknown, headers: Record<string, unknown>
   const error = parsed.success ? parsed.data.error : null;
   const known = error && error.code in MESSAGES ? (error.code as ClientErrorCode) : null;
   const code: ClientErrorCode = known ?? (status >= 500 ? 'UNAVAILABLE' : 'BAD_RESPONSE');
-  if (status === 401 && code === 'UNAUTHENTICATED' && path !== '/auth/wechat') {
+  // Only the first of several requests refused at once signs out and opens sign-in: a second reLaunch would
+  // stack another sign-in page under the first.
+  if (status === 401 && code === 'UNAUTHENTICATED' && path !== '/auth/wechat' && session.token()) {
     session.clear();
     void Taro.reLaunch({ url: '/pages/login/index' });
   }

@@ -58,7 +58,7 @@ export function BookingCard({ booking, onChanged, forResident, link = true }: { 
         <View className='notice offer'>有名额空出来了,请在{formatTime(b.offerUntil)}前确认(还剩{timeLeft(b.offerUntil)}),过时名额会让给下一位。</View>
       )}
       {b.status === 'applied' && b.ticket && <View className='text'>抽签号:{b.ticket}</View>}
-      {b.status === 'booked' && beforeDeadline && <View className='muted'>如不能来,请在{formatTime(b.start)}前尽早取消,把名额让给别人</View>}
+      {b.status === 'booked' && beforeDeadline && <View className='muted'>如不能来,请尽早取消,把名额让给排队的人</View>}
       {b.status === 'offered' && (
         <View className='row'>
           <Button className='btn primary accept-offer' disabled={busy || undefined} onClick={() => change('accept')}>确认要这个名额</Button>
