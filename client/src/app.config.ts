@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
-    { root: 'booking', pages: ['pages/services/index', 'pages/service/index', 'pages/mine/index', 'pages/booking/index', 'pages/draw/index', 'pages/roster/index'] },
+    { root: 'booking', pages: ['pages/services/index', 'pages/service/index', 'pages/mine/index', 'pages/booking/index', 'pages/draw/index', 'pages/roster/index', 'pages/manage/index'] },
     {
       root: 'staff',
       pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index', 'pages/teams/index', 'pages/skills/index', 'pages/partners/index', 'pages/calendar/index'],

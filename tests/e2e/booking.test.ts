@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server';
 import { bookingsOfSlot, getBooking } from '../../functions/data/bookings';
+import { getService } from '../../functions/data/services';
 import { getSlot } from '../../functions/data/slots';
 import { builtH5, apiContext } from '../helpers/h5';
-import { launchBrowser, screenshot, signIn, tapButton } from '../helpers/browser';
-import { DAY_MS, slotIn, testService } from '../helpers/booking';
+import { launchBrowser, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
+import { book, DAY_MS, slotIn, testService } from '../helpers/booking';
 import { freePort } from '../helpers/free-port';
 import { startOffline, type Offline } from '../helpers/offline';
 import { addResidents } from '../helpers/people';
@@ -15,7 +16,8 @@ useDemoTable();
 
 /**
  * Issue 8 in the browser: a resident books with one tap and cancels; two residents race for the last seat;
- * a grid worker books 老年助餐 for 王秀英 with her consent. Each test opens a service of its own.
+ * a grid worker books 老年助餐 for 王秀英 with her consent; staff change a service and close a slot. Each test
+ * opens a service of its own.
  */
 describe('booking in the browser', () => {
   let api: Offline;
@@ -136,5 +138,40 @@ describe('booking in the browser', () => {
     const stored = await getBooking(slot.id, 'u-res-wang');
     expect(stored).toMatchObject({ status: 'booked', channel: 'grid_worker', bookedBy: { userId: 'u-grid-sun' } });
     expect(stored?.history[0].note).toContain('孙丽');
+  });
+
+  test('staff change the seats and weekly times of a service, then close one slot with a reason; the resident booked on it is released and told why', async () => {
+    const service = await testService({ seatsPerSlot: 4, reservedPercent: 0 }, { name: '周三理发', schedule: [{ weekday: 3, start: '09:00' }] });
+    const slot = await slotIn(service, 3 * DAY_MS);
+    const [resident] = await addResidents(1, 'e-closed');
+    expect((await book(resident, slot.id)).status).toBe(201);
+
+    const page = await signIn(await context(), web, 'u-staff-guo');
+    await openTab(page, '我的');
+    await tapButton(page, '服务管理');
+    const card = page.locator(`.manage-service[data-service-id="${service.id}"]:visible`);
+    await card.locator('.seats-input input').fill('6');
+    await card.locator('.weekday').filter({ hasText: '周五' }).click();
+    await card.locator('.start-input input').fill('14:30');
+    await card.locator('.add-time').click();
+    await card.locator('.schedule-row').filter({ hasText: '周五 14:30' }).waitFor();
+    await card.locator('.save-service').click();
+    await card.locator('.success').filter({ hasText: '已保存' }).waitFor();
+    const stored = await getService(service.id);
+    expect(stored?.rules.seatsPerSlot).toBe(6);
+    expect(stored?.schedule).toEqual([{ weekday: 3, start: '09:00' }, { weekday: 5, start: '14:30' }]);
+
+    await card.locator('.service-slots').click();
+    const slotCard = page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`);
+    await slotCard.locator('.close-slot').click();
+    const reason = '理发师傅生病,改到下周';
+    await slotCard.locator('.close-reason textarea').fill(reason);
+    await slotCard.locator('.confirm-close').click();
+    await slotCard.locator('.slot-state').filter({ hasText: '已取消' }).waitFor();
+    await screenshot(page, 'booking-slot-closed');
+    expect((await getSlot(slot.id))?.status).toBe('closed');
+    const released = await getBooking(slot.id, resident);
+    expect(released?.status).toBe('cancelled');
+    expect(released?.history.at(-1)?.note).toContain(reason);
   });
 });

@@ -422,4 +422,23 @@ export const ELDER_PAGES: ElderPage[] = [
     },
     shown: '.roster-row .check-in',
   },
+  {
+    page: 'booking/pages/manage/index', user: STAFF, view: "each service's seats, weekly times and switch",
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '服务管理');
+    },
+    shown: '.manage-service .save-service',
+  },
+  {
+    page: 'booking/pages/service/index', user: STAFF, view: 'closing a slot: the reason the people booked are told',
+    prepare: openService,
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '服务管理');
+      await p.locator(`.manage-service[data-service-id="${d.service}"]:visible .service-slots`).click();
+      await p.locator(`.slot-card[data-slot-id="${d.slot}"]:visible .close-slot`).click();
+    },
+    shown: '.close-slot-form .close-reason',
+  },
 ];

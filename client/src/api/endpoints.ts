@@ -7,8 +7,8 @@ import { SlaLimits } from '@shared/schemas/sla';
 import { Application, ApplicationPage, Partnership, PartnershipPage, Team, TeamPage, TeamSummaryPage, type ApplicationBody, type DecisionBody, type PartnershipOfferBody, type TeamBody, type VolunteerProfileBody } from '@shared/schemas/teams';
 import { BookingPage, BookingView, type BookingCreateBody, type CancelBody, type OfferBody } from '@shared/schemas/bookings';
 import { DrawView } from '@shared/schemas/draws';
-import { Service, ServicePage } from '@shared/schemas/services';
-import { SlotPage } from '@shared/schemas/slots';
+import { Service, ServicePage, type ServiceUpdateBody } from '@shared/schemas/services';
+import { SlotPage, SlotView, type SlotUpdateBody } from '@shared/schemas/slots';
 import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
 import { WallPage, WishDetail, WishPage, type ActionBody, type UserAction, type WishCreateBody } from '@shared/schemas/wishes';
 import { request } from './request';
@@ -60,6 +60,8 @@ export const api = {
   service: (id: string) => request('GET', `/services/${encodeURIComponent(id)}`, Service),
   slots: (serviceId: string, forResidentId?: string, cursor?: string) =>
     request('GET', `/services/${encodeURIComponent(serviceId)}/slots`, SlotPage, { query: { forResidentId, cursor } }),
+  updateService: (id: string, body: ServiceUpdateBody) => request('PATCH', `/services/${encodeURIComponent(id)}`, Service, { body }),
+  changeSlot: (id: string, body: SlotUpdateBody) => request('PATCH', `/slots/${encodeURIComponent(id)}`, SlotView, { body }),
   draw: (serviceId: string, slotId: string) => request('GET', `/services/${encodeURIComponent(serviceId)}/draws/${encodeURIComponent(slotId)}`, DrawView),
   book: (body: BookingCreateBody, idempotencyKey: string) => request('POST', '/bookings', BookingView, { body, idempotencyKey }),
   bookings: (scope: 'mine' | 'made', cursor?: string) => request('GET', '/bookings', BookingPage, { query: { scope, cursor } }),

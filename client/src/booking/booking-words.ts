@@ -27,7 +27,8 @@ export const SLOT_STATE_LABEL: Record<SlotState, string> = {
 
 export const CHANNEL_LABEL: Record<Channel, string> = { self: '本人预约', grid_worker: '网格员代约', desk: '服务台代约' };
 
-const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+/** 星期 by 1 (Monday) … 7 (Sunday); index 0 is unused. */
+export const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 /** “11月25日 周三 09:00–09:30”, in Beijing time whatever the phone's zone. */
 export function slotWhen(startIso: string, endIso?: string): string {

@@ -63,6 +63,7 @@ export default function Mine() {
         <View>
           <Button className='btn block manage-teams' onClick={() => go('/staff/pages/teams/index')}>队伍管理</Button>
           <Button className='btn block partners' onClick={() => go('/staff/pages/partners/index')}>协作社区</Button>
+          <Button className='btn block manage-services' onClick={() => go('/booking/pages/manage/index')}>服务管理</Button>
         </View>
       )}
       {(hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Label, Text, View } from '@tarojs/components';
+import { Button, Checkbox, Label, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Service } from '@shared/schemas/services';
 import type { SlotView } from '@shared/schemas/slots';
 import { api } from '../../../api/endpoints';
+import { hasRole, session } from '../../../api/session';
 import { ApiError, newIdempotencyKey } from '../../../api/request';
 import { LoadError, ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { askToSubscribe } from '../../../components/subscribe';
@@ -42,6 +43,8 @@ export default function ServicePage() {
   const [busy, setBusy] = useState('');
   const [message, setMessage] = useState<{ slotId: string; text: string; ok: boolean } | null>(null);
   const keys = useRef<Record<string, string>>({});
+  const staff = hasRole(session.user(), 'staff');
+  const [closed, setClosed] = useState<Record<string, SlotView>>({});
 
   const loadService = () => {
     setServiceError('');
@@ -103,7 +106,8 @@ export default function ServicePage() {
         </Label>
       )}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='近期没有可预约的时间' onRetry={list.reload} />
-      {list.items.map((listed) => {
+      {list.items.map((shown) => {
+        const listed = closed[shown.id] ?? shown;
         const held = mine[listed.id];
         const slot: SlotView = held ? { ...listed, mine: held } : listed;
         const choice = choiceFor(slot);
@@ -146,10 +150,40 @@ export default function ServicePage() {
               </Button>
             )}
             {message?.slotId === slot.id && <View className={message.ok ? 'success booking-result' : 'error booking-result'}>{message.text}</View>}
+            {staff && !forId && slot.state !== 'cancelled' && <CloseSlot slot={slot} onClosed={(s) => setClosed((c) => ({ ...c, [s.id]: s }))} />}
           </View>
         );
       })}
       <LoadMore list={list} />
     </PageShell>
+  );
+}
+
+/** Staff close one slot, saying why: everyone booked or waiting on it is told, and their quota given back. */
+function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  if (!open) return <Button className='btn block close-slot' onClick={() => setOpen(true)}>关闭这个时段</Button>;
+  const close = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      onClosed(await api.changeSlot(slot.id, { close: true, reason: reason.trim() }));
+      setOpen(false);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '关闭没有成功,请再试一次');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='close-slot-form'>
+      <Textarea className='textarea close-reason' value={reason} placeholder='关闭原因,会告诉已预约的居民(如:师傅生病,改到下周)' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      <Button className='btn primary block confirm-close' disabled={busy || reason.trim().length < 2 || undefined} onClick={close}>确认关闭并通知居民</Button>
+      {error && <View className='error'>{error}</View>}
+    </View>
   );
 }
