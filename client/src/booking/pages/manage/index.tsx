@@ -92,8 +92,12 @@ function ServiceEditor({ service, onSaved }: { service: Service; onSaved: (s: Se
       </View>
       <Button
         className='btn primary block save-service'
-        disabled={busy || !(seatCount >= 1 && seatCount <= 500) || undefined}
-        onClick={() => save({ rules: { seatsPerSlot: seatCount }, schedule }, '已保存,新开放的时段按新规则')}
+        disabled={busy || undefined}
+        onClick={() =>
+          Number.isInteger(seatCount) && seatCount >= 1 && seatCount <= 500
+            ? save({ rules: { seatsPerSlot: seatCount }, schedule }, '已保存,新开放的时段按新规则')
+            : setMessage({ ok: false, text: '名额请填1到500之间的整数' })
+        }
       >
         保存
       </Button>

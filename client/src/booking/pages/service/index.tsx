@@ -168,6 +168,10 @@ function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView)
   if (!open) return <Button className='btn block close-slot' onClick={() => setOpen(true)}>关闭这个时段</Button>;
   const close = async () => {
     if (busy) return;
+    if (reason.trim().length < 2) {
+      setError('请写明关闭原因,已预约的居民会收到');
+      return;
+    }
     setBusy(true);
     setError('');
     try {
@@ -182,7 +186,7 @@ function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView)
   return (
     <View className='close-slot-form'>
       <Textarea className='textarea close-reason' value={reason} placeholder='关闭原因,会告诉已预约的居民(如:师傅生病,改到下周)' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-      <Button className='btn primary block confirm-close' disabled={busy || reason.trim().length < 2 || undefined} onClick={close}>确认关闭并通知居民</Button>
+      <Button className='btn primary block confirm-close' disabled={busy || undefined} onClick={close}>确认关闭并通知居民</Button>
       {error && <View className='error'>{error}</View>}
     </View>
   );
