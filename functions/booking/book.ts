@@ -68,11 +68,12 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
   };
   let rechecked = false;
 
+  const answersFull = (s: Slot) => s.booked >= s.seats && !body.waitlist && s.phase !== 'applying';
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     const current = known.slot;
     // Once every seat is taken the crowd is answered SLOT_FULL from the slot and the resident's own place alone.
-    const full = current.booked >= current.seats && !body.waitlist && current.phase !== 'applying';
+    const full = answersFull(current);
     const [existing, used, waiters, records] = await Promise.all([
       known.existing !== undefined ? known.existing : getBooking(current.id, resident.id),
       full ? { active: 0, month: 0 } : (known.quota ?? quotaUse(resident.id, current.serviceId, month)),
@@ -127,10 +128,13 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       // The slot changed (a seat went, the waiting list moved) or the write collided: decide again on the
       // slot as the refusal returned it, keeping the resident's booking if the transaction found it as read.
       if (Date.now() - started > RETRY_BUDGET_MS) throw new AppError('UNAVAILABLE', 'too many bookings at once; try again shortly');
-      // A slot now full needs no pause: the next round answers SLOT_FULL without reading anything.
-      if (!error.slotNow || error.slotNow.booked < error.slotNow.seats) await backoff(attempt);
+      // A slot now full needs no pause: the next round answers SLOT_FULL without reading anything. Anyone
+      // else (joining the waiting list, a seat still free) pauses, or the crowd collides again at once.
+      if (!error.slotNow || !answersFull(error.slotNow)) await backoff(attempt);
+      const slotNow = error.slotNow ?? (await getSlot(body.slotId));
+      if (!slotNow) throw notFound('slot');
       known = {
-        slot: error.slotNow ?? (await getSlot(body.slotId)) ?? current,
+        slot: slotNow,
         existing: error.held.has('booking') ? existing : undefined,
       };
     }

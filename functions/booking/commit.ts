@@ -97,8 +97,9 @@ export async function commit(plan: Plan): Promise<void> {
     const failed = new Set(parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed'));
     // A part held only if every one of its items passed: a collision says nothing about what it found.
     const held = new Set(parts.filter((p) => parts.every((q, i) => q !== p || codes[i] === 'None')));
-    const slotItem = parts[0] === 'slot' ? cancelledItem(error, 0) : undefined;
-    throw new CommitRefused(failed, codes, held, slotItem ? Slot.parse(slotItem) : null);
+    // A slot item that does not parse is only a missed shortcut: the caller reads the slot again.
+    const slotNow = parts[0] === 'slot' ? Slot.safeParse(cancelledItem(error, 0)) : null;
+    throw new CommitRefused(failed, codes, held, slotNow?.success ? slotNow.data : null);
   }
 }
 

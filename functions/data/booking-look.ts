@@ -1,5 +1,6 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { serviceOfSlotId } from '../../shared/domain/booking-schedule';
+import { AppError } from '../../shared/errors';
 import { Booking } from '../../shared/schemas/bookings';
 import { Slot } from '../../shared/schemas/slots';
 import { tableName } from '../config';
@@ -39,7 +40,7 @@ export async function bookingLook(q: { slotId: string; residentId: string; userI
   const found = new Map<string, Record<string, unknown>>();
   let pending: Key[] | undefined = Object.values(keys).filter((k): k is Key => k !== null);
   for (let attempt = 0; pending?.length; attempt++) {
-    if (attempt === 5) throw new Error('BatchGetItem left keys unprocessed five times');
+    if (attempt === 5) throw new AppError('UNAVAILABLE', 'the database is busy; try again shortly');
     if (attempt > 0) await jitter(attempt);
     const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
     for (const item of out.Responses?.[tableName()] ?? []) found.set(id(item as Key), item);

@@ -365,7 +365,7 @@ export const ELDER_PAGES: ElderPage[] = [
       await openTab(p, '我的');
       await tapButton(p, '我的预约');
     },
-    shown: '.booking-card .cancel-booking',
+    shown: '.booking-card[data-status="booked"] .cancel-booking',
   },
   {
     page: 'booking/pages/mine/index', user: GRID_WORKER, view: 'the bookings made for residents',

@@ -16,7 +16,7 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   TOO_MANY_OPEN_WISHES: '您还有多个心愿正在办理,请等已有心愿办结后再提交',
   CLAIM_LIMIT: '手上的任务已经够多了,请先完成已认领的任务',
   SEND_BACK_TOO_LATE: '派单超过2个工作日,不能再退单,请联系网格员',
-  IDEMPOTENCY_KEY_REUSED: '这条心愿已经提交过了',
+  IDEMPOTENCY_KEY_REUSED: '这次提交已经处理过了,请刷新后再看',
   RATE_LIMITED: '操作太频繁了',
   UNAVAILABLE: '服务暂时繁忙,请稍后再试',
   TIMEOUT: '服务器响应太慢,请稍后刷新看看是否已经成功',

@@ -47,12 +47,8 @@ function errorOf(status: number, data: unknown, headers: Record<string, unknown>
   const error = parsed.success ? parsed.data.error : null;
   const known = error && error.code in MESSAGES ? (error.code as ClientErrorCode) : null;
   const code: ClientErrorCode = known ?? (status >= 500 ? 'UNAVAILABLE' : 'BAD_RESPONSE');
-  // Only the first of several requests refused at once signs out and opens sign-in: a second reLaunch would
-  // stack another sign-in page under the first.
-  if (status === 401 && code === 'UNAUTHENTICATED' && path !== '/auth/wechat' && session.token()) {
-    session.clear();
-    void Taro.reLaunch({ url: '/pages/login/index' });
-  }
+  // Only the first of several requests refused at once signs out: a second reLaunch would stack another sign-in page.
+  if (status === 401 && code === 'UNAUTHENTICATED' && path !== '/auth/wechat') session.expire();
   const issues = error?.issues ?? [];
   const fields = code === 'VALIDATION_FAILED' ? [...new Set(issues.map(fieldOf).filter(Boolean))] : [];
   const wait = code === 'RATE_LIMITED' ? retryIn(Number(headerOf(headers, 'retry-after'))) : '';

@@ -40,7 +40,7 @@ export default function Mine() {
       <InboxEntry />
       {hasRole(user, 'resident') && <Button className='btn block my-bookings-entry' onClick={() => go('/booking/pages/mine/index')}>我的预约</Button>}
       {(hasRole(user, 'volunteer') || hasRole(user, 'staff')) && <Button className='btn block roster-entry' onClick={() => go('/booking/pages/roster/index')}>服务签到</Button>}
-      {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && <Button className='btn block made-bookings' onClick={() => go('/booking/pages/mine/index')}>代约记录</Button>}
+      {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && <Button className='btn block made-bookings' onClick={() => go('/booking/pages/mine/index?scope=made')}>代约记录</Button>}
       {hasRole(user, 'volunteer') && (
         <View>
           <Button className='btn block' onClick={() => go('/volunteer/pages/tasks/index')}>志愿者任务</Button>

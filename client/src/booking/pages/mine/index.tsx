@@ -1,5 +1,5 @@
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '@shared/schemas/bookings';
 import { api } from '../../../api/endpoints';
@@ -13,10 +13,13 @@ import { BookingCard } from '../../booking-card';
  * they made for residents (代约记录), and can cancel or answer an offer for them.
  */
 export default function MyBookings() {
+  const { params } = useRouter();
   const user = session.user();
-  const made = !hasRole(user, 'resident') && (hasRole(user, 'gridWorker') || hasRole(user, 'staff'));
+  const books = hasRole(user, 'gridWorker') || hasRole(user, 'staff');
+  const made = books && (params.scope === 'made' || !hasRole(user, 'resident'));
   const list = usePagedList((cursor) => api.bookings(made ? 'made' : 'mine', cursor));
   const [changed, setChanged] = useState<Record<string, BookingView>>({});
+  useDidShow(() => setChanged({}));
 
   return (
     <PageShell>

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { BookingView } from '@shared/schemas/bookings';
 import type { SlotView } from '@shared/schemas/slots';
-import { beijingDate, DAY_MS } from '@shared/domain/booking-time';
+import { beijingDate, DAY_MS, HOUR_MS } from '@shared/domain/booking-time';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
@@ -51,6 +51,9 @@ function SlotRoster({ slot }: { slot: SlotView }) {
   const [changed, setChanged] = useState<Record<string, BookingView>>({});
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  const now = Date.now();
+  // As the API allows it: from an hour before the start until the end.
+  const canCheckIn = now >= Date.parse(slot.start) - HOUR_MS && now <= Date.parse(slot.end);
 
   const checkIn = async (id: string) => {
     if (busy) return;
@@ -75,7 +78,9 @@ function SlotRoster({ slot }: { slot: SlotView }) {
         return (
           <View key={b.id} className='row roster-row' data-booking-id={b.id}>
             <Text className='text'>{b.residentName}</Text>
-            {b.status === 'booked' ? (
+            {b.status === 'booked' && !canCheckIn ? (
+              <Text className='muted'>开始前一小时起可签到</Text>
+            ) : b.status === 'booked' ? (
               <Button className='btn primary check-in' disabled={busy === b.id || undefined} onClick={() => checkIn(b.id)}>签到</Button>
             ) : (
               <Text className={`tag ${statusTone(b.status)}`}>{BOOKING_STATUS_LABEL[b.status]}</Text>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Label, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Service } from '@shared/schemas/services';
 import type { SlotView } from '@shared/schemas/slots';
@@ -45,6 +45,11 @@ export default function ServicePage() {
   const keys = useRef<Record<string, string>>({});
   const staff = hasRole(session.user(), 'staff');
   const [closed, setClosed] = useState<Record<string, SlotView>>({});
+  // Back on the page (a booking cancelled on its own page), the reloaded list is the truth, not what was tapped here.
+  useDidShow(() => {
+    setMine({});
+    setClosed({});
+  });
 
   const loadService = () => {
     setServiceError('');
@@ -75,7 +80,8 @@ export default function ServicePage() {
       // Only an answer that never came may be retried with the same key; anything else was decided.
       if (!error || !['NETWORK', 'TIMEOUT'].includes(error.code)) delete keys.current[keyName];
       setMessage({ slotId: slot.id, text: error?.message ?? '预约没有成功,请再试一次', ok: false });
-      if (error?.code === 'SLOT_FULL' || error?.code === 'ALREADY_BOOKED') void list.reload();
+      // Full, taken, or no answer in time (it may have gone through): show the slots as they are now.
+      if (error && ['SLOT_FULL', 'ALREADY_BOOKED', 'NETWORK', 'TIMEOUT'].includes(error.code)) void list.reload();
     } finally {
       setBusy('');
     }
