@@ -94,7 +94,7 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       [rechecked, known] = [true, { ...known, existing: undefined }];
       continue;
     }
-    const waitKey = action === 'wait' ? joinedWaitKey(nowIso, resident.id) : null;
+    const waitKey = action === 'wait' ? joinedWaitKey(current.waitVersion, resident.id) : null;
     const previous = existing && isReleased(existing.status) ? existing : null;
     const booking = newBooking({
       slot: current, resident, channel, booker, action, nowIso, waitKey, existing: previous,

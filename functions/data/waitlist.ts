@@ -8,13 +8,15 @@ import type { TransactItem } from './transactions';
 /**
  * A slot's waiting list: one entry per resident in the slot's partition, `WAIT#<order>`, read in
  * order with a consistent Query. Those the draw placed come first, by drawn rank (`0#<rank>#…`); then
- * those who joined, by when (`1#<time>#…`). The entry's key is also on the booking (`waitKey`).
+ * those who joined, in the order their joins committed (`1#<the slot's waitVersion they joined on>#…`: every join
+ * is guarded on that version and moves it, so no two joins share one, and a request's start time, which a
+ * slower request can beat, plays no part). The entry's key is also on the booking (`waitKey`).
  */
 export const WaitEntry = z.object({ SK: z.string(), residentId: z.string(), assisted: z.boolean() });
 export type WaitEntry = z.infer<typeof WaitEntry>;
 
 export const drawnWaitKey = (rank: number, residentId: string) => `WAIT#0#${String(rank).padStart(6, '0')}#${residentId}`;
-export const joinedWaitKey = (atIso: string, residentId: string) => `WAIT#1#${atIso}#${residentId}`;
+export const joinedWaitKey = (waitVersion: number, residentId: string) => `WAIT#1#${String(waitVersion).padStart(9, '0')}#${residentId}`;
 
 export const waitPut = (slotId: string, key: string, residentId: string, assisted: boolean): TransactItem => ({
   Put: {

@@ -1,4 +1,5 @@
 import { bookingsOfSlot, getBookingById } from '../../functions/data/bookings';
+import { commit, CommitRefused } from '../../functions/booking/commit';
 import { readInbox } from '../../functions/data/notifications';
 import { getSlot } from '../../functions/data/slots';
 import { BookingView } from '../../shared/schemas/bookings';
@@ -95,6 +96,35 @@ describe('the rules, each with its code', () => {
     expect(codeOf(await as(STAFF).post(`/bookings/${booked.body.id}/cancel`, { override: true }))).toBe('400 VALIDATION_FAILED');
     expect((await as(STAFF).post(`/bookings/${booked.body.id}/cancel`, { override: true, reason: '老人住院了' })).status).toBe(200);
     expect((await getSlot(slot.id))!.booked).toBe(0);
+  });
+});
+
+describe('a crowd costs the database little', () => {
+  test('a refused booking learns the slot as it is now from the refusal itself, without reading it again', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
+    const stale = await slotIn(svc, 3 * DAY_MS);
+    const [first] = await addResidents(1, 'all-old');
+    expect((await book(first, stale.id)).status).toBe(201);
+    // A write decided on the slot as read before that booking: its seat condition fails.
+    const refused = await commit({ slot: stale, changes: [], guard: { open: true, seat: 'all', waitVersion: stale.waitVersion }, nowIso: new Date().toISOString() }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CommitRefused);
+    expect([...(refused as CommitRefused).failed]).toEqual(['slot']);
+    expect((refused as CommitRefused).slotNow).toMatchObject({ id: stale.id, booked: 1, seats: 1 });
+  });
+
+  test('30 residents join the waiting list of a full slot at once: each once, told places 1 to 30', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
+    const slot = await slotIn(svc, 3 * DAY_MS);
+    const [holder, ...crowd] = await addResidents(31, 'wait-crowd');
+    expect((await book(holder, slot.id)).status).toBe(201);
+    await Promise.all(crowd.map(tokenOf));
+    const answers = await Promise.all(crowd.map((r) => book(r, slot.id, { waitlist: true })));
+    expect(answers.map(codeOf)).toEqual(Array(30).fill('201'));
+    // Each is told the place they hold: the order their joins went through, so no two are told the same.
+    expect(answers.map((a) => a.body.waitPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const stored = await getSlot(slot.id);
+    expect([stored!.booked, stored!.waiting]).toEqual([1, 30]);
+    expect((await bookingsOfSlot(slot.id)).filter((b) => b.status === 'waiting')).toHaveLength(30);
   });
 });
 
