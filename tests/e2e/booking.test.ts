@@ -1,15 +1,11 @@
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/static-server';
+import type { Page } from 'playwright-core';
 import { bookingsOfSlot, getBooking } from '../../functions/data/bookings';
 import { getService } from '../../functions/data/services';
 import { getSlot } from '../../functions/data/slots';
-import { builtH5, apiContext } from '../helpers/h5';
-import { launchBrowser, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
+import { openTab, screenshot, signIn, tapButton } from '../helpers/browser';
 import { book, DAY_MS, slotIn, testService } from '../helpers/booking';
-import { freePort } from '../helpers/free-port';
-import { startOffline, type Offline } from '../helpers/offline';
 import { addResidents } from '../helpers/people';
+import { useBrowserStack } from '../helpers/browser-stack';
 import { useDemoTable } from '../helpers/table';
 
 useDemoTable();
@@ -20,33 +16,9 @@ useDemoTable();
  * opens a service of its own.
  */
 describe('booking in the browser', () => {
-  let api: Offline;
-  let server: Server;
-  let browser: Browser;
-  let web: string;
-  const contexts: BrowserContext[] = [];
-  const context = async () => {
-    const c = await apiContext(browser, api.baseUrl);
-    contexts.push(c);
-    return c;
-  };
+  const stack = useBrowserStack();
+  const context = stack.context;
 
-  beforeAll(async () => {
-    let h5: string;
-    [api, h5] = await Promise.all([startOffline(), builtH5()]);
-    const webPort = await freePort();
-    server = await serveStatic(h5, webPort);
-    web = `http://127.0.0.1:${webPort}`;
-    browser = await launchBrowser();
-  }, 300_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await api?.stop();
-  });
 
   /** From the home page to a service's slots, as a resident gets there. */
   const openService = async (page: Page, serviceId: string) => {
@@ -60,7 +32,7 @@ describe('booking in the browser', () => {
     const slot = await slotIn(service, 3 * DAY_MS);
     const [resident] = await addResidents(1, 'e-booker');
 
-    const page = await signIn(await context(), web, resident);
+    const page = await signIn(await context(), stack.web, resident);
     await openService(page, service.id);
     const card = page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`);
     await card.locator('.seats').filter({ hasText: '还剩3个名额' }).waitFor();
@@ -88,7 +60,7 @@ describe('booking in the browser', () => {
     const service = await testService({ seatsPerSlot: 1, reservedPercent: 0 }, { name: '家电检修' });
     const slot = await slotIn(service, 3 * DAY_MS);
     const residents = await addResidents(2, 'e-racer');
-    const pages = await Promise.all(residents.map(async (id) => signIn(await context(), web, id)));
+    const pages = await Promise.all(residents.map(async (id) => signIn(await context(), stack.web, id)));
     await Promise.all(pages.map((p) => openService(p, service.id)));
     const cards = pages.map((p) => p.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`));
     await Promise.all(cards.map((c) => c.locator('.book').waitFor()));
@@ -119,7 +91,7 @@ describe('booking in the browser', () => {
     const service = await testService({ seatsPerSlot: 30, reservedPercent: 10, eligibility: { minAge: 60, gridIds: [] } }, { name: '老年助餐·测试午餐' });
     const slot = await slotIn(service, 2 * DAY_MS);
 
-    const page = await signIn(await context(), web, 'u-grid-sun');
+    const page = await signIn(await context(), stack.web, 'u-grid-sun');
     await tapButton(page, '待分派的心愿');
     await tapButton(page, '居民核实');
     await page.locator('.resident-row[data-resident-id="u-res-wang"]:visible .book-for').click();
@@ -146,7 +118,7 @@ describe('booking in the browser', () => {
     const [resident] = await addResidents(1, 'e-closed');
     expect((await book(resident, slot.id)).status).toBe(201);
 
-    const page = await signIn(await context(), web, 'u-staff-guo');
+    const page = await signIn(await context(), stack.web, 'u-staff-guo');
     await openTab(page, '我的');
     await tapButton(page, '服务管理');
     const card = page.locator(`.manage-service[data-service-id="${service.id}"]:visible`);

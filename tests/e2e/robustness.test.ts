@@ -1,15 +1,11 @@
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readPage } from '../../functions/data/pagination';
 import { getUser } from '../../functions/data/users';
 import { byOwner } from '../../functions/data/wishes';
 import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
-import { serveStatic } from '../../scripts/static-server';
-import { builtH5, apiContext } from '../helpers/h5';
-import { launchBrowser, openTab, screenshot, signIn } from '../helpers/browser';
-import { freePort } from '../helpers/free-port';
-import { startOffline, type Offline } from '../helpers/offline';
+import { openTab, screenshot, signIn } from '../helpers/browser';
 import { addResidents } from '../helpers/people';
+import { useBrowserStack } from '../helpers/browser-stack';
 import { useDemoTable } from '../helpers/table';
 import { submit, CLUTTER } from '../helpers/wishes';
 
@@ -17,37 +13,14 @@ useDemoTable();
 
 /** The H5 build in Chromium against serverless-offline, when answers are wrong, slow or doubled, and for a newcomer. */
 describe('the mini-program holds up', () => {
-  let api: Offline;
-  let server: Server;
-  let browser: Browser;
   let wechat: FakeWechat;
-  let web: string;
-  const contexts: BrowserContext[] = [];
-  const context = async () => {
-    const c = await apiContext(browser, api.baseUrl);
-    contexts.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
+  const stack = useBrowserStack(async () => {
     wechat = await startFakeWechat({ appId: 'wx-e2e', secret: 'e2e-secret', mode: 'open' });
-    let h5: string;
-    [api, h5] = await Promise.all([
-      startOffline({ env: { WECHAT_APP_ID: 'wx-e2e', WECHAT_APP_SECRET: 'e2e-secret', WECHAT_API_BASE: wechat.baseUrl } }),
-      builtH5(),
-    ]);
-    const webPort = await freePort();
-    server = await serveStatic(h5, webPort);
-    web = `http://127.0.0.1:${webPort}`;
-    browser = await launchBrowser();
-  }, 300_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    return { env: { WECHAT_APP_ID: 'wx-e2e', WECHAT_APP_SECRET: 'e2e-secret', WECHAT_API_BASE: wechat.baseUrl } };
   });
+  const context = stack.context;
+
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await api?.stop();
     await wechat?.close();
   });
 
@@ -56,7 +29,7 @@ describe('the mini-program holds up', () => {
   test('an answer of the wrong shape is shown as an error with a retry, never rendered', async () => {
     const [resident] = await addResidents(1, 'e2e-shape');
     await submit({ ...CLUTTER, description: '楼道灯不亮,晚上看不见' }, resident);
-    const page = await signIn(await context(), web, resident);
+    const page = await signIn(await context(), stack.web, resident);
     let broken = 0;
     await page.route('**/wishes?scope=mine*', async (route) => {
       if (broken++ > 0) return route.continue();
@@ -74,7 +47,7 @@ describe('the mini-program holds up', () => {
   test('a double tap on 加载更多 appends the next page once', async () => {
     const [resident] = await addResidents(1, 'e2e-more');
     for (let i = 0; i < 55; i++) await submit({ ...CLUTTER, description: `第${String(i).padStart(2, '0')}件小事,楼道里堆了杂物` }, resident);
-    const page = await signIn(await context(), web, resident);
+    const page = await signIn(await context(), stack.web, resident);
     await openTab(page, '我的');
     await myWishCards(page).nth(49).waitFor();
     // The second page answers slowly, so the second tap lands while the first is in flight.
@@ -93,7 +66,7 @@ describe('the mini-program holds up', () => {
 
   test('a new resident registers through the WeChat stand-in, says where they live, and posts a first wish', async () => {
     const page = await (await context()).newPage();
-    await page.goto(`${web}/#/pages/login/index`);
+    await page.goto(`${stack.web}/#/pages/login/index`);
     await page.locator('.sign-up').click();
     await page.locator('.title').filter({ hasText: '欢迎加入邻里' }).waitFor();
     await page.locator('.profile-name input').fill('新来的陈阿姨');

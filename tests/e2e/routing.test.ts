@@ -1,11 +1,6 @@
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { serveStatic } from '../../scripts/static-server';
 import { getWish } from '../../functions/data/wishes';
-import { builtH5, apiContext } from '../helpers/h5';
-import { launchBrowser, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
-import { freePort } from '../helpers/free-port';
-import { startOffline, type Offline } from '../helpers/offline';
+import { openTab, screenshot, signIn, tapButton } from '../helpers/browser';
+import { useBrowserStack } from '../helpers/browser-stack';
 import { useDemoTable } from '../helpers/table';
 import { CLUTTER, GRID_WORKER, LAMP, step, submit } from '../helpers/wishes';
 
@@ -17,40 +12,16 @@ useDemoTable();
  * its own wish with words of its own, so they run in any order.
  */
 describe('routing, clocks and triage in the browser', () => {
-  let api: Offline;
-  let server: Server;
-  let browser: Browser;
-  let web: string;
-  const contexts: BrowserContext[] = [];
-  const context = async () => {
-    const c = await apiContext(browser, api.baseUrl);
-    contexts.push(c);
-    return c;
-  };
+  const stack = useBrowserStack();
+  const context = stack.context;
 
-  beforeAll(async () => {
-    let h5: string;
-    [api, h5] = await Promise.all([startOffline(), builtH5()]);
-    const webPort = await freePort();
-    server = await serveStatic(h5, webPort);
-    web = `http://127.0.0.1:${webPort}`;
-    browser = await launchBrowser();
-  }, 300_000);
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await api?.stop();
-  });
 
   test('a grid worker re-routes a wish to a team routing did not rank first, and the timeline keeps the reason', async () => {
     const description = '卧室插座冒火花,不敢用了,想请人看看';
     const { wish } = await submit({ ...LAMP, description });
     expect(wish.status).toBe('routed');
 
-    const page = await signIn(await context(), web, GRID_WORKER);
+    const page = await signIn(await context(), stack.web, GRID_WORKER);
     await tapButton(page, '待分派的心愿');
     // The queue opens on what no team took; the routed wish is one chip away.
     await page.locator('.chip-stage-routed:visible').click();
@@ -88,7 +59,7 @@ describe('routing, clocks and triage in the browser', () => {
     const { wish } = await submit({ ...LAMP, description });
     await step('u-vol-zhang', wish.id, 'claim');
 
-    const page = await signIn(await context(), web, 'u-vol-zhang');
+    const page = await signIn(await context(), stack.web, 'u-vol-zhang');
     await tapButton(page, '志愿者任务');
     await page.locator('.tab-mine:visible').click();
     const card = page.locator('.wish-card:visible').filter({ hasText: description });
@@ -116,7 +87,7 @@ describe('routing, clocks and triage in the browser', () => {
     const { wish } = await submit({ ...CLUTTER, description });
     await step(GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调物业维修' });
 
-    const page = await signIn(await context(), web, 'u-res-li');
+    const page = await signIn(await context(), stack.web, 'u-res-li');
     const card = page.locator('.wish-card:visible').filter({ hasText: description });
     await card.locator('.card-level').filter({ hasText: '已上报社区' }).waitFor();
     await card.locator('.text').first().click();
@@ -130,7 +101,7 @@ describe('routing, clocks and triage in the browser', () => {
     const description = '3号楼一单元的楼道扶手松动了,老人扶着会晃';
     const { wish } = await submit({ description, category: 'cat-safety', buildingId: 'b-gc-3', shared: true }, 'u-res-li');
 
-    const page = await signIn(await context(), web, 'u-res-wang');
+    const page = await signIn(await context(), stack.web, 'u-res-wang');
     await openTab(page, '许愿');
     await page.locator('.building-chosen:visible').filter({ hasText: '3号楼' }).waitFor();
     await page.locator('.category[data-category="cat-safety"]:visible').click();
@@ -162,13 +133,13 @@ describe('routing, clocks and triage in the browser', () => {
     const { wish } = await submit({ ...CLUTTER, description: up });
     await step(GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调' });
     await step('u-staff-guo', wish.id, 'escalate', { reason: '市政道路,需要街道协调' });
-    const street = await signIn(await context(), web, 'u-street-li');
+    const street = await signIn(await context(), stack.web, 'u-street-li');
     await tapButton(street, '上报到街道的心愿');
     await street.locator('.wish-card:visible').filter({ hasText: up }).locator('.card-level').filter({ hasText: '已上报街道' }).waitFor();
 
     const waiting = '单元门的门禁坏了,关不上';
     await submit({ ...CLUTTER, description: waiting });
-    const page = await signIn(await context(), web, GRID_WORKER);
+    const page = await signIn(await context(), stack.web, GRID_WORKER);
     let inFlight = 0;
     let most = 0;
     const asked: string[] = [];
