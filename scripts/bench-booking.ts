@@ -55,12 +55,12 @@ async function main(): Promise<void> {
     const { testService, slotIn, DAY_MS } = await import('../tests/helpers/booking');
     const { db } = await import('../functions/data/db');
     const { capacityUsed } = await import('../functions/data/capacity');
-    const { getBookingById } = await import('../functions/data/bookings');
-    const { bookingPut } = await import('../functions/data/bookings');
-    const { slotUpdate } = await import('../functions/data/slots');
-    const { quotaUpdate } = await import('../functions/data/quotas');
+    const { getBookingById } = await import('../functions/data/booking/bookings');
+    const { bookingPut } = await import('../functions/data/booking/bookings');
+    const { slotUpdate } = await import('../functions/data/booking/slots');
+    const { quotaUpdate } = await import('../functions/data/booking/quotas');
     const { idempotencyPut } = await import('../functions/data/idempotency');
-    const { beijingMonth } = await import('../shared/domain/booking-time');
+    const { beijingMonth } = await import('../shared/domain/booking/time');
 
     await ensureTable(localClient(dynamo.endpoint), process.env.TABLE_NAME!);
     await seedDemoData();

@@ -5,7 +5,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** `functions/handlers/me.handler` → the source file and the exported name. */
+/** `functions/people/routes/get-me.handler` → the source file and the exported name. */
 function entryOf(handler) {
   const dot = handler.lastIndexOf('.');
   return { file: path.join(ROOT, `${handler.slice(0, dot)}.ts`), exportName: handler.slice(dot + 1) };

@@ -1,9 +1,9 @@
 import { AppError } from '../shared/errors';
-import { materialise } from '../shared/domain/booking-schedule';
+import { materialise } from '../shared/domain/booking/schedule';
 import type { Service, ServiceRules } from '../shared/schemas/services';
 import { bookSlot } from '../functions/booking/book';
 import { openSlotsOf } from '../functions/booking/materialise';
-import { putService } from '../functions/data/services';
+import { putService } from '../functions/data/booking/services';
 import { getUser } from '../functions/data/users';
 
 /**

@@ -1,11 +1,11 @@
 import { AppError, forbidden, invalid } from '../../shared/errors';
-import { actsForResident, type BookingRelation } from '../../shared/domain/booking-access';
-import { bookingNotes } from '../../shared/domain/booking-notify';
-import { decideCancel } from '../../shared/domain/booking-rules';
-import { isReleased, moveTo } from '../../shared/domain/booking-status';
+import { actsForResident, type BookingRelation } from '../../shared/domain/booking/access';
+import { bookingNotes } from '../../shared/domain/booking/notify';
+import { decideCancel } from '../../shared/domain/booking/rules';
+import { isReleased, moveTo } from '../../shared/domain/booking/status';
 import type { BookingView, CancelBody } from '../../shared/schemas/bookings';
 import type { User } from '../../shared/schemas/users';
-import { waitDelete } from '../data/waitlist';
+import { waitDelete } from '../data/booking/waitlist';
 import { commit, withRetries, type Plan } from './commit';
 import { handOff } from './hand-off';
 import { loadBooking, viewOf } from './load';

@@ -1,10 +1,10 @@
-import { annotate, moveTo } from '../../shared/domain/booking-status';
-import { bookingNotes } from '../../shared/domain/booking-notify';
-import { assertCheckIn } from '../../shared/domain/booking-rules';
+import { annotate, moveTo } from '../../shared/domain/booking/status';
+import { bookingNotes } from '../../shared/domain/booking/notify';
+import { assertCheckIn } from '../../shared/domain/booking/rules';
 import type { BookingView, ExcuseBody } from '../../shared/schemas/bookings';
 import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/schemas/users';
-import { noShowExcuse } from '../data/quotas';
+import { noShowExcuse } from '../data/booking/quotas';
 import { commit, withRetries } from './commit';
 import { loadBooking, viewOf } from './load';
 

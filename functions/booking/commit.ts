@@ -1,15 +1,15 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { BookingNote } from '../../shared/domain/booking-notify';
-import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '../../shared/domain/booking-status';
-import { beijingMonth } from '../../shared/domain/booking-time';
+import type { BookingNote } from '../../shared/domain/booking/notify';
+import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '../../shared/domain/booking/status';
+import { beijingMonth } from '../../shared/domain/booking/time';
 import type { Booking } from '../../shared/schemas/bookings';
 import { Slot } from '../../shared/schemas/slots';
 import { recordCapacity } from '../data/capacity';
 import { db } from '../data/db';
 import { notificationWrites } from '../data/notifications';
-import { quotaUpdate } from '../data/quotas';
-import { slotUpdate, type SlotGuard } from '../data/slots';
-import { bookingPut } from '../data/bookings';
+import { quotaUpdate } from '../data/booking/quotas';
+import { slotUpdate, type SlotGuard } from '../data/booking/slots';
+import { bookingPut } from '../data/booking/bookings';
 import { AppError } from '../../shared/errors';
 import { cancellationCodes, cancelledItem, isCancelled, isConflict, jitter, unexpectedCancellation, type TransactItem } from '../data/transactions';
 

@@ -1,15 +1,15 @@
-import { runDraw } from '../../shared/domain/booking-ballot';
-import { bookingNotes, type BookingNote } from '../../shared/domain/booking-notify';
-import { isAssisted, moveTo } from '../../shared/domain/booking-status';
+import { runDraw } from '../../shared/domain/booking/ballot';
+import { bookingNotes, type BookingNote } from '../../shared/domain/booking/notify';
+import { isAssisted, moveTo } from '../../shared/domain/booking/status';
 import { maskName } from '../../shared/domain/wish-view';
 import type { StoredDraw } from '../../shared/schemas/draws';
 import type { Slot } from '../../shared/schemas/slots';
-import { bookingsOfSlot } from '../data/bookings';
-import { getDraw, putDraw } from '../data/draws';
-import { getSlot, movePhase, slotOwner } from '../data/slots';
+import { bookingsOfSlot } from '../data/booking/bookings';
+import { getDraw, putDraw } from '../data/booking/draws';
+import { getSlot, movePhase, slotOwner } from '../data/booking/slots';
 import { finishTimer } from '../data/timers';
 import { jitter, type TransactItem } from '../data/transactions';
-import { drawnWaitKey, waitPut } from '../data/waitlist';
+import { drawnWaitKey, waitPut } from '../data/booking/waitlist';
 import { commit, CommitRefused, type BookingChange } from './commit';
 
 /** Applicants per transaction: each is a booking, maybe a quota and a waiting-list entry, and notes for two people. */

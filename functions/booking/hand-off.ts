@@ -1,12 +1,12 @@
-import type { BookingNote } from '../../shared/domain/booking-notify';
-import { bookingNotes, whenText } from '../../shared/domain/booking-notify';
-import { limitedToOwnShare, nextInLine, offerUntil } from '../../shared/domain/booking-rules';
-import { applyDelta, isAssisted, moveTo, slotDelta } from '../../shared/domain/booking-status';
+import type { BookingNote } from '../../shared/domain/booking/notify';
+import { bookingNotes, whenText } from '../../shared/domain/booking/notify';
+import { limitedToOwnShare, nextInLine, offerUntil } from '../../shared/domain/booking/rules';
+import { applyDelta, isAssisted, moveTo, slotDelta } from '../../shared/domain/booking/status';
 import type { Slot } from '../../shared/schemas/slots';
-import { getBooking } from '../data/bookings';
-import { getSlot } from '../data/slots';
+import { getBooking } from '../data/booking/bookings';
+import { getSlot } from '../data/booking/slots';
 import type { TransactItem } from '../data/transactions';
-import { waitDelete, waitlistOf, type WaitEntry } from '../data/waitlist';
+import { waitDelete, waitlistOf, type WaitEntry } from '../data/booking/waitlist';
 import { commit, CommitRefused, withRetries, type BookingChange } from './commit';
 
 /** The offer to one waiting resident: their booking moves to `offered`, their entry leaves the list. */

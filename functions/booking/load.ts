@@ -1,12 +1,12 @@
 import { notFound } from '../../shared/errors';
-import { assertMayBooking, type BookingAct, type BookingRelation } from '../../shared/domain/booking-access';
+import { assertMayBooking, type BookingAct, type BookingRelation } from '../../shared/domain/booking/access';
 import type { Booking, BookingView } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
-import { getBookingById } from '../data/bookings';
-import { getSlot } from '../data/slots';
-import { waitPosition } from '../data/waitlist';
-import { toBookingView } from '../../shared/domain/booking-view';
+import { getBookingById } from '../data/booking/bookings';
+import { getSlot } from '../data/booking/slots';
+import { waitPosition } from '../data/booking/waitlist';
+import { toBookingView } from '../../shared/domain/booking/view';
 
 /** A booking with its slot, for someone who may take `act` on it (404 if they may not see it, 403 if they may not act). */
 export async function loadBooking(user: User, id: string, act: BookingAct): Promise<{ booking: Booking; slot: Slot; relation: BookingRelation }> {

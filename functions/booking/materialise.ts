@@ -1,7 +1,7 @@
-import { materialise, nextMaterialiseAt } from '../../shared/domain/booking-schedule';
+import { materialise, nextMaterialiseAt } from '../../shared/domain/booking/schedule';
 import type { Service } from '../../shared/schemas/services';
-import { getService, serviceOwner } from '../data/services';
-import { openSlot } from '../data/slots';
+import { getService, serviceOwner } from '../data/booking/services';
+import { openSlot } from '../data/booking/slots';
 import { finishTimer, getTimer, moveTimer } from '../data/timers';
 import type { TickOutcome } from '../tick/outcome';
 

@@ -1,6 +1,6 @@
 import { AppError, forbidden, notFound } from '../../shared/errors';
-import { channelFor } from '../../shared/domain/booking-access';
-import type { Resident } from '../../shared/domain/booking-rules';
+import { channelFor } from '../../shared/domain/booking/access';
+import type { Resident } from '../../shared/domain/booking/rules';
 import type { Channel } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';

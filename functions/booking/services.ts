@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, invalid, notFound } from '../../shared/errors';
-import { runsCommunity } from '../../shared/domain/booking-access';
+import { runsCommunity } from '../../shared/domain/booking/access';
 import { fairBallot, ServiceRules, type Service, type ServiceCreateBody, type ServiceUpdateBody } from '../../shared/schemas/services';
 import type { User } from '../../shared/schemas/users';
 import { memberCommunities } from '../auth/scope';
-import { createService, getService, saveService } from '../data/services';
+import { createService, getService, saveService } from '../data/booking/services';
 import { getTeam } from '../data/teams';
 import { isConditionFailed, jitter } from '../data/transactions';
 import { openSlotsOf } from './materialise';

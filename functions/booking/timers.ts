@@ -1,11 +1,11 @@
-import type { SlotTimerKind } from '../../shared/domain/booking-schedule';
-import { bookingNotes } from '../../shared/domain/booking-notify';
-import { annotate, moveTo } from '../../shared/domain/booking-status';
+import type { SlotTimerKind } from '../../shared/domain/booking/schedule';
+import { bookingNotes } from '../../shared/domain/booking/notify';
+import { annotate, moveTo } from '../../shared/domain/booking/status';
 import type { Booking } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
-import { bookingsOfSlot, getBooking, getBookingById } from '../data/bookings';
-import { noShowPut } from '../data/quotas';
-import { getSlot, slotOwner } from '../data/slots';
+import { bookingsOfSlot, getBooking, getBookingById } from '../data/booking/bookings';
+import { noShowPut } from '../data/booking/quotas';
+import { getSlot, slotOwner } from '../data/booking/slots';
 import { finishTimer, getTimer } from '../data/timers';
 import type { TickOutcome } from '../tick/outcome';
 import { commit, withRetries } from './commit';

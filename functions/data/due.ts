@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { BookingDueKind } from '../../shared/domain/booking-schedule';
+import type { BookingDueKind } from '../../shared/domain/booking/schedule';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 

@@ -1,4 +1,4 @@
-import type { BookingDueKind } from '../../shared/domain/booking-schedule';
+import type { BookingDueKind } from '../../shared/domain/booking/schedule';
 import { drawSlot } from '../booking/draw';
 import { processServiceSlots } from '../booking/materialise';
 import { processNoShow, processOffer, processReminder, processRelease } from '../booking/timers';

@@ -1,7 +1,7 @@
 import type { TickSummary } from '../../shared/schemas/tick';
 import { dueBy, type DueKind } from '../data/due';
 import { logger } from '../http/log';
-import { processPush } from '../notify/push';
+import { processPush } from '../notifications/push';
 import { processWishClock } from '../wishes/clock-tick';
 import { BOOKING_PROCESSORS } from './booking';
 import type { TickOutcome } from './outcome';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { bookingsOfSlot, getBooking } from '../../functions/data/bookings';
-import { getService } from '../../functions/data/services';
-import { getSlot } from '../../functions/data/slots';
+import { bookingsOfSlot, getBooking } from '../../functions/data/booking/bookings';
+import { getService } from '../../functions/data/booking/services';
+import { getSlot } from '../../functions/data/booking/slots';
 import { openTab, screenshot, signIn, tapButton } from '../helpers/browser';
 import { book, DAY_MS, slotIn, testService } from '../helpers/booking';
 import { addResidents } from '../helpers/people';

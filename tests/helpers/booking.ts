@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { newSlot } from '../../shared/domain/booking-schedule';
-import { HOUR_MS } from '../../shared/domain/booking-time';
+import { newSlot } from '../../shared/domain/booking/schedule';
+import { HOUR_MS } from '../../shared/domain/booking/time';
 import type { Service, ServiceRules } from '../../shared/schemas/services';
 import type { Slot } from '../../shared/schemas/slots';
-import { putService } from '../../functions/data/services';
-import { getSlot, openSlot } from '../../functions/data/slots';
+import { putService } from '../../functions/data/booking/services';
+import { getSlot, openSlot } from '../../functions/data/booking/slots';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
 import { as } from './api';
 

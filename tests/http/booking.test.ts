@@ -1,5 +1,5 @@
-import { bookingsOfSlot } from '../../functions/data/bookings';
-import { getSlot } from '../../functions/data/slots';
+import { bookingsOfSlot } from '../../functions/data/booking/bookings';
+import { getSlot } from '../../functions/data/booking/slots';
 import { tokenOf } from '../helpers/api';
 import { DAY_MS, slotIn, testService } from '../helpers/booking';
 import { call, startOffline, type Offline } from '../helpers/offline';

@@ -1,6 +1,6 @@
-import { bookingsOfSlot } from '../../functions/data/bookings';
-import { getSlot } from '../../functions/data/slots';
-import { parseList, runDraw, verifyDraw } from '../../shared/domain/booking-ballot';
+import { bookingsOfSlot } from '../../functions/data/booking/bookings';
+import { getSlot } from '../../functions/data/booking/slots';
+import { parseList, runDraw, verifyDraw } from '../../shared/domain/booking/ballot';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { DrawView } from '../../shared/schemas/draws';
 import { as } from '../helpers/api';

@@ -1,7 +1,7 @@
-import { bookingsOfSlot, getBookingById } from '../../functions/data/bookings';
+import { bookingsOfSlot, getBookingById } from '../../functions/data/booking/bookings';
 import { commit, CommitRefused } from '../../functions/booking/commit';
 import { readInbox } from '../../functions/data/notifications';
-import { getSlot } from '../../functions/data/slots';
+import { getSlot } from '../../functions/data/booking/slots';
 import { BookingView } from '../../shared/schemas/bookings';
 import { as, tokenOf } from '../helpers/api';
 import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../helpers/booking';

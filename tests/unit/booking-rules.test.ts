@@ -1,6 +1,6 @@
-import { canonicalList, drawOrder, newTicket, parseList, runDraw, verifyDraw, type Applicant } from '../../shared/domain/booking-ballot';
-import { effectiveQuota, noShowStanding } from '../../shared/domain/booking-noshow';
-import { deadlineAt, heldBackSeats, slotTimes } from '../../shared/domain/booking-schedule';
+import { canonicalList, drawOrder, newTicket, parseList, runDraw, verifyDraw, type Applicant } from '../../shared/domain/booking/ballot';
+import { effectiveQuota, noShowStanding } from '../../shared/domain/booking/noshow';
+import { deadlineAt, heldBackSeats, slotTimes } from '../../shared/domain/booking/schedule';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
 
 const applicants = (n: number, weight = 1): Applicant[] =>

@@ -1,4 +1,4 @@
-import { beijingClock, beijingDate, weekdayOf } from '@shared/domain/booking-time';
+import { beijingClock, beijingDate, weekdayOf } from '@shared/domain/booking/time';
 import type { BookingStatus, Channel } from '@shared/schemas/bookings';
 import type { SlotState } from '@shared/schemas/slots';
 

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { BookingView } from '@shared/schemas/bookings';
 import type { SlotView } from '@shared/schemas/slots';
-import { beijingDate, DAY_MS, HOUR_MS } from '@shared/domain/booking-time';
+import { beijingDate, DAY_MS, HOUR_MS } from '@shared/domain/booking/time';
 import { api } from '../../../api/endpoints';
 import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';

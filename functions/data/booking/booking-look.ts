@@ -1,0 +1,57 @@
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { serviceOfSlotId } from '../../../shared/domain/booking/schedule';
+import { AppError } from '../../../shared/errors';
+import { Booking } from '../../../shared/schemas/bookings';
+import { Slot } from '../../../shared/schemas/slots';
+import { tableName } from '../../config';
+import { bookingKey } from './bookings';
+import { db } from '../db';
+import { IdempotencyRecord, idempotencyItemKey } from '../idempotency';
+import { quotaKey } from './quotas';
+import { slotKey } from './slots';
+import { jitter } from '../transactions';
+
+/** Everything a booking decision reads first, as it was at one moment (each item read consistently). */
+export interface BookingLook {
+  slot: Slot | null;
+  /** The resident's booking of the slot, if they ever had one. */
+  booking: Booking | null;
+  /** The resident's quota item for the slot's service (read its use with quotaUseOf). */
+  quota: Record<string, unknown> | undefined;
+  /** The caller's earlier request with the same Idempotency-Key. */
+  record: IdempotencyRecord | null;
+}
+
+type Key = { PK: string; SK: string };
+const id = (k: Key) => `${k.PK}\n${k.SK}`;
+
+/**
+ * AP: a booking's first look, in one consistent BatchGetItem instead of four GetItems: the slot, the
+ * resident's booking of it, their quota item for its service (named by the slot id) and the caller's
+ * idempotency record. A crowd at one slot costs the database a quarter of the round trips.
+ */
+export async function bookingLook(q: { slotId: string; residentId: string; userId: string; key?: string }): Promise<BookingLook> {
+  const keys = {
+    slot: slotKey(q.slotId),
+    booking: bookingKey(q.slotId, q.residentId),
+    quota: quotaKey(q.residentId, serviceOfSlotId(q.slotId)),
+    record: q.key ? idempotencyItemKey(q.userId, q.key) : null,
+  };
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Key[] | undefined = Object.values(keys).filter((k): k is Key => k !== null);
+  for (let attempt = 0; pending?.length; attempt++) {
+    if (attempt === 5) throw new AppError('UNAVAILABLE', 'the database is busy; try again shortly');
+    if (attempt > 0) await jitter(attempt);
+    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
+    for (const item of out.Responses?.[tableName()] ?? []) found.set(id(item as Key), item);
+    pending = out.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
+  }
+  const item = (k: Key | null) => (k ? found.get(id(k)) : undefined);
+  const [slot, booking, record] = [item(keys.slot), item(keys.booking), item(keys.record)];
+  return {
+    slot: slot ? Slot.parse(slot) : null,
+    booking: booking ? Booking.parse(booking) : null,
+    quota: item(keys.quota),
+    record: record ? IdempotencyRecord.parse(record) : null,
+  };
+}

@@ -1,8 +1,0 @@
-import { BookingIdPath, OfferBody, type BookingView } from '../../shared/schemas/bookings';
-import { acceptOffer } from '../booking/accept';
-import { route } from '../http/handler';
-
-/** Take the seat a waiting-list offer holds, before it lapses. */
-export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: OfferBody }, ({ user, path, body, now }): Promise<BookingView> =>
-  acceptOffer(user, path.id, body, now),
-);

@@ -1,5 +1,0 @@
-import type { Me } from '../../shared/schemas/users';
-import { toMe } from '../auth/me';
-import { route } from '../http/handler';
-
-export const handler = route({ roles: 'any' }, ({ user }): Promise<Me> => toMe(user));

@@ -1,6 +1,0 @@
-import { TeamBody, TeamIdPath, type Team } from '../../shared/schemas/teams';
-import { route } from '../http/handler';
-import { updateTeam } from '../teams/manage';
-
-/** Staff change a team: kind, skills, the grids it serves, its lead, its caps on open claims. */
-export const handler = route({ roles: ['staff'], path: TeamIdPath, body: TeamBody }, ({ user, path, body }): Promise<Team> => updateTeam(user, path.id, body));

@@ -1,5 +1,0 @@
-import { scheduledJob } from '../jobs/scheduled';
-import { runTick } from '../tick/run';
-
-/** Every 5 minutes (serverless.yml): expired leases, due escalations, auto-confirmations, WeChat messages. */
-export const handler = scheduledJob('tick', ({ now, stopBy }) => runTick(now, stopBy));

@@ -1,3 +1,0 @@
-import { actionRoute } from '../wishes/action-route';
-
-export const handler = actionRoute('close');

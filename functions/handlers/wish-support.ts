@@ -1,7 +1,0 @@
-import { SupportBody } from '../../shared/schemas/queue';
-import { WishIdPath, type WishDetail } from '../../shared/schemas/wishes';
-import { route } from '../http/handler';
-import { support } from '../wishes/support';
-
-/** "Me too" (我也遇到): join a neighbour's open wish about a shared place; once per person. */
-export const handler = route({ roles: ['resident'], path: WishIdPath, body: SupportBody }, ({ user, path, now }): Promise<WishDetail> => support(user, path.id, now));

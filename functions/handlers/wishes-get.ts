@@ -1,6 +1,0 @@
-import { WishIdPath, type WishDetail } from '../../shared/schemas/wishes';
-import { route } from '../http/handler';
-import { loadDetail } from '../wishes/act';
-
-/** Anyone the wish concerns sees it with its timeline; to anyone else it does not exist (404). */
-export const handler = route({ roles: 'any', path: WishIdPath }, ({ user, path }): Promise<WishDetail> => loadDetail(user, path.id));

@@ -1,0 +1,75 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, forbidden, notFound } from '../../shared/errors';
+import { joined, leadsTeam, managesTeam, withAvailability } from '../../shared/domain/teams';
+import type { Application, ApplicationBody, DecisionBody, VolunteerProfileBody } from '../../shared/schemas/teams';
+import type { Me, User } from '../../shared/schemas/users';
+import { toMe } from './me';
+import { applicationPut, getApplication } from '../data/applications';
+import { db } from '../data/db';
+import { notificationWrites } from '../data/notifications';
+import { getTeam, teamPutIfUnchanged } from '../data/teams';
+import { cancellationCodes, isCancelled, isConflict, jitter, type TransactItem } from '../data/transactions';
+import { getUser, userPutIfUnchanged } from '../data/users';
+import { managersAt } from '../wishes/routing';
+
+/** Runs a transaction, re-reading and deciding again (`attempt`) while it loses races. */
+async function retried<T>(attempt: () => Promise<{ items: TransactItem[]; result: T }>): Promise<T> {
+  for (let i = 0; i < 6; i++) {
+    const { items, result } = await attempt();
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return result;
+    } catch (error) {
+      if (!isCancelled(error) || !isConflict(cancellationCodes(error))) throw error;
+      await jitter(i);
+    }
+  }
+  throw new AppError('UNAVAILABLE', 'it kept changing; try again');
+}
+
+/** A resident of the team's community asks to join, with their skills and usual free hours; the lead and staff are told. */
+export async function apply(user: User, teamId: string, body: ApplicationBody, now: Date): Promise<Application> {
+  const team = await getTeam(teamId);
+  if (!team || user.home?.communityId !== team.communityId) throw notFound('team');
+  if (team.members.some((m) => m.userId === user.id)) throw new AppError('INVALID_TRANSITION', 'you are a member of this team already');
+  const at = now.toISOString();
+  const application: Application = { id: `${teamId}:${user.id}`, teamId, teamName: team.name, userId: user.id, userName: user.name, skills: body.skills, hours: body.hours, note: body.note ?? null, status: 'pending', reason: null, decidedBy: null, createdAt: at };
+  const deciders = [...team.members.filter((m) => m.role === 'lead').map((m) => m.userId), ...(await managersAt({ level: 'community', gridId: '', communityId: team.communityId, streetId: '' }))];
+  const told = notificationWrites(deciders.map((userId) => ({ userId, kind: 'volunteer_application' as const, title: `${user.name}申请加入${team.name}`, body: body.skills.join('、'), link: `/volunteer/pages/team/index?id=${teamId}` })), at);
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: [applicationPut(application, true), ...told] }));
+  } catch (error) {
+    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed') throw new AppError('INVALID_TRANSITION', 'your application to this team is waiting for a decision');
+    throw error;
+  }
+  return application;
+}
+
+/** The team's lead or staff approve (the applicant becomes a volunteer of the team) or decline with a reason; the applicant is told. */
+export async function decide(actor: User, teamId: string, userId: string, body: DecisionBody, now: Date): Promise<Application> {
+  return retried(async () => {
+    const [team, application, applicant] = await Promise.all([getTeam(teamId), getApplication(teamId, userId), getUser(userId)]);
+    if (!team || !application || !applicant) throw notFound('application');
+    if (!leadsTeam(actor, team) && !managesTeam(actor, team)) throw forbidden('the team’s lead or its community’s staff decide');
+    if (application.status !== 'pending') throw new AppError('INVALID_TRANSITION', `this application was ${application.status} already`);
+    const at = now.toISOString();
+    const decided: Application = { ...application, status: body.approve ? 'approved' : 'declined', reason: body.reason ?? null, decidedBy: { userId: actor.id, name: actor.name, at } };
+    const told = notificationWrites([{ userId, kind: 'volunteer_decision', title: body.approve ? `欢迎加入${team.name}` : `${team.name}暂未通过您的申请`, body: body.reason ?? '', link: null }], at);
+    if (!body.approve) return { items: [applicationPut(decided, false), ...told], result: decided };
+    const next = joined(team, applicant, application);
+    return { items: [applicationPut(decided, false), teamPutIfUnchanged(next.team, team.version), userPutIfUnchanged(next.user, applicant.version), ...told], result: decided };
+  });
+}
+
+/** A volunteer changes their skills, usual free hours or pause, on themselves and on every team they are in. */
+export async function updateVolunteer(user: User, body: VolunteerProfileBody): Promise<Me> {
+  return retried(async () => {
+    const me = (await getUser(user.id))!;
+    const next: User = { ...me, skills: body.skills ?? me.skills, hours: body.hours ?? me.hours, paused: body.paused ?? me.paused };
+    const teams = (await Promise.all(me.teamIds.map(getTeam))).filter((t) => t !== null);
+    return {
+      items: [userPutIfUnchanged(next, me.version), ...teams.map((t) => teamPutIfUnchanged(withAvailability(t, next), t.version))],
+      result: await toMe({ ...next, version: me.version + 1 }),
+    };
+  });
+}

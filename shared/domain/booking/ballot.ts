@@ -1,0 +1,114 @@
+import type { Draw, DrawEntry } from '../../schemas/draws';
+import { sha256Hex } from '../sha256';
+
+/**
+ * A verifiable ballot, after RFC 3797 (publicly verifiable nominations committee selection):
+ * 1. at the close the applicant list is frozen and published as plain text (`canonicalList`), one line
+ *    per ticket in byte order with its weight, under a header naming the slot and the close time;
+ * 2. its SHA-256 is the list hash; the seed is SHA-256 of the hash, the slot and the close time, so it
+ *    could not be known before the list was fixed, and any change to the list changes it;
+ * 3. each ticket's key is the largest of SHA-256(`seed:ticket:j`) for j = 0 … weight − 1 (the largest of
+ *    w uniform draws: a weighted shuffle, Efraimidis–Spirakis, in integers only); ranks follow the keys,
+ *    largest first. The first `seats` win; the rest wait in that order.
+ * Arrival time plays no part, and every channel (the app, a grid worker, the desk) counts the same.
+ */
+export const LIST_HEADER = 'linli-draw-v1';
+
+export interface Applicant {
+  ticket: string;
+  weight: number;
+  /** Masked for publication: 王**. */
+  name: string;
+  residentId: string;
+}
+
+const byTicket = (a: { ticket: string }, b: { ticket: string }) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0);
+
+export function canonicalList(slotId: string, closedAt: string, entries: readonly { ticket: string; weight: number }[]): string {
+  const lines = [...entries].sort(byTicket).map((e) => `${e.ticket} ${e.weight}`);
+  return [LIST_HEADER, `slot ${slotId}`, `closes ${closedAt}`, ...lines].join('\n');
+}
+
+export const drawSeed = (listHash: string, slotId: string, closedAt: string): string => sha256Hex(`${listHash}\n${slotId}\n${closedAt}`);
+
+export function ticketKey(seed: string, ticket: string, weight: number): string {
+  let best = '';
+  for (let j = 0; j < weight; j++) {
+    const h = sha256Hex(`${seed}:${ticket}:${j}`);
+    if (h > best) best = h;
+  }
+  return best;
+}
+
+/** Tickets in drawn order: the largest key first; equal keys (never seen in practice) by ticket. */
+export function drawOrder<T extends { ticket: string; weight: number }>(seed: string, entries: readonly T[]): T[] {
+  const keyed = entries.map((e) => ({ e, key: ticketKey(seed, e.ticket, e.weight) }));
+  keyed.sort((a, b) => (a.key > b.key ? -1 : a.key < b.key ? 1 : byTicket(a.e, b.e)));
+  return keyed.map((k) => k.e);
+}
+
+export interface DrawResult {
+  list: string;
+  listHash: string;
+  seed: string;
+  entries: DrawEntry[];
+  /** ticket → resident, kept with the draw to book and wait-list them; never published. */
+  residents: Record<string, string>;
+}
+
+export function runDraw(slotId: string, closedAt: string, seats: number, applicants: readonly Applicant[]): DrawResult {
+  const list = canonicalList(slotId, closedAt, applicants);
+  const listHash = sha256Hex(list);
+  const seed = drawSeed(listHash, slotId, closedAt);
+  const entries = drawOrder(seed, applicants).map((a, i): DrawEntry => ({
+    rank: i + 1,
+    ticket: a.ticket,
+    weight: a.weight,
+    name: a.name,
+    outcome: i < seats ? 'won' : 'waiting',
+  }));
+  return { list, listHash, seed, entries, residents: Object.fromEntries(applicants.map((a) => [a.ticket, a.residentId])) };
+}
+
+/** Parses a published list back into tickets and weights; null if it is not one. */
+export function parseList(list: string): { slotId: string; closedAt: string; entries: { ticket: string; weight: number }[] } | null {
+  const [header, slot, closes, ...lines] = list.split('\n');
+  if (header !== LIST_HEADER || !slot?.startsWith('slot ') || !closes?.startsWith('closes ')) return null;
+  const entries = lines.map((l) => l.split(' ')).map(([ticket, weight]) => ({ ticket, weight: Number(weight) }));
+  if (entries.some((e) => !e.ticket || !Number.isInteger(e.weight) || e.weight < 1)) return null;
+  return { slotId: slot.slice(5), closedAt: closes.slice(7), entries };
+}
+
+/** Re-runs a published draw from its list and checks every published figure; what does not match is named. */
+export function verifyDraw(draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'entries' | 'seats' | 'slotId' | 'closedAt'>): string[] {
+  const problems: string[] = [];
+  const parsed = parseList(draw.list);
+  if (!parsed) return ['the list is not a draw list'];
+  if (parsed.slotId !== draw.slotId || parsed.closedAt !== draw.closedAt) problems.push('the list names another slot or close time');
+  const hash = sha256Hex(draw.list);
+  if (hash !== draw.listHash) problems.push('the list hash does not match the list');
+  if (drawSeed(hash, parsed.slotId, parsed.closedAt) !== draw.seed) problems.push('the seed does not follow from the list hash');
+  const tickets = new Set(parsed.entries.map((e) => e.ticket));
+  if (tickets.size !== parsed.entries.length) problems.push('a ticket appears twice on the list');
+  const order = drawOrder(drawSeed(hash, parsed.slotId, parsed.closedAt), parsed.entries);
+  const published = [...draw.entries].sort((a, b) => a.rank - b.rank);
+  const same =
+    published.length === order.length &&
+    published.every((e, i) => e.ticket === order[i].ticket && e.weight === order[i].weight && e.rank === i + 1 && e.outcome === (i < draw.seats ? 'won' : 'waiting'));
+  if (!same) problems.push('the ranks do not follow from the seed');
+  return problems;
+}
+
+const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ticket: 8 characters of Crockford's base-32 (no I, L, O, U), easy to read out on the phone. */
+export const newTicket = (random: () => number): string =>
+  Array.from({ length: 8 }, () => TICKET_ALPHABET[Math.floor(random() * TICKET_ALPHABET.length)]).join('');
+
+/** How anyone checks a draw by hand, shown on the draw page. */
+export const HOW_TO_CHECK = [
+  '1. 复制下面的“名单原文”,计算它的 SHA-256,应等于“名单哈希”。',
+  '2. 计算“名单哈希 + 换行 + 时段编号 + 换行 + 截止时间”的 SHA-256,应等于“随机种子”。',
+  '3. 对每张签号,计算“种子:签号:0”的 SHA-256(权重为 2 的再算“种子:签号:1”,取较大的一个),按从大到小排序,就是抽签名次。',
+  '4. 名次在座位数以内的中签,其余按名次进入候补。',
+];
