@@ -5,15 +5,17 @@ import { addDays, beijingDate, datesBetween } from '../../shared/domain/booking/
 import { toSlotView } from '../../shared/domain/booking/view';
 import type { BookingListQuery, BookingPage } from '../../shared/schemas/bookings';
 import type { DrawView } from '../../shared/schemas/draws';
+import type { ServiceListQuery, ServicePage } from '../../shared/schemas/services';
 import type { RosterQuery, SlotListQuery, SlotPage } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
 import { activeBookingsOf, bookingsMadeBy, bookingsOnSlots, getBooking, pastBookingsOf, rosterOf } from '../data/booking/bookings';
 import { getDraw } from '../data/booking/draws';
 import { readPage } from '../data/pagination';
-import { allServicesOf } from '../data/booking/services';
+import { allServicesOf, servicePage } from '../data/booking/services';
 import { getSlot, slotsOfService } from '../data/booking/slots';
 import { getTeam } from '../data/teams';
 import { getUser } from '../data/users';
+import { memberCommunities } from '../auth/scope';
 import { viewOf } from './load';
 import { visibleService } from './services';
 
@@ -82,3 +84,11 @@ export async function drawOf(user: User, serviceId: string, drawId: string): Pro
   return { ...published, myTickets: own?.ticket ? [own.ticket] : [], howToCheck: HOW_TO_CHECK };
 }
 
+
+/** The bookable services of the user's community (or of one of their communities), in display order; staff also see inactive ones. */
+export async function listServices(user: User, query: ServiceListQuery): Promise<ServicePage> {
+  const mine = await memberCommunities(user);
+  if (query.communityId && !mine.includes(query.communityId)) throw forbidden("a community's services are shown to its own people");
+  const page = await servicePage(query.communityId ? [query.communityId] : mine, query.cursor, query.limit);
+  return { ...page, items: page.items.filter((s) => s.active || runsCommunity(user, s.communityId)) };
+}

@@ -124,4 +124,5 @@ export const ServiceListQuery = z.strictObject({
   cursor: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });
+export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 export { fairBallot };

@@ -1,55 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { WechatLoginBody, type Session } from '../../../shared/schemas/auth';
-import type { User } from '../../../shared/schemas/users';
-import { toMe } from '../../people/me';
-import { issueToken } from '../token';
-import { code2Session } from '../wechat';
-import { isCancelled } from '../../data/transactions';
-import { createWechatUser, getUser, userIdForOpenId } from '../../data/users';
 import { publicRoute } from '../../http/handler';
+import { signInWithWechat } from '../sign-in';
 
-const newResident = (now: Date, openid: string): User => ({
-  id: randomUUID(),
-  name: '微信用户',
-  roles: ['resident'],
-  phone: null,
-  home: null,
-  gridIds: [],
-  staffCommunityIds: [],
-  streetIds: [],
-  teamIds: [],
-  skills: [],
-  hours: { workday: [], restday: [] },
-  paused: false,
-  birthYear: null,
-  // Until they say who and where they are (PATCH /me) and a grid worker confirms it.
-  onboarded: false,
-  verified: false,
-  verifiedBy: null,
-  wechatOpenId: openid,
-  demo: false,
-  createdAt: now.toISOString(),
-  version: 1,
-});
-
-/** The first sign-in creates a resident; a concurrent first sign-in of the same person finds theirs. */
-async function userForOpenId(openid: string, now: Date): Promise<User | null> {
-  const known = await userIdForOpenId(openid);
-  if (known) return getUser(known);
-  const user = newResident(now, openid);
-  try {
-    await createWechatUser(openid, user);
-    return user;
-  } catch (error) {
-    if (!isCancelled(error)) throw error;
-    const winner = await userIdForOpenId(openid);
-    return winner ? getUser(winner) : null;
-  }
-}
-
-export const handler = publicRoute({ body: WechatLoginBody }, async ({ body, now }): Promise<Session> => {
-  const { openid } = await code2Session(body.code);
-  const user = await userForOpenId(openid, now);
-  if (!user) throw new Error('the user linked to a WeChat openid is missing');
-  return { ...(await issueToken(user.id, now)), user: await toMe(user) };
-});
+export const handler = publicRoute({ body: WechatLoginBody }, ({ body, now }): Promise<Session> => signInWithWechat(body.code, now));
