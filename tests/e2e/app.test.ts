@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readPage } from '../../functions/data/pagination';
 import { byOwner, getWish } from '../../functions/data/wishes';
 import { openTab, screenshot, signIn, tapButton, tapRow } from '../helpers/browser';
@@ -15,7 +16,10 @@ describe('the mini-program in a browser', () => {
   const context = stack.context;
   /** API paths (with their query) asked for more than once, with their counts. */
   const askedMoreThanOnce = (calls: { path: string }[]) =>
-    Object.entries(calls.reduce<Record<string, number>>((n, c) => ({ ...n, [c.path]: (n[c.path] ?? 0) + 1 }), {})).filter(([, n]) => n > 1);
+    Object.entries(calls.reduce<Record<string, number>>((n, c) => {
+      n[c.path] = (n[c.path] ?? 0) + 1;
+      return n;
+    }, {})).filter(([, n]) => n > 1);
   /** Waits until each path has been answered, then a little longer, so a second request would be seen too. */
   const answered = async (calls: { path: string }[], paths: string[]) => {
     for (let waited = 0; waited < 15_000 && !paths.every((p) => calls.some((c) => c.path === p)); waited += 100) await new Promise((r) => setTimeout(r, 100));
@@ -228,7 +232,7 @@ describe('the mini-program in a browser', () => {
       const data = (await entry.prepare?.()) ?? {};
       const c = await context();
       await c.addInitScript(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: 'on' })));
-      let page;
+      let page: Page;
       if (entry.user) page = await signIn(c, stack.web, entry.user);
       else {
         page = await c.newPage();

@@ -17,7 +17,7 @@ export function captureLogs() {
     spies = [jest.spyOn(process.stdout, 'write').mockImplementation(keep), jest.spyOn(process.stderr, 'write').mockImplementation(keep)];
   });
   afterAll(() => {
-    spies.forEach((s) => s.mockRestore());
+    for (const s of spies) s.mockRestore();
     process.env.LOG_LEVEL = level;
   });
   return {

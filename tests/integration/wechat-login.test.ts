@@ -24,7 +24,7 @@ describe('signing in with WeChat', () => {
     spies = [jest.spyOn(process.stdout, 'write').mockImplementation(keep), jest.spyOn(process.stderr, 'write').mockImplementation(keep)];
   });
   afterAll(async () => {
-    spies.forEach((s) => s.mockRestore());
+    for (const s of spies) s.mockRestore();
     process.env.LOG_LEVEL = 'SILENT';
     await wechat.close();
   });
@@ -44,7 +44,7 @@ describe('signing in with WeChat', () => {
   });
 
   test('concurrent first logins of one person leave one user', async () => {
-    ['c1', 'c2', 'c3', 'c4', 'c5'].forEach((c) => wechat.issue(c, 'openid-b'));
+    for (const c of ['c1', 'c2', 'c3', 'c4', 'c5']) wechat.issue(c, 'openid-b');
     const results = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5'].map((code) => request('POST', '/auth/wechat', { body: { code } })));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SlotDelta } from '../../../shared/domain/booking/status';
 import { slotTimers } from '../../../shared/domain/booking/schedule';
-import { beijingDate } from '../../../shared/domain/booking/time';
+import { beijingDate } from '../../../shared/domain/beijing-time';
 import { Slot, type SlotPhase } from '../../../shared/schemas/slots';
 import { tableName } from '../../config';
 import { db, INDEX } from '../db';
@@ -82,7 +82,7 @@ export function slotUpdate(slotId: string, delta: SlotDelta, guard: SlotGuard, n
     values[':open'] = 'open';
   }
   if (guard.phases) {
-    guard.phases.forEach((p, i) => (values[`:p${i}`] = p));
+    for (const [i, p] of guard.phases.entries()) values[`:p${i}`] = p;
     conditions.push(`#phase IN (${guard.phases.map((_, i) => `:p${i}`).join(', ')})`);
     names['#phase'] = 'phase';
   }
