@@ -59,7 +59,7 @@ const CREATED = '2026-10-01T08:00:00.000Z';
 const NO_HOURS: FreeHours = { workday: [], restday: [] };
 const user = (id: string, name: string, roles: Role[], extra: Partial<User> = {}): User => ({
   id, name, roles, phone: null, home: null, gridIds: [], staffCommunityIds: [], streetIds: [], teamIds: [], skills: [],
-  hours: NO_HOURS, paused: false, birthYear: null, onboarded: true, verified: true, verifiedBy: null, wechatOpenId: null, demo: true,
+  hours: NO_HOURS, paused: false, birthYear: null, onboarded: true, verified: true, verifiedBy: null, wechatOpenId: null, tokensValidAfter: null, demo: true,
   createdAt: CREATED, version: 0, ...extra,
 });
 /** Usual free hours, Beijing time: most volunteers have day jobs; retired ones are free by day. */

@@ -28,6 +28,7 @@ const newResident = (now: Date, openid: string): User => ({
   verified: false,
   verifiedBy: null,
   wechatOpenId: openid,
+  tokensValidAfter: null,
   demo: false,
   createdAt: now.toISOString(),
   version: 1,

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DevUser, User } from '../../shared/schemas/users';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
@@ -110,4 +110,20 @@ export const userPutIfUnchanged = (user: User, previousVersion: number): Transac
 /** Seeds and reference data: a plain put of fixed values. */
 export async function putUser(user: User): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: userItem(user) }));
+}
+
+/**
+ * AP: end every session of a user begun up to `atMs`. An atomic update that also moves the version on, so a
+ * profile edit read before it cannot put the old value back.
+ */
+export async function endSessions(userId: string, atMs: number): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: userKey(userId),
+      ConditionExpression: 'attribute_exists(PK)',
+      UpdateExpression: 'SET tokensValidAfter = :at, version = if_not_exists(version, :zero) + :one',
+      ExpressionAttributeValues: { ':at': atMs, ':zero': 0, ':one': 1 },
+    }),
+  );
 }

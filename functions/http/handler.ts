@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, forbidden, unauthenticated } from '../../shared/errors';
 import type { Role, User } from '../../shared/schemas/users';
+import { sessionEnded } from '../../shared/domain/sessions';
 import { verifyToken } from '../auth/token';
 import { allowedOrigins, TIMEOUT_MARGIN_MS } from '../config';
 import { consumeWrite } from '../data/rate-limits';
@@ -61,11 +62,12 @@ function parse<S extends Schema>(schema: S, value: unknown, where: string): Infe
 async function authenticate(headers: Record<string, string | undefined>, write: boolean, now: Date): Promise<User> {
   const match = /^Bearer (\S+)$/i.exec(headers.authorization ?? '');
   if (!match) throw unauthenticated();
-  const userId = await verifyToken(match[1]);
-  if (!userId) throw unauthenticated('your session is not valid; sign in again');
-  const [found, limit] = await Promise.allSettled([getUser(userId), write ? consumeWrite(userId, now) : Promise.resolve()]);
+  const claims = await verifyToken(match[1]);
+  if (!claims) throw unauthenticated('your session is not valid; sign in again');
+  const [found, limit] = await Promise.allSettled([getUser(claims.userId), write ? consumeWrite(claims.userId, now) : Promise.resolve()]);
   if (found.status === 'rejected') throw found.reason;
   if (!found.value) throw unauthenticated('your session is not valid; sign in again');
+  if (sessionEnded(found.value, claims.issuedAtMs)) throw unauthenticated('this session was ended; sign in again');
   if (limit.status === 'rejected') throw limit.reason;
   return found.value;
 }

@@ -49,13 +49,15 @@ export const User = z.object({
   wechatOpenId: z.string().nullable().default(null),
   demo: z.boolean(),
   createdAt: z.string(),
+  /** Sessions issued at or before this moment (epoch ms) are ended: sign-out, or staff ending a member's sessions. */
+  tokensValidAfter: z.number().int().nullable().default(null),
   /** Guards every update of the item (optimistic concurrency). */
   version: z.number().int().min(0).default(0),
 });
 export type User = z.infer<typeof User>;
 
 /** What GET /me and the login routes return: the user without their WeChat identity or bookkeeping. */
-export const Me = User.omit({ demo: true, createdAt: true, version: true, wechatOpenId: true }).extend({
+export const Me = User.omit({ demo: true, createdAt: true, version: true, wechatOpenId: true, tokensValidAfter: true }).extend({
   /** The communities the grids of a grid worker belong to. */
   gridCommunityIds: z.array(Id),
 });
@@ -101,3 +103,10 @@ export type ResidentPage = z.infer<typeof ResidentPage>;
 
 export const ResidentIdPath = z.strictObject({ id: Id });
 export const VerifyBody = z.strictObject({});
+
+export const UserIdPath = z.strictObject({ id: Id });
+export type UserIdPath = z.infer<typeof UserIdPath>;
+
+/** The answer of a sign-out: when the ended sessions stopped counting. */
+export const SignedOut = z.object({ signedOutAt: z.string() });
+export type SignedOut = z.infer<typeof SignedOut>;

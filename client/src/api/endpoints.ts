@@ -9,7 +9,7 @@ import { BookingPage, BookingView, type BookingCreateBody, type CancelBody, type
 import { DrawView } from '@shared/schemas/draws';
 import { Service, ServicePage, type ServiceUpdateBody } from '@shared/schemas/services';
 import { SlotPage, SlotView, type SlotUpdateBody } from '@shared/schemas/slots';
-import { Me, Resident, ResidentPage, type MeUpdateBody } from '@shared/schemas/users';
+import { Me, Resident, ResidentPage, SignedOut, type MeUpdateBody } from '@shared/schemas/users';
 import { WallPage, WishDetail, WishPage, type ActionBody, type UserAction, type WishCreateBody } from '@shared/schemas/wishes';
 import { request } from './request';
 
@@ -18,6 +18,7 @@ export const api = {
   devUsers: () => request('GET', '/auth/dev-users', DevUserList),
   devLogin: (userId: string) => request('POST', '/auth/dev-login', Session, { body: { userId } }),
   wechatLogin: (code: string) => request('POST', '/auth/wechat', Session, { body: { code } }),
+  signOut: () => request('POST', '/auth/sign-out', SignedOut, { body: {} }),
   me: () => request('GET', '/me', Me),
   updateMe: (body: MeUpdateBody) => request('PATCH', '/me', Me, { body }),
   categories: () => request('GET', '/categories', CategoryList),

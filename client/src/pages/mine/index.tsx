@@ -17,7 +17,9 @@ export default function Mine() {
 
   const go = (url: string) => void Taro.navigateTo({ url });
 
-  const signOut = () => {
+  // The server ends the session for every phone; if it cannot be reached, this phone forgets it anyway.
+  const signOut = async () => {
+    await api.signOut().catch(() => undefined);
     session.clear();
     void Taro.reLaunch({ url: '/pages/login/index' });
   };
@@ -82,7 +84,7 @@ export default function Mine() {
           <LoadMore list={list} />
         </View>
       )}
-      <Button className='btn block' onClick={signOut}>退出登录</Button>
+      <Button className='btn block' onClick={() => void signOut()}>退出登录</Button>
     </PageShell>
   );
 }
