@@ -102,7 +102,7 @@ describe('the functions answer browsers from the configured origins only', () =>
 function packageStack(args: string[], env: Record<string, string | undefined>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-package-'));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', ...env };
-  for (const key of ['STAGE', 'LINLI_DEV_AUTH', 'CORS_ORIGINS', 'JWT_SECRET', 'LINLI_TABLE_NAME', 'TABLE_NAME', 'DYNAMODB_ENDPOINT']) {
+  for (const key of ['STAGE', 'LINLI_DEV_AUTH', 'CORS_ORIGINS', 'JWT_SECRET', 'WECHAT_API_BASE', 'LINLI_TABLE_NAME', 'TABLE_NAME', 'DYNAMODB_ENDPOINT']) {
     if (!(key in env)) delete childEnv[key];
   }
   const run = spawnSync(process.execPath, [serverlessBin(), 'package', '--package', dir, ...args], { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 240_000 });
@@ -125,6 +125,13 @@ describe('a deploy without --stage is never an open stack', () => {
     expect(run.template).toBeNull();
   }, 240_000);
 
+  test('a WeChat address other than WeChat’s own (the local stand-in, left in the shell) stops the package step', () => {
+    const run = packageStack([], { JWT_SECRET: 'a-real-production-secret-of-enough-length', WECHAT_API_BASE: 'http://127.0.0.1:3004' });
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('must sign in through WeChat itself');
+    expect(run.template).toBeNull();
+  }, 240_000);
+
   test('with one, the stack is production-like: stage prod, no dev sign-in, CORS only for the listed origin', () => {
     const run = packageStack([], { JWT_SECRET: 'a-real-production-secret-of-enough-length', CORS_ORIGINS: 'https://linli.example,*' });
     expect(run.status).toBe(0);
@@ -138,5 +145,9 @@ describe('a deploy without --stage is never an open stack', () => {
     }
     const api = Object.values(run.template.Resources).find((r: any) => r.Type === 'AWS::ApiGatewayV2::Api') as any;
     expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(['https://linli.example']);
+    for (const fn of functions) expect(fn.Properties.Environment.Variables.WECHAT_API_BASE).toBe('https://api.weixin.qq.com');
+    const stage = Object.values(run.template.Resources).find((r: any) => r.Type === 'AWS::ApiGatewayV2::Stage') as any;
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 500, ThrottlingRateLimit: 200 });
+    expect(stage.Properties.RouteSettings['POST /auth/wechat']).toEqual({ ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 });
   }, 240_000);
 });
