@@ -65,6 +65,10 @@ export const limits = () => ({
   openWishes: count('LIMIT_OPEN_WISHES', 10),
   /** Writes (POST and PATCH) any user may make in a minute. */
   writesPerMinute: count('LIMIT_WRITES_PER_MINUTE', 60),
+  /** WeChat sign-ins from one source address in a minute (a community centre's wifi is one address). */
+  signInsPerMinute: count('LIMIT_SIGN_INS_PER_MINUTE', 60),
+  /** Tries of one wx.login code in ten minutes: WeChat accepts a code once, so more is someone guessing or a loop. */
+  triesPerCode: 3,
 });
 
 export const logLevel = (): string => env('LOG_LEVEL') ?? 'INFO';

@@ -3,6 +3,7 @@ import { notFound } from '../../shared/errors';
 import type { Session } from '../../shared/schemas/auth';
 import type { User } from '../../shared/schemas/users';
 import { isDevAuth } from '../config';
+import { consumeSignIn } from '../data/rate-limits';
 import { isCancelled } from '../data/transactions';
 import { createWechatUser, getUser, userIdForOpenId } from '../data/users';
 import { toMe } from '../people/me';
@@ -51,8 +52,9 @@ async function userForOpenId(openid: string, now: Date): Promise<User | null> {
 
 const sessionFor = async (user: User, now: Date): Promise<Session> => ({ ...(await issueToken(user.id, now)), user: await toMe(user) });
 
-/** Signs in with a `wx.login` code: WeChat names the person, the first time makes them a resident. */
-export async function signInWithWechat(code: string, now: Date): Promise<Session> {
+/** Signs in with a `wx.login` code (limited per address and per code): WeChat names the person, the first time makes them a resident. */
+export async function signInWithWechat(code: string, sourceIp: string, now: Date): Promise<Session> {
+  await consumeSignIn(sourceIp, code, now);
   const { openid } = await code2Session(code);
   const user = await userForOpenId(openid, now);
   if (!user) throw new Error('the user linked to a WeChat openid is missing');

@@ -17,23 +17,41 @@ const HOUR = 60 * MINUTE;
  * AP: count one write of a user against the per-minute limit. One conditional UpdateItem on the
  * counter of the current minute; the condition refuses the write past the limit, with no read first.
  */
-export async function consumeWrite(userId: string, now: Date): Promise<void> {
+export function consumeWrite(userId: string, now: Date): Promise<void> {
   const limit = limits().writesPerMinute;
-  const window = fixedWindow(now.getTime(), MINUTE);
+  return consume(userId, 'writes', limit, MINUTE, now, `at most ${limit} changes a minute; try again shortly`);
+}
+
+/**
+ * AP: count one WeChat sign-in against the limit of its source address and of its code, both at once. Sign-in
+ * comes before any user is known, so these are the only subjects a flood has.
+ */
+export async function consumeSignIn(sourceIp: string, code: string, now: Date): Promise<void> {
+  const { signInsPerMinute, triesPerCode } = limits();
+  await Promise.all([
+    consume(`IP#${sourceIp}`, 'sign-in', signInsPerMinute, MINUTE, now, 'too many sign-ins from this network; try again in a minute'),
+    consume(`CODE#${code}`, 'sign-in', triesPerCode, 10 * MINUTE, now, 'this sign-in code was tried too often; sign in again from the start'),
+  ]);
+}
+
+/**
+ * One more hit of `subjectId` against `limit` in the current fixed window: one conditional UpdateItem on the
+ * window's counter; the condition refuses past the limit, with no read first.
+ */
+async function consume(subjectId: string, name: string, limit: number, windowMs: number, now: Date, message: string): Promise<void> {
+  const window = fixedWindow(now.getTime(), windowMs);
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: limitKey(userId, `writes#${window.start}`),
+        Key: limitKey(subjectId, `${name}#${window.start}`),
         UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': ttl(window.start + MINUTE) },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': ttl(window.start + windowMs) },
       }),
     );
   } catch (error) {
-    if (isConditionFailed(error)) {
-      throw rateLimited(`at most ${limit} changes a minute; try again shortly`, window.retryAfterSeconds);
-    }
+    if (isConditionFailed(error)) throw rateLimited(message, window.retryAfterSeconds);
     throw error;
   }
 }

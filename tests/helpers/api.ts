@@ -21,6 +21,8 @@ export interface RequestOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** The caller's address as API Gateway reports it (default 127.0.0.1). */
+  sourceIp?: string;
 }
 
 const routes = routesFromServerlessYml();
@@ -94,7 +96,7 @@ export async function invoke<T = any>(handler: LambdaHandler, method: string, ur
       apiId: 'linli-test',
       domainName: 'api.linli.test',
       domainPrefix: 'api',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'linli-tests' },
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: opts.sourceIp ?? '127.0.0.1', userAgent: 'linli-tests' },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',

@@ -97,4 +97,30 @@ describe('signing in with WeChat', () => {
     expect(lines).not.toContain(APP_SECRET);
     expect(lines).not.toContain('openid-c');
   });
+
+  test('one code is tried at most three times: the fourth try is 429 before WeChat is asked', async () => {
+    wechat.issue('code-tried', 'openid-tried');
+    const asked = wechat.requests.length;
+    const tries = [];
+    for (let i = 0; i < 4; i++) tries.push(await request('POST', '/auth/wechat', { body: { code: 'code-tried' }, sourceIp: '198.51.100.7' }));
+    expect(tries.map((t) => t.status)).toEqual([200, 401, 401, 429]);
+    expect(tries[3].body.error.code).toBe('RATE_LIMITED');
+    expect(Number(tries[3].headers['retry-after'])).toBeGreaterThan(0);
+    expect(wechat.requests.length - asked).toBe(3);
+  });
+
+  test('one address signs in at most LIMIT_SIGN_INS_PER_MINUTE times a minute; another address is not held up', async () => {
+    const before = process.env.LIMIT_SIGN_INS_PER_MINUTE;
+    process.env.LIMIT_SIGN_INS_PER_MINUTE = '5';
+    try {
+      const codes = Array.from({ length: 7 }, (_, i) => `code-flood-${i}`);
+      for (const c of codes) wechat.issue(c, `openid-flood-${c}`);
+      const flood = await Promise.all(codes.slice(0, 6).map((code) => request('POST', '/auth/wechat', { body: { code }, sourceIp: '203.0.113.9' })));
+      expect(flood.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+      const elsewhere = await request('POST', '/auth/wechat', { body: { code: codes[6] }, sourceIp: '203.0.113.10' });
+      expect(elsewhere.status).toBe(200);
+    } finally {
+      process.env.LIMIT_SIGN_INS_PER_MINUTE = before;
+    }
+  });
 });
