@@ -32,6 +32,8 @@ export interface Request<B extends Schema, Q extends Schema, P extends Schema> {
   query: Infer<Q>;
   path: Infer<P>;
   headers: Record<string, string | undefined>;
+  /** The caller's address as API Gateway saw it: the only name a request has before sign-in. */
+  sourceIp: string;
   now: Date;
 }
 
@@ -85,6 +87,7 @@ function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
       query: parse<Q>(spec.query as Q, event.queryStringParameters, 'query'),
       path: parse<P>(spec.path as P, event.pathParameters, 'path'),
       headers: event.headers ?? {},
+      sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
       now,
     };
     const result = await run(request, passed);
