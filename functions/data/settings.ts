@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClockContext } from '../../shared/domain/sla';
 import type { Calendar } from '../../shared/domain/working-time';
 import { CalendarYear } from '../../shared/schemas/calendar';
 import { DEFAULT_SLA, SlaLimits } from '../../shared/schemas/sla';
 import { tableName } from '../config';
 import { db } from './db';
+import type { TransactItem } from './transactions';
 
 /**
  * Settings kept as data: the working-day calendar (one item per year) and the SLA limits (one item).
@@ -22,8 +23,17 @@ export async function calendarYears(years: readonly number[]): Promise<CalendarY
   return (out.Responses?.[tableName()] ?? []).map((item) => CalendarYear.parse(item)).sort((a, b) => a.year - b.year);
 }
 
+/** Seeds: a plain put of a year. */
 export async function putCalendarYear(year: CalendarYear): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...calendarKey(year.year), type: 'calendar', ...year } }));
+  cache = null;
+}
+
+/** A year of the calendar with the audit entry of the change, in one transaction. */
+export async function saveCalendarYearAudited(year: CalendarYear, audit: TransactItem): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: { ...calendarKey(year.year), type: 'calendar', ...year } } }, audit] }),
+  );
   cache = null;
 }
 

@@ -2,7 +2,8 @@ import { invalid } from '../../shared/errors';
 import { missingYears } from '../../shared/domain/working-time';
 import type { CalendarOverview, CalendarYear, CalendarYearBody } from '../../shared/schemas/calendar';
 import type { User } from '../../shared/schemas/users';
-import { calendarYears, putCalendarYear } from '../data/settings';
+import { auditPut } from '../data/audit';
+import { calendarYears, saveCalendarYearAudited } from '../data/settings';
 
 /** The working-day calendar staff keep, with a warning when next year's days are not in yet. */
 export async function calendarOverview(now: Date): Promise<CalendarOverview> {
@@ -27,9 +28,18 @@ export function calendarYearFrom(year: number, body: CalendarYearBody, by: User,
   return { year, holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort(), hours: body.hours, source: `${by.name}录入`, updatedAt: now.toISOString() };
 }
 
-/** Staff enter or correct a year of the calendar (holidays, make-up working days, office hours). */
+/**
+ * The operator enters or corrects a year of the calendar (holidays, make-up working days, office hours): it is
+ * national and moves every clock of every community, so no community's staff may change it. The change and its
+ * audit entry are one transaction.
+ */
 export async function saveCalendarYear(year: number, body: CalendarYearBody, by: User, now: Date): Promise<CalendarYear> {
   const entry = calendarYearFrom(year, body, by, now);
-  await putCalendarYear(entry);
+  const [before] = await calendarYears([year]);
+  const audit = auditPut(
+    { action: 'calendar.put', actorId: by.id, actorName: by.name, subject: { kind: 'calendar', id: String(year) }, communityId: null, streetId: null, before: before ?? null, after: entry },
+    now,
+  );
+  await saveCalendarYearAudited(entry, audit);
   return entry;
 }

@@ -1,6 +1,7 @@
 import { readInbox } from '../../functions/data/notifications';
 import { getTeam } from '../../functions/data/teams';
 import { getUser } from '../../functions/data/users';
+import { AuditPage } from '../../shared/schemas/audit';
 import { CalendarOverview } from '../../shared/schemas/calendar';
 import { CandidateList } from '../../shared/schemas/queue';
 import { DEFAULT_SLA, SlaLimits } from '../../shared/schemas/sla';
@@ -15,6 +16,7 @@ useDemoTable();
 const STAFF = 'u-staff-guo';
 const PTN_STAFF = 'u-staff-ptn';
 const STREET = 'u-street-li';
+const ADMIN = 'u-admin';
 const HOURS = { workday: [{ from: '18:00', to: '21:00' }], restday: [{ from: '09:00', to: '12:00' }] };
 
 describe('volunteers join, and say when they are free', () => {
@@ -96,19 +98,26 @@ describe('settings are data staff edit: the category → skill table, the calend
     expect((await submit(CLUTTER)).wish.teamId).toBeNull();
   });
 
-  test('staff are warned while next year is missing, enter it, and bad days are refused', async () => {
+  test('staff are warned while next year is missing; only the operator enters it, bad days are refused, and the change is audited', async () => {
     const now = new Date();
     const next = now.getUTCFullYear() + 1;
     const before = CalendarOverview.parse((await as(GRID_WORKER).get('/calendar')).body);
     if (now.getUTCMonth() >= 10) expect(before.warning).toContain(String(next));
     const year = { holidays: [`${next}-01-01`, `${next}-10-01`], workdays: [`${next}-10-10`], hours: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }] };
-    expect((await as(GRID_WORKER).put(`/calendar/${next}`, year)).status).toBe(403);
-    expect((await as(STREET).put(`/calendar/${next}`, { ...year, holidays: [`${next + 1}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
-    expect((await as(STREET).put(`/calendar/${next}`, { ...year, workdays: [`${next}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
-    expect((await as(STREET).put(`/calendar/${next}`, year)).status).toBe(200);
+    // The calendar is national: no community's or street's staff may move every clock of every community.
+    for (const who of [GRID_WORKER, STAFF, PTN_STAFF, STREET]) expect((await as(who).put(`/calendar/${next}`, year)).status).toBe(403);
+    expect((await as(ADMIN).put(`/calendar/${next}`, { ...year, holidays: [`${next + 1}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await as(ADMIN).put(`/calendar/${next}`, { ...year, workdays: [`${next}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await as(ADMIN).put(`/calendar/${next}`, year)).status).toBe(200);
     const after = CalendarOverview.parse((await as(GRID_WORKER).get('/calendar')).body);
     expect(after.warning).toBeNull();
-    expect(after.years.find((y) => y.year === next)).toMatchObject({ holidays: year.holidays, workdays: year.workdays, source: '李科长录入' });
+    expect(after.years.find((y) => y.year === next)).toMatchObject({ holidays: year.holidays, workdays: year.workdays, source: '系统管理员录入' });
+
+    const log = AuditPage.parse((await as(ADMIN).get('/audit')).body);
+    const entry = log.items.find((e) => e.action === 'calendar.put' && e.subject.id === String(next));
+    expect(entry).toMatchObject({ actorId: ADMIN, actorName: '系统管理员', before: null, after: { holidays: year.holidays, workdays: year.workdays } });
+    expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
+    expect((await as(STAFF).get('/audit')).status).toBe(403);
   });
 
   test('the street sets the limits; a new wish is clocked by them; nonsense is refused', async () => {
