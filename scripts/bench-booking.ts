@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const { slotUpdate } = await import('../functions/data/booking/slots');
     const { quotaUpdate } = await import('../functions/data/booking/quotas');
     const { idempotencyPut } = await import('../functions/data/idempotency');
-    const { beijingMonth } = await import('../shared/domain/booking/time');
+    const { beijingMonth } = await import('../shared/domain/beijing-time');
 
     await ensureTable(localClient(dynamo.endpoint), process.env.TABLE_NAME!);
     await seedDemoData();

@@ -4,7 +4,7 @@ import { effectiveQuota, noShowStanding } from '../../shared/domain/booking/nosh
 import { bookingNotes } from '../../shared/domain/booking/notify';
 import { assertAcceptable, assertQuota } from '../../shared/domain/booking/rules';
 import { moveTo } from '../../shared/domain/booking/status';
-import { beijingMonth } from '../../shared/domain/booking/time';
+import { beijingMonth } from '../../shared/domain/beijing-time';
 import type { BookingView, OfferBody } from '../../shared/schemas/bookings';
 import type { User } from '../../shared/schemas/users';
 import { quotaUse } from '../data/booking/quotas';

@@ -6,7 +6,7 @@ import { effectiveQuota, noShowStanding, type NoShowRecord } from '../../shared/
 import { bookingNotes } from '../../shared/domain/booking/notify';
 import { canTake, decideBooking, limitedToOwnShare } from '../../shared/domain/booking/rules';
 import { isAssisted, isReleased } from '../../shared/domain/booking/status';
-import { beijingMonth } from '../../shared/domain/booking/time';
+import { beijingMonth } from '../../shared/domain/beijing-time';
 import { newBooking, toBookingView } from '../../shared/domain/booking/view';
 import type { Booking, BookingCreateBody, BookingView } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';

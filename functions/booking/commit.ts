@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { BookingNote } from '../../shared/domain/booking/notify';
+import type { Notice } from '../../shared/domain/notice';
 import { addDeltas, isAssisted, quotaDelta, slotDelta, type SlotDelta } from '../../shared/domain/booking/status';
-import { beijingMonth } from '../../shared/domain/booking/time';
+import { beijingMonth } from '../../shared/domain/beijing-time';
 import type { Booking } from '../../shared/schemas/bookings';
 import { Slot } from '../../shared/schemas/slots';
 import { recordCapacity } from '../data/capacity';
@@ -33,7 +33,7 @@ export interface Plan {
   guard: SlotGuard;
   keyItem?: TransactItem;
   extra?: TransactItem[];
-  notes?: BookingNote[];
+  notes?: Notice[];
   nowIso: string;
 }
 

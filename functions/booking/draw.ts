@@ -1,5 +1,6 @@
 import { runDraw } from '../../shared/domain/booking/ballot';
-import { bookingNotes, type BookingNote } from '../../shared/domain/booking/notify';
+import { bookingNotes } from '../../shared/domain/booking/notify';
+import type { Notice } from '../../shared/domain/notice';
 import { isAssisted, moveTo } from '../../shared/domain/booking/status';
 import { maskName } from '../../shared/domain/wish-view';
 import type { StoredDraw } from '../../shared/schemas/draws';
@@ -41,7 +42,7 @@ async function applyOutcomes(slot: Slot, draw: StoredDraw, nowIso: string): Prom
     if (!pending.length) return;
     const changes: BookingChange[] = [];
     const extra: TransactItem[] = [];
-    const notes: BookingNote[] = [];
+    const notes: Notice[] = [];
     for (const b of pending.slice(0, BATCH)) {
       const e = byTicket.get(b.ticket!)!;
       if (e.outcome === 'won') {

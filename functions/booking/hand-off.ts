@@ -1,5 +1,6 @@
-import type { BookingNote } from '../../shared/domain/booking/notify';
-import { bookingNotes, whenText } from '../../shared/domain/booking/notify';
+import { whenText } from '../../shared/domain/beijing-time';
+import { bookingNotes } from '../../shared/domain/booking/notify';
+import type { Notice } from '../../shared/domain/notice';
 import { limitedToOwnShare, nextInLine, offerUntil } from '../../shared/domain/booking/rules';
 import { applyDelta, isAssisted, moveTo, slotDelta } from '../../shared/domain/booking/status';
 import type { Slot } from '../../shared/schemas/slots';
@@ -10,7 +11,7 @@ import { waitDelete, waitlistOf, type WaitEntry } from '../data/booking/waitlist
 import { commit, CommitRefused, withRetries, type BookingChange } from './commit';
 
 /** The offer to one waiting resident: their booking moves to `offered`, their entry leaves the list. */
-async function offerTo(slotAfter: Slot, w: WaitEntry, nowMs: number): Promise<{ change: BookingChange; extra: TransactItem; notes: BookingNote[] }> {
+async function offerTo(slotAfter: Slot, w: WaitEntry, nowMs: number): Promise<{ change: BookingChange; extra: TransactItem; notes: Notice[] }> {
   const waiting = await getBooking(slotAfter.id, w.residentId);
   // The entry and the booking change in one transaction; a mismatch means another run just offered it.
   if (waiting?.status !== 'waiting') throw new CommitRefused(new Set(), []);
@@ -22,7 +23,7 @@ async function offerTo(slotAfter: Slot, w: WaitEntry, nowMs: number): Promise<{ 
 export interface HandOff {
   changes: BookingChange[];
   extra: TransactItem[];
-  notes: BookingNote[];
+  notes: Notice[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { forbidden, invalid, notFound } from '../../shared/errors';
 import { channelFor, providesFor, runsCommunity } from '../../shared/domain/booking/access';
 import { HOW_TO_CHECK } from '../../shared/domain/booking/ballot';
-import { addDays, beijingDate, datesBetween } from '../../shared/domain/booking/time';
+import { addDays, beijingDate, datesBetween } from '../../shared/domain/beijing-time';
 import { toSlotView } from '../../shared/domain/booking/view';
 import type { BookingListQuery, BookingPage } from '../../shared/schemas/bookings';
 import type { DrawView } from '../../shared/schemas/draws';

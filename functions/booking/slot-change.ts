@@ -3,7 +3,7 @@ import { runsCommunity } from '../../shared/domain/booking/access';
 import { bookingNotes } from '../../shared/domain/booking/notify';
 import { heldBackSeats, slotTimers, slotTimes } from '../../shared/domain/booking/schedule';
 import { annotate, isActive, moveTo } from '../../shared/domain/booking/status';
-import { iso, MINUTE_MS } from '../../shared/domain/booking/time';
+import { iso, MINUTE_MS } from '../../shared/domain/beijing-time';
 import type { Slot, SlotUpdateBody } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
 import { bookingsOfSlot, getBooking } from '../data/booking/bookings';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Notification, type NotificationKind, type PushTemplate } from '../../shared/schemas/notifications';
+import type { Notice } from '../../shared/domain/notice';
+import { Notification } from '../../shared/schemas/notifications';
 import type { Page } from '../../shared/schemas/common';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
@@ -16,16 +17,6 @@ import { cancellationCodes, isCancelled, isConditionFailed, isConflict, jitter, 
 const inboxPk = (userId: string) => `INBOX#${userId}`;
 const counterKey = (userId: string) => ({ PK: `UNREAD#${userId}`, SK: 'UNREAD' });
 
-export interface NewNotification {
-  userId: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string | null;
-  /** Asks for a WeChat subscribe message too: only for a change that needs the user's action. */
-  push?: PushTemplate;
-}
-
 const stored = (n: Notification) => ({
   PK: inboxPk(n.userId),
   SK: n.id,
@@ -39,7 +30,7 @@ const stored = (n: Notification) => ({
  * The writes that deliver notifications, to join the transaction of the event they report: each
  * notification, and its user's unread count raised by as many.
  */
-export function notificationWrites(notes: readonly NewNotification[], at: string): TransactItem[] {
+export function notificationWrites(notes: readonly Notice[], at: string): TransactItem[] {
   // One user may be told twice by one event (a released claimant is also on the team told of the task
   // again); a transaction may touch an item once, so each user's counter gets one ADD of the total.
   const perUser = new Map<string, number>();
@@ -71,7 +62,7 @@ export function notificationWrites(notes: readonly NewNotification[], at: string
 }
 
 /** Delivers notifications on their own (when no other write carries them); a collision on a counter is retried. */
-export async function deliver(notes: readonly NewNotification[], at: string): Promise<void> {
+export async function deliver(notes: readonly Notice[], at: string): Promise<void> {
   for (let attempt = 0; notes.length; attempt++) {
     try {
       await db().send(new TransactWriteCommand({ TransactItems: notificationWrites(notes, at) }));

@@ -1,3 +1,4 @@
+import { beijingClock, beijingDate } from '../../shared/domain/beijing-time';
 import type { PushTemplate } from '../../shared/schemas/notifications';
 import { accessToken, callWechat, errcodeOf } from '../auth/wechat';
 import { stage } from '../config';
@@ -27,8 +28,8 @@ export const templateId = (template: PushTemplate): string | undefined => proces
 
 const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
-const beijingTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+// WeChat's time field wants `YYYY-MM-DD HH:MM`.
+const beijingTime = (iso: string) => `${beijingDate(Date.parse(iso))} ${beijingClock(Date.parse(iso))}`;
 
 /**
  * Sends one message. Every template is laid out the same way in the WeChat admin console: thing1 (what,

@@ -1,4 +1,5 @@
 import { dueActions, slaView, warnId, withClock } from '../../shared/domain/sla';
+import { isAwaitingClaim } from '../../shared/domain/wish-machine';
 import { leaseWarning, noticesFor } from '../../shared/domain/wish-notify';
 import { applySystemAction, type SystemAction } from '../../shared/domain/wish-transition';
 import { notificationWrites } from '../data/notifications';
@@ -40,7 +41,7 @@ export async function processWishClock(id: string, now: Date): Promise<TickOutco
     }
     const action: SystemAction = due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
     const next = applySystemAction(wish, action, at, ctx);
-    const team = next.wish.teamId && next.wish.status === 'routed' ? await getTeam(next.wish.teamId) : null;
+    const team = next.wish.teamId && isAwaitingClaim(next.wish.status) ? await getTeam(next.wish.teamId) : null;
     const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
     const audience = { teamMembers: team ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
     try {

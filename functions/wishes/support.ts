@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../shared/errors';
 import { isOpen } from '../../shared/domain/wish-machine';
+import { supportNotice } from '../../shared/domain/wish-notify';
 import { maskName } from '../../shared/domain/wish-view';
 import type { SimilarList } from '../../shared/schemas/queue';
 import type { User } from '../../shared/schemas/users';
@@ -29,7 +30,7 @@ export async function support(user: User, id: string, now: Date): Promise<WishDe
     if (!isOpen(wish.status)) throw new AppError('INVALID_TRANSITION', 'this wish is no longer open');
     if (await isSupporter(id, user.id)) return loadDetail(user, id);
     const next = await supported(wish, user, '邻居也遇到了同样的问题', now);
-    const told = notificationWrites([{ userId: wish.ownerId, kind: 'wish_supported', title: '邻居也遇到了同样的问题', body: `${wish.categoryName}·${wish.buildingName}:已有${next.wish.supporters}位邻居`, link: `/pages/wish/index?id=${id}` }], now.toISOString());
+    const told = notificationWrites([supportNotice(wish, next.wish.supporters)], now.toISOString());
     try {
       await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...told] });
       return loadDetail(user, id);

@@ -1,6 +1,7 @@
 import type { Candidate } from '../schemas/queue';
 import type { Partnership, Team, TeamKind, TeamLoad, TeamMember } from '../schemas/teams';
-import { beijingDate, isWorkingDay, type Calendar } from './working-time';
+import { beijingClock, beijingDate } from './beijing-time';
+import { isWorkingDay, type Calendar } from './working-time';
 
 /** Skills as people say them; a skill staff add later shows as it is written. */
 export const SKILL_NAMES: Record<string, string> = {
@@ -44,7 +45,7 @@ export function reachOf(team: Team, wish: RoutingWish, partnerships: readonly Pa
 export function isFreeNow(member: Pick<TeamMember, 'hours'>, now: number, calendar: Calendar): boolean {
   const date = beijingDate(now);
   const spans = isWorkingDay(date, calendar) ? member.hours.workday : member.hours.restday;
-  const minute = new Date(now + 8 * 3_600_000).toISOString().slice(11, 16);
+  const minute = beijingClock(now);
   return spans.some((s) => s.from <= minute && minute < s.to);
 }
 

@@ -46,6 +46,8 @@ export const isOpen = (status: WishStatus): boolean => !isTerminal(status);
 export const isFulfilled = (status: WishStatus): boolean => status === 'confirmed';
 export const isAwaitingTriage = (status: WishStatus): boolean => status === 'submitted';
 export const isAwaitingClaim = (status: WishStatus): boolean => status === 'routed';
+/** Claimed, not started yet: the claimant's lease (the time to start it) is running. */
+export const isAwaitingStart = (status: WishStatus): boolean => status === 'claimed';
 /** A volunteer holds the wish: nobody else may claim it. */
 export const isHeldByClaimant = (status: WishStatus): boolean => HELD_BY_CLAIMANT.includes(status);
 /** The volunteer is working on it (not yet done): it counts against their cap and their team's. */

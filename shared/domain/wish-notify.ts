@@ -1,15 +1,8 @@
 import type { NotificationKind, PushTemplate } from '../schemas/notifications';
 import type { Wish, WishEvent } from '../schemas/wishes';
-import { LEVEL_NAME } from './wish-transition';
-
-export interface Notice {
-  userId: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string | null;
-  push?: PushTemplate;
-}
+import type { Notice } from './notice';
+import { isAwaitingClaim } from './wish-machine';
+import { LEVEL_NAME } from './levels';
 
 /** The people a change may concern, loaded by the caller. */
 export interface Audience {
@@ -30,7 +23,7 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
   const what = `${after.categoryName}·${after.buildingName}`;
   const to = (userIds: readonly (string | null)[], kind: NotificationKind, title: string, body: string, push?: PushTemplate): Notice[] =>
     [...new Set(userIds.filter((u): u is string => !!u && u !== event.actorId))].map((userId) => ({ userId, kind, title, body, link, ...(push ? { push } : {}) }));
-  const routedNow = after.status === 'routed' && (before?.status !== 'routed' || before.teamId !== after.teamId);
+  const routedNow = isAwaitingClaim(after.status) && (!before || !isAwaitingClaim(before.status) || before.teamId !== after.teamId);
   switch (event.action) {
     case 'submit':
       return [];
@@ -78,4 +71,13 @@ export const leaseWarning = (w: Wish): Notice => ({
   body: `${w.categoryName}·${w.buildingName}:请尽快开始,或延长一次`,
   link: `/pages/wish/index?id=${w.id}`,
   push: 'action_needed',
+});
+
+/** The resident's own wish gained a neighbour's "me too" (我也遇到); `supporters` counts them now. */
+export const supportNotice = (w: Wish, supporters: number): Notice => ({
+  userId: w.ownerId,
+  kind: 'wish_supported',
+  title: '邻居也遇到了同样的问题',
+  body: `${w.categoryName}·${w.buildingName}:已有${supporters}位邻居`,
+  link: `/pages/wish/index?id=${w.id}`,
 });

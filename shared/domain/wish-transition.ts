@@ -2,13 +2,13 @@ import { AppError, forbidden } from '../errors';
 import type { Candidate } from '../schemas/queue';
 import { LEVELS, type Level } from '../schemas/sla';
 import type { AnyActionBody, Wish, WishAction, WishEvent } from '../schemas/wishes';
+import { LEVEL_NAME } from './levels';
 import { routeNote } from './routing';
 import { limitEnd, withClock, type ClockContext, type ClockName } from './sla';
 import type { Actor } from './wish-access';
 import { actingRole, actsOnBehalf, assertAllowed, relationTo } from './wish-access';
 import { nextStatus } from './wish-machine';
 
-export const LEVEL_NAME: Record<Level, string> = { grid: '网格', community: '社区', street: '街道' };
 export const CLOCK_NAME: Record<ClockName, string> = { route: '派单', claim: '认领', lease: '开始处理', done: '办结', confirm: '确认' };
 
 export interface TransitionInput {

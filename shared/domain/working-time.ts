@@ -1,4 +1,5 @@
 import type { CalendarYear, WorkingHours } from '../schemas/calendar';
+import { atBeijing, beijingDate, DAY_MS } from './beijing-time';
 
 /**
  * Working time in Beijing (UTC+8, no daylight saving), over a calendar kept as data. No weekday rule is
@@ -7,17 +8,13 @@ import type { CalendarYear, WorkingHours } from '../schemas/calendar';
  */
 export type Calendar = ReadonlyMap<number, Pick<CalendarYear, 'holidays' | 'workdays' | 'hours'>>;
 
-const BEIJING_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 export const DEFAULT_HOURS: WorkingHours = [
   { from: '08:30', to: '12:00' },
   { from: '14:00', to: '17:30' },
 ];
 
-/** 'YYYY-MM-DD' of the Beijing day an instant falls in. */
-export const beijingDate = (ms: number): string => new Date(ms + BEIJING_MS).toISOString().slice(0, 10);
 /** The instant a Beijing day starts (00:00 Beijing). */
-const dayStart = (date: string): number => Date.parse(`${date}T00:00:00.000Z`) - BEIJING_MS;
+const dayStart = (date: string): number => atBeijing(date, '00:00');
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export function isWorkingDay(date: string, calendar: Calendar): boolean {

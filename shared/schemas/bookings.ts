@@ -1,14 +1,9 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { Id, page, PageQuery } from './common';
+import { BookingStatus } from './booking-status';
 import { SlotId } from './slots';
 
-/**
- * A resident's place on one slot, through its whole life: one item per slot and resident, so nobody
- * holds two places on a slot, whoever asked for them and through whichever channel.
- */
-export const BOOKING_STATUSES = ['applied', 'booked', 'waiting', 'offered', 'checked_in', 'no_show', 'cancelled', 'declined', 'expired'] as const;
-export const BookingStatus = z.enum(BOOKING_STATUSES);
-export type BookingStatus = z.infer<typeof BookingStatus>;
+export { BOOKING_STATUSES, BookingStatus } from './booking-status';
 
 /** Who asked: the resident on their phone, their grid worker, or staff at the service desk. */
 export const CHANNELS = ['self', 'grid_worker', 'desk'] as const;
@@ -26,6 +21,10 @@ export const BookingStep = z.object({
 });
 export type BookingStep = z.infer<typeof BookingStep>;
 
+/**
+ * A resident's place on one slot, through its whole life: one item per slot and resident, so nobody
+ * holds two places on a slot, whoever asked for them and through whichever channel.
+ */
 export const Booking = z.object({
   id: BookingId,
   slotId: SlotId,
@@ -101,11 +100,9 @@ export type ExcuseBody = z.infer<typeof ExcuseBody>;
 
 export const BookingIdPath = z.strictObject({ id: BookingId });
 
-export const BookingListQuery = z.strictObject({
+export const BookingListQuery = PageQuery.extend({
   /** mine: the resident's own; made: those a grid worker or staff member made for residents. */
   scope: z.enum(['mine', 'made']),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type BookingListQuery = z.infer<typeof BookingListQuery>;
 

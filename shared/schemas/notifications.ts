@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { Id, page, PageQuery } from './common';
 
 /**
  * WeChat subscribe-message templates the app may send, one per kind of message a user can be asked to
@@ -78,10 +78,8 @@ export type SubscriptionsBody = z.infer<typeof SubscriptionsBody>;
 export const Subscriptions = z.object({ allowances: z.record(PushTemplate, z.number().int().min(0)) });
 export type Subscriptions = z.infer<typeof Subscriptions>;
 
-export const NotificationListQuery = z.strictObject({
+export const NotificationListQuery = PageQuery.extend({
   /** 'true': only the unread ones. */
   unread: z.enum(['true', 'false']).optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuery>;

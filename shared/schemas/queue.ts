@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { Id, page, PageQuery } from './common';
 import { Level, SlaState } from './sla';
 import { TeamKind } from './teams';
 import { WishStatus } from './wishes';
@@ -9,15 +9,13 @@ import { WishStatus } from './wishes';
  * staff (what was escalated to their street): open wishes at that level, filtered, oldest or most urgent
  * first (red before yellow, urgent before normal, more supporters first).
  */
-export const QueueQuery = z.strictObject({
+export const QueueQuery = PageQuery.extend({
   order: z.enum(['oldest', 'urgent']).default('oldest'),
   stage: WishStatus.optional(),
   category: Id.optional(),
   gridId: Id.optional(),
   level: Level.optional(),
   overdue: z.enum(['yellow', 'red']).optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { Id, page, PageQuery } from './common';
 
 /** A wall-clock time in Beijing (UTC+8, no daylight saving): schedules and deadlines are set in it. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, Beijing time');
@@ -119,10 +119,8 @@ export const ServiceUpdateBody = z
 export type ServiceUpdateBody = z.infer<typeof ServiceUpdateBody>;
 
 export const ServiceIdPath = z.strictObject({ id: Id });
-export const ServiceListQuery = z.strictObject({
+export const ServiceListQuery = PageQuery.extend({
   communityId: Id.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 export { fairBallot };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { BookingStatus } from './booking-status';
+import { Id, page, PageQuery } from './common';
 import { Allocation, ServiceKind, ServiceRules } from './services';
 
 /** `<serviceId>.<YYYYMMDDHHmm>` (Beijing): the same weekly rule on the same day is always the same slot. */
@@ -95,26 +96,23 @@ export const SlotView = z.object({
   releaseAt: z.string().nullable(),
   note: z.string().nullable(),
   /** The viewer's (or the resident's) booking of this slot, if any. */
-  mine: z.object({ bookingId: z.string(), status: z.string() }).nullable(),
+  mine: z.object({ bookingId: z.string(), status: BookingStatus }).nullable(),
 });
 export type SlotView = z.infer<typeof SlotView>;
 
 export const SlotPage = page(SlotView);
 export type SlotPage = z.infer<typeof SlotPage>;
 
-const Paging = { cursor: z.string().min(1).max(2048).optional(), limit: z.coerce.number().int().min(1).max(50).optional() };
-
-export const SlotListQuery = z.strictObject({
+export const SlotListQuery = PageQuery.extend({
   /** Beijing dates, inclusive; at most 31 days. Default: today to the end of the booking window. */
   from: DateOnly.optional(),
   to: DateOnly.optional(),
   /** A grid worker or the desk looking for a resident: `mine` is that resident's booking. */
   forResidentId: Id.optional(),
-  ...Paging,
 });
 export type SlotListQuery = z.infer<typeof SlotListQuery>;
 
-export const RosterQuery = z.strictObject({ date: DateOnly.optional(), ...Paging });
+export const RosterQuery = PageQuery.extend({ date: DateOnly.optional() });
 export type RosterQuery = z.infer<typeof RosterQuery>;
 
 export const SlotIdPath = z.strictObject({ id: SlotId });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, page } from './common';
+import { Id, page, PageQuery } from './common';
 import { Level, SlaState } from './sla';
 
 export const WISH_STATUSES = [
@@ -241,18 +241,14 @@ export type WishDetail = z.infer<typeof WishDetail>;
 export const WishPage = page(Wish);
 export type WishPage = z.infer<typeof WishPage>;
 
-export const WishListQuery = z.strictObject({
+export const WishListQuery = PageQuery.extend({
   /** mine: the resident's own wishes; supported: those they said "me too" to. */
   scope: z.enum(['mine', 'supported']),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type WishListQuery = z.infer<typeof WishListQuery>;
 
-export const TaskListQuery = z.strictObject({
+export const TaskListQuery = PageQuery.extend({
   view: z.enum(['all', 'open', 'mine']).default('all'),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
@@ -279,9 +275,7 @@ export type WallItem = z.infer<typeof WallItem>;
 export const WallPage = page(WallItem);
 export type WallPage = z.infer<typeof WallPage>;
 
-export const WallQuery = z.strictObject({
+export const WallQuery = PageQuery.extend({
   communityId: Id.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 export type WallQuery = z.infer<typeof WallQuery>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newSlot } from '../../shared/domain/booking/schedule';
-import { HOUR_MS } from '../../shared/domain/booking/time';
+import { HOUR_MS } from '../../shared/domain/beijing-time';
 import type { Service, ServiceRules } from '../../shared/schemas/services';
 import type { Slot } from '../../shared/schemas/slots';
 import { putService } from '../../functions/data/booking/services';

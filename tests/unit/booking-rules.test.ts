@@ -1,5 +1,6 @@
 import { canonicalList, drawOrder, newTicket, parseList, runDraw, verifyDraw, type Applicant } from '../../shared/domain/booking/ballot';
 import { effectiveQuota, noShowStanding } from '../../shared/domain/booking/noshow';
+import { isCheckInOpen } from '../../shared/domain/booking/rules';
 import { deadlineAt, heldBackSeats, slotTimes } from '../../shared/domain/booking/schedule';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
 
@@ -82,5 +83,17 @@ describe('no-shows count only when confirmed, and forgive with time', () => {
     const standing = noShowStanding(records, now);
     expect(standing.weight).toBe(weight);
     expect(effectiveQuota({ active: 1, perMonth: 4 }, standing).perMonth).toBe(perMonth);
+  });
+});
+
+describe('check-in is open from an hour before the start until the end (the roster and the API ask the same predicate)', () => {
+  const slot = { start: '2026-11-30T01:00:00.000Z', end: '2026-11-30T01:30:00.000Z' };
+  test.each([
+    ['2026-11-29T23:59:59.999Z', false],
+    ['2026-11-30T00:00:00.000Z', true],
+    ['2026-11-30T01:29:59.999Z', true],
+    ['2026-11-30T01:30:00.000Z', false],
+  ])('at %s: %s', (at, open) => {
+    expect(isCheckInOpen(slot, Date.parse(at))).toBe(open);
   });
 });

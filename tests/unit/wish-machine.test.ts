@@ -1,4 +1,4 @@
-import { canTransition, isFulfilled, isHeldByClaimant, isOpen, isTerminal, nextStatus } from '../../shared/domain/wish-machine';
+import { canTransition, isAwaitingStart, isFulfilled, isHeldByClaimant, isOpen, isTerminal, nextStatus } from '../../shared/domain/wish-machine';
 import { WISH_ACTIONS, WISH_STATUSES, type WishAction, type WishStatus } from '../../shared/schemas/wishes';
 
 /** Drives a new wish through actions; returns the status after each, or where it was refused. */
@@ -71,5 +71,10 @@ describe('what the statuses mean', () => {
 
   test('a volunteer holds the wish from claim until the resident confirms', () => {
     expect(WISH_STATUSES.filter(isHeldByClaimant)).toEqual(['claimed', 'in_progress', 'done']);
+  });
+
+  test('the lease runs from the claim until the work starts: the only status that can be started or extended', () => {
+    expect(WISH_STATUSES.filter(isAwaitingStart)).toEqual(WISH_STATUSES.filter((s) => canTransition(s, 'start')));
+    expect(WISH_STATUSES.filter(isAwaitingStart)).toEqual(WISH_STATUSES.filter((s) => canTransition(s, 'extend_lease')));
   });
 });

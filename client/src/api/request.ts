@@ -19,6 +19,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user when a call failed: the API's reason in Chinese, or `fallback` when there is none (a bug, not an answer). */
+export const errorText = (e: unknown, fallback: string): string => (e instanceof ApiError ? e.message : fallback);
+
 /** Set at build time; a test or a developer may point a built H5 at another API through storage. */
 const apiBase = (): string => Taro.getStorageSync('linli.apiBase') || LINLI_API_BASE;
 

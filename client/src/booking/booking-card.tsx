@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { canMove } from '@shared/domain/booking/status';
 import type { BookingView } from '@shared/schemas/bookings';
 import { api } from '../api/endpoints';
-import { ApiError } from '../api/request';
 import { formatTime, timeLeft } from '../components/labels';
-import { BOOKING_STATUS_LABEL, CANCELLABLE, CHANNEL_LABEL, slotWhen, statusTone } from './booking-words';
+import { useRowAction } from '../components/use-row-action';
+import { BOOKING_STATUS_LABEL, CHANNEL_LABEL, slotWhen, statusTone } from './booking-words';
 
 type Change = 'cancel' | 'accept' | 'decline';
 const CHANGED: Record<Change, string> = { cancel: '已取消预约', accept: '已确认,名额是您的了', decline: '已放弃,名额让给下一位' };
@@ -16,9 +16,8 @@ const CHANGED: Record<Change, string> = { cancel: '已取消预约', accept: '�
  * more, since a seat given up goes to the next person straight away.
  */
 export function BookingCard({ booking, onChanged, forResident, link = true }: { booking: BookingView; onChanged: (b: BookingView) => void; forResident?: boolean; link?: boolean }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const act = useRowAction();
+  const busy = !!act.busy;
   const b = booking;
   const beforeDeadline = Date.parse(b.start) > Date.now();
 
@@ -28,17 +27,7 @@ export function BookingCard({ booking, onChanged, forResident, link = true }: { 
       const sure = await Taro.showModal({ title: '取消预约', content: `确定取消${slotWhen(b.start)}的${b.serviceName}吗?名额会让给排队的人。`, confirmText: '确定取消', cancelText: '不取消' });
       if (!sure.confirm) return;
     }
-    setBusy(true);
-    setError('');
-    try {
-      const next = await api.changeBooking(b.id, what, forResident ? { consent: true } : {});
-      setDone(CHANGED[what]);
-      onChanged(next);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '没有成功,请再试一次');
-    } finally {
-      setBusy(false);
-    }
+    await act.run(b.id, async () => onChanged(await api.changeBooking(b.id, what, forResident ? { consent: true } : {})), { failed: '没有成功,请再试一次', done: CHANGED[what] });
   };
 
   return (
@@ -65,13 +54,12 @@ export function BookingCard({ booking, onChanged, forResident, link = true }: { 
           <Button className='btn decline-offer' disabled={busy || undefined} onClick={() => change('decline')}>不要了</Button>
         </View>
       )}
-      {CANCELLABLE.includes(b.status) && b.status !== 'offered' && beforeDeadline && (
+      {canMove(b.status, 'cancel') && beforeDeadline && (
         <Button className='btn block cancel-booking' disabled={busy || undefined} onClick={() => change('cancel')}>
           {b.status === 'waiting' ? '退出候补' : b.status === 'applied' ? '取消报名' : '取消预约'}
         </Button>
       )}
-      {done && <View className='success'>{done}</View>}
-      {error && <View className='error'>{error}</View>}
+      {act.message && <View className={act.message.ok ? 'success' : 'error'}>{act.message.text}</View>}
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { beijingClock, beijingDate, weekdayOf } from '@shared/domain/booking/time';
+import { beijingClock, beijingDate, weekdayOf } from '@shared/domain/beijing-time';
 import type { BookingStatus, Channel } from '@shared/schemas/bookings';
 import type { SlotState } from '@shared/schemas/slots';
 
@@ -38,9 +38,6 @@ export function slotWhen(startIso: string, endIso?: string): string {
   const end = endIso ? `–${beijingClock(Date.parse(endIso))}` : '';
   return `${month}月${day}日 ${WEEKDAY[weekdayOf(date)]} ${beijingClock(start)}${end}`;
 }
-
-/** A booking that still holds (or may still get) a place: the ones a resident can cancel. */
-export const CANCELLABLE: readonly BookingStatus[] = ['applied', 'booked', 'waiting', 'offered'];
 
 /** The tag colour class of a booking status: green when it is certain, amber when it waits on someone. */
 export const statusTone = (s: BookingStatus): string =>

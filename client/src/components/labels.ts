@@ -1,4 +1,5 @@
-import type { Level, SlaState } from '@shared/schemas/sla';
+import { whenText } from '@shared/domain/beijing-time';
+import type { SlaState } from '@shared/schemas/sla';
 import type { TeamKind } from '@shared/schemas/teams';
 import type { Role } from '@shared/schemas/users';
 import type { ActorRole, WallConsent, WishAction, WishStatus } from '@shared/schemas/wishes';
@@ -65,13 +66,8 @@ export function ago(iso: string, now = Date.now()): string {
   return `${Math.floor(minutes / (24 * 60))}天前`;
 }
 
-export const formatTime = (iso: string): string => {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-
-export const LEVEL_LABEL: Record<Level, string> = { grid: '网格', community: '社区', street: '街道' };
+/** “11月30日 09:00” in Beijing time: the device's clock may be set to any zone, the community's is not. */
+export const formatTime = whenText;
 
 /** How a wish's clocks stand, in the words on its tag. */
 export const SLA_LABEL: Record<SlaState, string> = { ok: '按时', yellow: '即将超时', red: '已超时' };

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Wish } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
-import { ApiError } from '../api/request';
+import { errorText } from '../api/request';
 import { ago } from './labels';
 import { LoadError } from './page-shell';
 
@@ -14,7 +14,7 @@ export function MergePicker({ wish, value, onChange }: { wish: Wish; value: stri
     setError('');
     api.triage({ category: wish.category, gridId: wish.gridId }).then(
       (p) => setOthers(p.items.filter((w) => w.id !== wish.id)),
-      (e) => setError(e instanceof ApiError ? e.message : '可合并的心愿加载失败'),
+      (e) => setError(errorText(e, '可合并的心愿加载失败')),
     );
   };
   useEffect(load, [wish.id]);

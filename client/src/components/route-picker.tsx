@@ -2,7 +2,7 @@ import { Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Candidate } from '@shared/schemas/queue';
 import { api } from '../api/endpoints';
-import { ApiError } from '../api/request';
+import { errorText } from '../api/request';
 import { TEAM_KIND_LABEL } from './labels';
 import { LoadError } from './page-shell';
 
@@ -22,7 +22,7 @@ export function RoutePicker({ wishId, value, onChange }: { wishId: string; value
   const [error, setError] = useState('');
   const load = () => {
     setError('');
-    api.candidates(wishId).then((r) => setItems(r.items), (e) => setError(e instanceof ApiError ? e.message : '队伍加载失败'));
+    api.candidates(wishId).then((r) => setItems(r.items), (e) => setError(errorText(e, '队伍加载失败')));
   };
   useEffect(load, [wishId]);
   const top = items[0];

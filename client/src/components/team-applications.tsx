@@ -2,10 +2,10 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Application } from '@shared/schemas/teams';
 import { api } from '../api/endpoints';
-import { ApiError } from '../api/request';
 import { APPLICATION_LABEL, skillLabel } from './labels';
 import { ListState, LoadMore } from './page-shell';
 import { usePagedList } from './use-paged-list';
+import { useRowAction } from './use-row-action';
 import { hoursText } from './volunteer-fields';
 
 /** A team's applications to join: approve, or decline with a reason. */
@@ -15,34 +15,24 @@ export function TeamApplications({ teamId, nested = false }: { teamId: string; n
   useEffect(() => {
     if (nested) void list.reload();
   }, []);
-  const [decided, setDecided] = useState<Record<string, Application>>({});
+  const rows = useRowAction<Application>();
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState('');
 
-  const decide = async (a: Application, approve: boolean) => {
-    if (busy) return;
+  const decide = (a: Application, approve: boolean) => {
     const reason = (reasons[a.userId] ?? '').trim();
-    if (!approve && reason.length < 2) return setError('不通过时请写下原因');
-    setBusy(a.userId);
-    setError('');
-    try {
-      const next = await api.decide(teamId, a.userId, approve ? { approve, ...(reason.length >= 2 ? { reason } : {}) } : { approve, reason });
-      setDecided((d) => ({ ...d, [a.id]: next }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '没有成功,请再试一次');
-    } finally {
-      setBusy('');
-    }
+    if (!approve && reason.length < 2) return rows.say(a.id, '不通过时请写下原因');
+    return rows.run(a.id, () => api.decide(teamId, a.userId, approve ? { approve, ...(reason.length >= 2 ? { reason } : {}) } : { approve, reason }), {
+      failed: '没有成功,请再试一次',
+    });
   };
 
   return (
     <View className='applications'>
       <View className='section'>入队申请</View>
-      {error && <View className='error'>{error}</View>}
+      {rows.error && <View className='error'>{rows.error}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='没有入队申请' onRetry={list.reload} />
       {list.items.map((listed) => {
-        const a = decided[listed.id] ?? listed;
+        const a = rows.shown(listed.id, listed);
         return (
           <View key={a.id} className='card application' data-user-id={a.userId}>
             <View className='row'>
@@ -57,8 +47,8 @@ export function TeamApplications({ teamId, nested = false }: { teamId: string; n
               <View>
                 <Textarea className='textarea decline-reason' value={reasons[a.userId] ?? ''} maxlength={200} placeholder='不通过的原因(不通过时必填)' onInput={(e) => setReasons((r) => ({ ...r, [a.userId]: e.detail.value }))} />
                 <View className='tabs'>
-                  <Button className='btn primary approve' disabled={busy === a.userId || undefined} onClick={() => void decide(a, true)}>通过</Button>
-                  <Button className='btn decline' disabled={busy === a.userId || undefined} onClick={() => void decide(a, false)}>不通过</Button>
+                  <Button className='btn primary approve' disabled={rows.busy === a.id || undefined} onClick={() => void decide(a, true)}>通过</Button>
+                  <Button className='btn decline' disabled={rows.busy === a.id || undefined} onClick={() => void decide(a, false)}>不通过</Button>
                 </View>
               </View>
             )}

@@ -1,7 +1,7 @@
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Page } from '@shared/schemas/common';
-import { ApiError } from '../api/request';
+import { errorText } from '../api/request';
 
 /** For a list the signed-in user has no part in (a volunteer has no wishes of their own). */
 export const NO_ITEMS: Promise<Page<never>> = Promise.resolve({ items: [], cursor: null });
@@ -49,7 +49,7 @@ export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, ke
           setItems(page.items);
           setCursor(page.cursor);
         } catch (e) {
-          if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
+          if (mine === generation.current) setError(errorText(e, '加载失败,请重试'));
         } finally {
           if (mine === generation.current) setLoading(false);
         }
@@ -73,7 +73,7 @@ export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, ke
       setItems((previous) => [...previous, ...page.items]);
       setCursor(page.cursor);
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败,请重试');
+      if (mine === generation.current) setError(errorText(e, '加载失败,请重试'));
     } finally {
       if (mine === generation.current) {
         moreInFlight.current = false;

@@ -2,7 +2,7 @@ import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AnyActionBody, UserAction, WallConsent, WishDetail } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
-import { ApiError } from '../api/request';
+import { ApiError, errorText } from '../api/request';
 import { session } from '../api/session';
 import { ACTION_LABEL, WALL_LABEL } from './labels';
 import { MergePicker } from './merge-picker';
@@ -97,7 +97,7 @@ export function WishActions({ detail, onDone, onLost }: Props) {
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       if (err?.code === 'ALREADY_CLAIMED' || err?.code === 'INVALID_TRANSITION') onLost(err.message);
-      else setError(err?.message ?? '操作没有成功,请再试一次');
+      else setError(errorText(e, '操作没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }

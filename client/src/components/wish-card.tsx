@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Wish } from '@shared/schemas/wishes';
-import { ago, LEVEL_LABEL, SLA_LABEL, STATUS_LABEL } from './labels';
+import { LEVEL_NAME } from '@shared/domain/levels';
+import { ago, SLA_LABEL, STATUS_LABEL } from './labels';
 
 /** One wish in a list, with the level it is at and how its clock stands; tapping it opens the detail page. */
 export function WishCard({ wish, action }: { wish: Wish; action?: React.ReactNode }) {
@@ -17,7 +18,7 @@ export function WishCard({ wish, action }: { wish: Wish; action?: React.ReactNod
       </View>
       {(wish.level !== 'grid' || wish.sla !== 'ok' || wish.supporters > 0) && (
         <View className='wrap card-clock'>
-          {wish.level !== 'grid' && <Text className='tag urgent card-level'>已上报{LEVEL_LABEL[wish.level]}</Text>}
+          {wish.level !== 'grid' && <Text className='tag urgent card-level'>已上报{LEVEL_NAME[wish.level]}</Text>}
           {wish.sla !== 'ok' && <Text className={`tag card-sla sla-${wish.sla}`}>{SLA_LABEL[wish.sla]}</Text>}
           {wish.supporters > 0 && <Text className='tag card-supporters'>{wish.supporters}位邻居也遇到</Text>}
         </View>

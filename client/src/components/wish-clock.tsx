@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import type { Wish } from '@shared/schemas/wishes';
-import { LEVEL_LABEL, SLA_LABEL, timeLeft } from './labels';
+import { LEVEL_NAME } from '@shared/domain/levels';
+import { SLA_LABEL, timeLeft } from './labels';
 
 /**
  * Where a wish stands against its clocks, as the people it concerns see it: the level it has been
@@ -11,7 +12,7 @@ export function WishClock({ wish, canExtendLease, onExtendLease, showNote }: { w
   return (
     <View className='card wish-clock'>
       <View className='wrap'>
-        {wish.level !== 'grid' && <View className='tag urgent wish-level'>已上报{LEVEL_LABEL[wish.level]}</View>}
+        {wish.level !== 'grid' && <View className='tag urgent wish-level'>已上报{LEVEL_NAME[wish.level]}</View>}
         {wish.sla !== 'ok' && <View className={`tag sla-${wish.sla}`}>{SLA_LABEL[wish.sla]}</View>}
         {wish.supporters > 0 && <View className='tag'>{wish.supporters}位邻居也遇到</View>}
       </View>

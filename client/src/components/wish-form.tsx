@@ -5,7 +5,7 @@ import type { SimilarWish } from '@shared/schemas/queue';
 import { WishCreateBody, type Urgency, type WishDetail, type WishKind } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
 import { FIELD_NAMES } from '../api/messages';
-import { ApiError, newIdempotencyKey } from '../api/request';
+import { errorText, newIdempotencyKey } from '../api/request';
 import { hasRole, session } from '../api/session';
 import { BuildingPicker } from './building-picker';
 import { ago } from './labels';
@@ -57,7 +57,7 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
         setCategories(c.items.filter((x) => x.pickable));
         setTree(p.items);
       },
-      (e) => setLoadError(e instanceof ApiError ? e.message : '加载失败,请重试'),
+      (e) => setLoadError(errorText(e, '加载失败,请重试')),
     );
   };
   useEffect(loadLists, []);
@@ -71,7 +71,7 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
     if (!offersMeToo) return;
     api.similar(buildingId, category).then(
       (r) => mine === asked.current && setSimilar(r.items),
-      (e) => mine === asked.current && setSimilarError(e instanceof ApiError ? e.message : '加载失败,请重试'),
+      (e) => mine === asked.current && setSimilarError(errorText(e, '加载失败,请重试')),
     );
   };
   useEffect(loadSimilar, [similarKey, offersMeToo]);
@@ -84,7 +84,7 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
       const detail = await api.support(id);
       (onJoined ?? onCreated)(detail);
     } catch (e) {
-      setErrors([e instanceof ApiError ? e.message : '没有加入成功,请再试一次']);
+      setErrors([errorText(e, '没有加入成功,请再试一次')]);
     } finally {
       setJoining(false);
     }
@@ -115,7 +115,7 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
       onCreated(detail);
     } catch (e) {
       // The key is kept: pressing submit again retries the same wish.
-      setErrors([e instanceof ApiError ? e.message : '提交没有成功,请再试一次']);
+      setErrors([errorText(e, '提交没有成功,请再试一次')]);
     } finally {
       inFlight.current = false;
       setSubmitting(false);

@@ -1,4 +1,4 @@
-import { DAY_MS, iso } from './time';
+import { DAY_MS, iso } from '../beijing-time';
 
 /**
  * Forgiving no-show rules. Only no-shows confirmed by tick after the grace period count, never an

@@ -1,28 +1,16 @@
 import type { Booking } from '../../schemas/bookings';
 import type { NotificationKind, PushTemplate } from '../../schemas/notifications';
-import { beijingClock, beijingDate } from './time';
+import type { Notice } from '../notice';
+import { whenText } from '../beijing-time';
 
 /**
  * What residents (and the grid workers who book for them) are told about a booking, in their words.
  * Each note is written in the same transaction as the change it reports. Only what asks for the
  * person's attention goes out as a WeChat message too: a result, a reminder, an offer to answer.
  */
-export interface BookingNote {
-  userId: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string | null;
-  push?: PushTemplate;
-}
 
 export const MY_BOOKINGS = '/booking/pages/mine/index';
 export const MADE_BOOKINGS = '/booking/pages/mine/index?scope=made';
-
-export const whenText = (iso: string): string => {
-  const [, m, d] = beijingDate(Date.parse(iso)).split('-');
-  return `${Number(m)}月${Number(d)}日 ${beijingClock(Date.parse(iso))}`;
-};
 
 export type BookingEvent =
   | 'booked'
@@ -75,10 +63,10 @@ const TEMPLATES: Record<BookingEvent, Template> = {
  * them too. `actorId` is left out: nobody is told what they just did themselves, unless they did it
  * for someone else (then the resident is told).
  */
-export function bookingNotes(event: BookingEvent, b: Booking, actorId: string | null, extra = ''): BookingNote[] {
+export function bookingNotes(event: BookingEvent, b: Booking, actorId: string | null, extra = ''): Notice[] {
   const t = TEMPLATES[event];
-  const notes: BookingNote[] = [];
-  const note = (userId: string, link: string): BookingNote => ({
+  const notes: Notice[] = [];
+  const note = (userId: string, link: string): Notice => ({
     userId,
     kind: t.kind,
     title: t.title(b),

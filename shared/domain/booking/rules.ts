@@ -5,7 +5,7 @@ import type { Slot } from '../../schemas/slots';
 import type { User } from '../../schemas/users';
 import { effectiveQuota, type Standing } from './noshow';
 import { canMove, isActive, isAssisted } from './status';
-import { beijingYear, HOUR_MS, iso, MINUTE_MS } from './time';
+import { beijingYear, HOUR_MS, iso } from '../beijing-time';
 
 /**
  * The rules of booking, pure: the window, the deadline, quotas, eligibility, held-back seats and who a
@@ -126,8 +126,11 @@ export function assertAcceptable(b: Booking, nowMs: number): void {
   if (nowMs >= at(b.offerUntil!)) throw refuse('OFFER_EXPIRED', `the offer was held until ${b.offerUntil}`);
 }
 
-/** The provider checks people in from an hour before the start until the slot ends. */
+/** Check-in is open from an hour before the start until the slot ends (the end itself is too late); the roster shows the button by it. */
+export const isCheckInOpen = (slot: Pick<Slot, 'start' | 'end'>, nowMs: number): boolean => nowMs >= at(slot.start) - HOUR_MS && nowMs < at(slot.end);
+
+/** The provider checks people in while check-in is open. */
 export function assertCheckIn(b: Booking, slot: Slot, nowMs: number): void {
   if (b.status !== 'booked') throw refuse('BOOKING_NOT_ACTIVE', `a booking that is ${b.status} cannot be checked in`);
-  if (nowMs < at(slot.start) - 60 * MINUTE_MS || nowMs >= at(slot.end)) throw refuse('WINDOW_CLOSED', 'check-in is open from an hour before the start until the end');
+  if (!isCheckInOpen(slot, nowMs)) throw refuse('WINDOW_CLOSED', 'check-in is open from an hour before the start until the end');
 }

@@ -1,6 +1,6 @@
 import type { Deadline, Service, ServiceRules } from '../../schemas/services';
 import type { Slot, SlotTimes } from '../../schemas/slots';
-import { addDays, atBeijing, beijingDate, beijingStamp, datesBetween, DAY_MS, HOUR_MS, iso, MINUTE_MS, weekdayOf } from './time';
+import { addDays, atBeijing, beijingDate, beijingStamp, datesBetween, DAY_MS, HOUR_MS, iso, MINUTE_MS, weekdayOf } from '../beijing-time';
 
 /** The moment a deadline falls for a slot starting at `startMs`. */
 export function deadlineAt(deadline: Deadline, startMs: number): number {

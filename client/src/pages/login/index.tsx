@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Session } from '@shared/schemas/auth';
 import type { DevUser } from '@shared/schemas/users';
 import { api } from '../../api/endpoints';
-import { ApiError } from '../../api/request';
+import { errorText } from '../../api/request';
 import { session } from '../../api/session';
 import { ROLE_LABEL } from '../../components/labels';
 import { PageShell } from '../../components/page-shell';
@@ -32,7 +32,7 @@ export default function Login() {
       session.save(s);
       await afterSignIn(s.user);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录没有成功,请再试一次');
+      setError(errorText(e, '登录没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }

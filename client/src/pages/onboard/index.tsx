@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { PlaceNode } from '@shared/schemas/places';
 import { Flat, MeUpdateBody, PersonName, Phone } from '@shared/schemas/users';
 import { api } from '../../api/endpoints';
-import { ApiError } from '../../api/request';
+import { errorText } from '../../api/request';
 import { session } from '../../api/session';
 import { BuildingPicker } from '../../components/building-picker';
 import { LoadError, PageShell } from '../../components/page-shell';
@@ -28,7 +28,7 @@ export default function Onboard() {
 
   const loadTree = () => {
     setTreeError('');
-    api.places().then((r) => setTree(r.items), (e) => setTreeError(e instanceof ApiError ? e.message : '加载失败'));
+    api.places().then((r) => setTree(r.items), (e) => setTreeError(errorText(e, '加载失败')));
   };
   useLoad(loadTree);
 
@@ -49,7 +49,7 @@ export default function Onboard() {
       session.updateUser(me);
       await Taro.switchTab({ url: '/pages/home/index' });
     } catch (e) {
-      setErrors([e instanceof ApiError ? e.message : '保存没有成功,请再试一次']);
+      setErrors([errorText(e, '保存没有成功,请再试一次')]);
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { WishDetail } from '@shared/schemas/wishes';
 import { api } from '../../api/endpoints';
-import { ApiError } from '../../api/request';
+import { errorText } from '../../api/request';
 import { session } from '../../api/session';
 import { ACTOR_LABEL, ACTION_LABEL, formatTime, STATUS_LABEL } from '../../components/labels';
 import { LoadError, PageShell } from '../../components/page-shell';
@@ -24,7 +24,7 @@ export default function WishPage() {
       setDetail(await api.wish(id));
       setError('');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败');
+      setError(errorText(e, '加载失败'));
     } finally {
       Taro.stopPullDownRefresh();
     }
@@ -41,7 +41,7 @@ export default function WishPage() {
       setNotice(done);
       setError('');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '操作没有成功,请再试一次');
+      setError(errorText(e, '操作没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }

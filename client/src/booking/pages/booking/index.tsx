@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '@shared/schemas/bookings';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { session } from '../../../api/session';
 import { formatTime } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
@@ -19,7 +19,7 @@ export default function BookingDetail() {
 
   const load = () => {
     setError('');
-    api.booking(id).then(setBooking, (e) => setError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+    api.booking(id).then(setBooking, (e) => setError(errorText(e, '加载失败,请重试')));
   };
   useDidShow(load);
 

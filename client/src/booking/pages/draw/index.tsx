@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { DrawView } from '@shared/schemas/draws';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { formatTime } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { slotWhen } from '../../booking-words';
@@ -18,7 +18,7 @@ export default function Draw() {
   const [error, setError] = useState('');
   const load = () => {
     setError('');
-    api.draw(params.service ?? '', params.slot ?? '').then(setDraw, (e) => setError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+    api.draw(params.service ?? '', params.slot ?? '').then(setDraw, (e) => setError(errorText(e, '加载失败,请重试')));
   };
   useDidShow(load);
   const [copied, setCopied] = useState(false);

@@ -1,11 +1,11 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { Service, WeeklyRule } from '@shared/schemas/services';
+import { ClockTime, type Service, type WeeklyRule } from '@shared/schemas/services';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 import { serviceUrl, WEEKDAY } from '../../booking-words';
 
 /**
@@ -15,14 +15,14 @@ import { serviceUrl, WEEKDAY } from '../../booking-words';
  */
 export default function Manage() {
   const list = usePagedList(api.services);
-  const [saved, setSaved] = useState<Record<string, Service>>({});
+  const rows = useRowAction<Service>();
   return (
     <PageShell>
       <View className='title'>服务管理</View>
       <View className='muted'>改名额和每周时间后,新开放的时段按新规则;已开放的时段请到“看时段”里单独调整或关闭。</View>
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='社区还没有服务' onRetry={list.reload} />
       {list.items.map((listed) => (
-        <ServiceEditor key={listed.id} service={saved[listed.id] ?? listed} onSaved={(s) => setSaved((m) => ({ ...m, [s.id]: s }))} />
+        <ServiceEditor key={listed.id} service={rows.shown(listed.id, listed)} onSaved={(s) => rows.keep(s.id, s)} />
       ))}
       <LoadMore list={list} />
     </PageShell>
@@ -36,27 +36,17 @@ function ServiceEditor({ service, onSaved }: { service: Service; onSaved: (s: Se
   const [schedule, setSchedule] = useState<WeeklyRule[]>([...service.schedule].sort(byTime));
   const [weekday, setWeekday] = useState(1);
   const [start, setStart] = useState('09:00');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const act = useRowAction();
+  const busy = !!act.busy;
+  const message = act.message;
+  const say = (text: string) => act.say(service.id, text);
 
-  const save = async (body: Parameters<typeof api.updateService>[1], done: string) => {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const next = await api.updateService(service.id, body);
-      onSaved(next);
-      setMessage({ ok: true, text: done });
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : '保存没有成功,请再试一次' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (body: Parameters<typeof api.updateService>[1], done: string) =>
+    act.run(service.id, async () => onSaved(await api.updateService(service.id, body)), { failed: '保存没有成功,请再试一次', done });
 
   const addTime = () => {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(start)) {
-      setMessage({ ok: false, text: '时间请写成 09:00 这样' });
+    if (!ClockTime.safeParse(start).success) {
+      say('时间请写成 09:00 这样');
       return;
     }
     if (schedule.some((r) => r.weekday === weekday && r.start === start)) return;
@@ -96,7 +86,7 @@ function ServiceEditor({ service, onSaved }: { service: Service; onSaved: (s: Se
         onClick={() =>
           Number.isInteger(seatCount) && seatCount >= 1 && seatCount <= 500
             ? save({ rules: { seatsPerSlot: seatCount }, schedule }, '已保存,新开放的时段按新规则')
-            : setMessage({ ok: false, text: '名额请填1到500之间的整数' })
+            : say('名额请填1到500之间的整数')
         }
       >
         保存

@@ -2,11 +2,12 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { BookingView } from '@shared/schemas/bookings';
 import type { SlotView } from '@shared/schemas/slots';
-import { beijingDate, DAY_MS, HOUR_MS } from '@shared/domain/booking/time';
+import { beijingDate, DAY_MS } from '@shared/domain/beijing-time';
+import { isCheckInOpen } from '@shared/domain/booking/rules';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 import { BOOKING_STATUS_LABEL, slotWhen, statusTone } from '../../booking-words';
 
 /**
@@ -48,40 +49,24 @@ function SlotRoster({ slot }: { slot: SlotView }) {
   const list = usePagedList((cursor) => api.slotBookings(slot.id, cursor), slot.id);
   // Opened after the page was shown, so the page's first showing did not load it: load it now.
   useEffect(() => void list.reload(), []);
-  const [changed, setChanged] = useState<Record<string, BookingView>>({});
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState('');
-  const now = Date.now();
-  // As the API allows it: from an hour before the start until the end.
-  const canCheckIn = now >= Date.parse(slot.start) - HOUR_MS && now <= Date.parse(slot.end);
-
-  const checkIn = async (id: string) => {
-    if (busy) return;
-    setBusy(id);
-    setError('');
-    try {
-      const next = await api.checkIn(id);
-      setChanged((c) => ({ ...c, [id]: next }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '签到没有成功,请再试一次');
-    } finally {
-      setBusy('');
-    }
-  };
+  const rows = useRowAction<BookingView>();
+  // The server's own rule, so the button shows exactly when a tap can work.
+  const canCheckIn = isCheckInOpen(slot, Date.now());
+  const checkIn = (id: string) => rows.run(id, () => api.checkIn(id), { failed: '签到没有成功,请再试一次' });
 
   return (
     <View className='slot-roster'>
-      {error && <View className='error'>{error}</View>}
+      {rows.error && <View className='error'>{rows.error}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='这个时段还没有人预约' onRetry={list.reload} />
       {list.items.map((listed) => {
-        const b = changed[listed.id] ?? listed;
+        const b = rows.shown(listed.id, listed);
         return (
           <View key={b.id} className='row roster-row' data-booking-id={b.id}>
             <Text className='text'>{b.residentName}</Text>
             {b.status === 'booked' && !canCheckIn ? (
               <Text className='muted'>开始前一小时起可签到</Text>
             ) : b.status === 'booked' ? (
-              <Button className='btn primary check-in' disabled={busy === b.id || undefined} onClick={() => checkIn(b.id)}>签到</Button>
+              <Button className='btn primary check-in' disabled={rows.busy === b.id || undefined} onClick={() => checkIn(b.id)}>签到</Button>
             ) : (
               <Text className={`tag ${statusTone(b.status)}`}>{BOOKING_STATUS_LABEL[b.status]}</Text>
             )}

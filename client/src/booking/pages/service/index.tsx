@@ -1,24 +1,25 @@
 import { Button, Checkbox, Label, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { isReleased } from '@shared/domain/booking/status';
 import type { Service } from '@shared/schemas/services';
 import type { SlotView } from '@shared/schemas/slots';
 import { api } from '../../../api/endpoints';
 import { hasRole, session } from '../../../api/session';
-import { ApiError, newIdempotencyKey } from '../../../api/request';
+import { ApiError, errorText, newIdempotencyKey } from '../../../api/request';
 import { LoadError, ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { askToSubscribe } from '../../../components/subscribe';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 import { formatTime } from '../../../components/labels';
 import { BOOKING_STATUS_LABEL, SLOT_STATE_LABEL, slotWhen, statusTone } from '../../booking-words';
-import type { BookingStatus } from '@shared/schemas/bookings';
 
 type Choice = 'book' | 'wait' | 'apply';
 const DONE: Record<Choice, string> = { book: '预约成功', wait: '已排队候补', apply: '已报名,等抽签结果' };
 
 /** What a tap on the slot would do now, or null when nothing can be asked for. */
 function choiceFor(slot: SlotView): Choice | null {
-  if (slot.mine && !['cancelled', 'declined', 'expired'].includes(slot.mine.status)) return null;
+  if (slot.mine && !isReleased(slot.mine.status)) return null;
   if (slot.state === 'applying') return 'apply';
   if (slot.state === 'open' && slot.seatsLeft > 0) return 'book';
   if (slot.state === 'open' || slot.state === 'full') return 'wait';
@@ -38,53 +39,49 @@ export default function ServicePage() {
   const [service, setService] = useState<Service | null>(null);
   const [serviceError, setServiceError] = useState('');
   const list = usePagedList((cursor) => api.slots(serviceId, forId, cursor), serviceId);
-  const [mine, setMine] = useState<Record<string, { bookingId: string; status: BookingStatus }>>({});
+  // Per slot: the booking a tap here made (it stands in for the slot's `mine` until the page shows again).
+  const rows = useRowAction<NonNullable<SlotView['mine']>>();
   const [consent, setConsent] = useState(false);
-  const [busy, setBusy] = useState('');
-  const [message, setMessage] = useState<{ slotId: string; text: string; ok: boolean } | null>(null);
   const keys = useRef<Record<string, string>>({});
   const staff = hasRole(session.user(), 'staff');
   const [closed, setClosed] = useState<Record<string, SlotView>>({});
   // Back on the page (a booking cancelled on its own page), the reloaded list is the truth, not what was tapped here.
   useDidShow(() => {
-    setMine({});
+    rows.forget();
     setClosed({});
   });
 
   const loadService = () => {
     setServiceError('');
-    api.service(serviceId).then(setService, (e) => setServiceError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+    api.service(serviceId).then(setService, (e) => setServiceError(errorText(e, '加载失败,请重试')));
   };
   useEffect(loadService, [serviceId]);
 
-  const ask = async (slot: SlotView, choice: Choice) => {
-    if (busy) return;
-    if (forId && !consent) {
-      setMessage({ slotId: slot.id, text: `请先勾选“${forName}已同意由我代为预约”`, ok: false });
-      return;
-    }
+  const ask = (slot: SlotView, choice: Choice) => {
+    if (rows.busy) return;
+    if (forId && !consent) return rows.say(slot.id, `请先勾选“${forName}已同意由我代为预约”`);
     // Asked from the tap itself, as WeChat requires; the answer does not hold the booking up.
     if (!forId) void askToSubscribe(choice === 'wait' ? ['booking_result', 'waitlist_offer'] : ['booking_result', 'booking_reminder']);
     const keyName = `${slot.id}:${choice}`;
     const key = (keys.current[keyName] ??= newIdempotencyKey());
-    setBusy(slot.id);
-    setMessage(null);
-    try {
-      const booking = await api.book({ slotId: slot.id, waitlist: choice === 'wait', ...(forId ? { forResidentId: forId, consent: true as const } : {}) }, key);
-      delete keys.current[keyName];
-      setMine((m) => ({ ...m, [slot.id]: { bookingId: booking.id, status: booking.status } }));
-      const position = booking.waitPosition ? `,排在第${booking.waitPosition}位` : '';
-      setMessage({ slotId: slot.id, text: `${DONE[choice]}${position}`, ok: true });
-    } catch (e) {
+    const onError = (e: unknown) => {
       const error = e instanceof ApiError ? e : null;
       // Only an answer that never came may be retried with the same key; anything else was decided.
       if (!error || !['NETWORK', 'TIMEOUT'].includes(error.code)) delete keys.current[keyName];
-      setMessage({ slotId: slot.id, text: error?.message ?? '预约没有成功,请再试一次', ok: false });
       // Full, taken, or no answer in time (it may have gone through): show the slots as they are now.
       if (error && ['SLOT_FULL', 'ALREADY_BOOKED', 'NETWORK', 'TIMEOUT'].includes(error.code)) void list.reload();
-    } finally {
-      setBusy('');
-    }
+    };
+    return rows.run(
+      slot.id,
+      async () => {
+        const booking = await api.book({ slotId: slot.id, waitlist: choice === 'wait', ...(forId ? { forResidentId: forId, consent: true as const } : {}) }, key);
+        delete keys.current[keyName];
+        const position = booking.waitPosition ? `,排在第${booking.waitPosition}位` : '';
+        rows.say(slot.id, `${DONE[choice]}${position}`, true);
+        return { bookingId: booking.id, status: booking.status };
+      },
+      { failed: '预约没有成功,请再试一次', onError },
+    );
   };
 
   const open = (bookingId: string) => Taro.navigateTo({ url: `/booking/pages/booking/index?id=${encodeURIComponent(bookingId)}` });
@@ -114,7 +111,7 @@ export default function ServicePage() {
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='近期没有可预约的时间' onRetry={list.reload} />
       {list.items.map((shown) => {
         const listed = closed[shown.id] ?? shown;
-        const held = mine[listed.id];
+        const held = rows.changed[listed.id];
         const slot: SlotView = held ? { ...listed, mine: held } : listed;
         const choice = choiceFor(slot);
         return (
@@ -141,13 +138,13 @@ export default function ServicePage() {
             {slot.note && <View className='notice'>{slot.note}</View>}
             {slot.mine && (
               <View className='row mine'>
-                <Text className={`tag ${statusTone(slot.mine.status as BookingStatus)}`}>{BOOKING_STATUS_LABEL[slot.mine.status as BookingStatus] ?? slot.mine.status}</Text>
+                <Text className={`tag ${statusTone(slot.mine.status)}`}>{BOOKING_STATUS_LABEL[slot.mine.status]}</Text>
                 <Button className='btn view-booking' onClick={() => open(slot.mine!.bookingId)}>查看</Button>
               </View>
             )}
             {choice && (
-              <Button className={`btn block ${choice === 'book' ? 'primary book' : choice === 'wait' ? 'waitlist' : 'primary apply'}`} disabled={busy === slot.id || undefined} onClick={() => ask(slot, choice)}>
-                {busy === slot.id ? '正在提交…' : choice === 'book' ? '预约' : choice === 'wait' ? '排队候补' : '报名抽签'}
+              <Button className={`btn block ${choice === 'book' ? 'primary book' : choice === 'wait' ? 'waitlist' : 'primary apply'}`} disabled={rows.busy === slot.id || undefined} onClick={() => ask(slot, choice)}>
+                {rows.busy === slot.id ? '正在提交…' : choice === 'book' ? '预约' : choice === 'wait' ? '排队候补' : '报名抽签'}
               </Button>
             )}
             {slot.allocation === 'ballot' && slot.ballotClosesAt && Date.parse(slot.ballotClosesAt) <= now && slot.state !== 'drawing' && (
@@ -155,7 +152,7 @@ export default function ServicePage() {
                 查看抽签结果
               </Button>
             )}
-            {message?.slotId === slot.id && <View className={message.ok ? 'success booking-result' : 'error booking-result'}>{message.text}</View>}
+            {rows.message?.row === slot.id && <View className={rows.message.ok ? 'success booking-result' : 'error booking-result'}>{rows.message.text}</View>}
             {staff && !forId && slot.state !== 'cancelled' && <CloseSlot slot={slot} onClosed={(s) => setClosed((c) => ({ ...c, [s.id]: s }))} />}
           </View>
         );
@@ -169,31 +166,24 @@ export default function ServicePage() {
 function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView) => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const act = useRowAction();
   if (!open) return <Button className='btn block close-slot' onClick={() => setOpen(true)}>关闭这个时段</Button>;
-  const close = async () => {
-    if (busy) return;
-    if (reason.trim().length < 2) {
-      setError('请写明关闭原因,已预约的居民会收到');
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
-      onClosed(await api.changeSlot(slot.id, { close: true, reason: reason.trim() }));
-      setOpen(false);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '关闭没有成功,请再试一次');
-    } finally {
-      setBusy(false);
-    }
+  const close = () => {
+    if (reason.trim().length < 2) return act.say(slot.id, '请写明关闭原因,已预约的居民会收到');
+    return act.run(
+      slot.id,
+      async () => {
+        onClosed(await api.changeSlot(slot.id, { close: true, reason: reason.trim() }));
+        setOpen(false);
+      },
+      { failed: '关闭没有成功,请再试一次' },
+    );
   };
   return (
     <View className='close-slot-form'>
       <Textarea className='textarea close-reason' value={reason} placeholder='关闭原因,会告诉已预约的居民(如:师傅生病,改到下周)' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-      <Button className='btn primary block confirm-close' disabled={busy || undefined} onClick={close}>确认关闭并通知居民</Button>
-      {error && <View className='error'>{error}</View>}
+      <Button className='btn primary block confirm-close' disabled={!!act.busy || undefined} onClick={close}>确认关闭并通知居民</Button>
+      {act.error && <View className='error'>{act.error}</View>}
     </View>
   );
 }

@@ -1,18 +1,16 @@
 import { Button, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { CalendarYearBody, type CalendarOverview, type CalendarYear, type WorkingHours } from '@shared/schemas/calendar';
+import { CalendarYearBody, type CalendarOverview, type CalendarYear } from '@shared/schemas/calendar';
 import type { SlaLimits } from '@shared/schemas/sla';
+import { beijingYear } from '@shared/domain/beijing-time';
+import { DEFAULT_HOURS } from '@shared/domain/working-time';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { hasRole, session } from '../../../api/session';
 import { limitLabel } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
 
-const DEFAULT_HOURS: WorkingHours = [
-  { from: '08:30', to: '12:00' },
-  { from: '14:00', to: '17:30' },
-];
 const STAGE_LABEL: [keyof Pick<SlaLimits, 'route' | 'claim' | 'lease' | 'done'>, string][] = [
   ['route', '派单'],
   ['claim', '认领'],
@@ -38,7 +36,7 @@ function YearEditor({ year, base, onSaved, onCancel }: { year: number; base: Cal
     try {
       onSaved(await api.putCalendarYear(year, parsed.data));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存没有成功,请再试一次');
+      setError(errorText(e, '保存没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }
@@ -77,14 +75,15 @@ export default function Calendar() {
         setOverview(c);
         setLimits(l);
       },
-      (e) => setError(e instanceof ApiError ? e.message : '加载失败,请重试'),
+      (e) => setError(errorText(e, '加载失败,请重试')),
     );
   };
   useDidShow(load);
 
   if (!overview || !limits) return <PageShell>{error ? <LoadError message={error} onRetry={load} /> : <View className='empty'>正在加载…</View>}</PageShell>;
   const years = [...overview.years].sort((a, b) => a.year - b.year);
-  const next = new Date().getFullYear() + 1;
+  // The next year in Beijing: from midnight to 08:00 on 1 January a phone set to UTC is still in the old year.
+  const next = beijingYear(Date.now()) + 1;
   const missing = !years.some((y) => y.year === next);
   const latest = years.at(-1) ?? null;
 

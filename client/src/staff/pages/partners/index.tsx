@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import type { PlaceNode } from '@shared/schemas/places';
 import { PartnershipOfferBody, type Partnership, type Team } from '@shared/schemas/teams';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { session } from '../../../api/session';
 import { PARTNERSHIP_LABEL, skillLabel } from '../../../components/labels';
 import { ListState, LoadError, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 
 const flatten = (nodes: PlaceNode[]): PlaceNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 const toggled = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
@@ -26,7 +27,7 @@ function OfferForm({ places, onOffered }: { places: PlaceNode[]; onOffered: () =
   const [busy, setBusy] = useState(false);
   const loadTeams = () => {
     setTeamsError('');
-    api.teams().then((r) => setTeams(r.items.filter((t) => mine.has(t.communityId))), (e) => setTeamsError(e instanceof ApiError ? e.message : '队伍加载失败'));
+    api.teams().then((r) => setTeams(r.items.filter((t) => mine.has(t.communityId))), (e) => setTeamsError(errorText(e, '队伍加载失败')));
   };
   useEffect(loadTeams, []);
   const team = teams.find((t) => t.id === teamId);
@@ -49,7 +50,7 @@ function OfferForm({ places, onOffered }: { places: PlaceNode[]; onOffered: () =
       setSkills([]);
       onOffered();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '没有成功,请再试一次');
+      setError(errorText(e, '没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }
@@ -106,41 +107,26 @@ export default function Partners() {
   const list = usePagedList((cursor) => api.partnerships(cursor));
   const [places, setPlaces] = useState<PlaceNode[]>([]);
   const [placesError, setPlacesError] = useState('');
-  const [changed, setChanged] = useState<Record<string, Partnership>>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState('');
+  const rows = useRowAction<Partnership>();
   const [offering, setOffering] = useState(false);
   const loadPlaces = () => {
     setPlacesError('');
-    api.places().then((r) => setPlaces(flatten(r.items)), (e) => setPlacesError(e instanceof ApiError ? e.message : '社区加载失败'));
+    api.places().then((r) => setPlaces(flatten(r.items)), (e) => setPlacesError(errorText(e, '社区加载失败')));
   };
   useEffect(loadPlaces, []);
   const name = (id: string) => places.find((p) => p.id === id)?.name ?? id;
 
-  const decide = async (p: Partnership, change: 'accept' | 'end') => {
-    if (busy) return;
-    setBusy(p.id);
-    setError('');
-    try {
-      const next = await api.decidePartnership(p.id, change);
-      setChanged((c) => ({ ...c, [p.id]: next }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '没有成功,请再试一次');
-    } finally {
-      setBusy('');
-    }
-  };
+  const decide = (p: Partnership, change: 'accept' | 'end') => rows.run(p.id, () => api.decidePartnership(p.id, change), { failed: '没有成功,请再试一次' });
 
   return (
     <PageShell>
       <View className='title'>协作社区</View>
       <View className='muted'>邻近社区的队伍可以为我们的网格服务(融合网格);派单时会推荐它们。</View>
       {placesError && <LoadError message={placesError} onRetry={loadPlaces} />}
-      {error && <View className='error'>{error}</View>}
+      {rows.error && <View className='error'>{rows.error}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有协作约定' onRetry={list.reload} />
       {list.items.map((listed) => {
-        const kept = changed[listed.id];
-        const p = kept && kept.version >= listed.version ? kept : listed;
+        const p = rows.shown(listed.id, listed);
         const receiving = !!user?.staffCommunityIds.includes(p.toCommunityId);
         return (
           <View key={p.id} className='card partnership' data-partnership-id={p.id}>
@@ -152,10 +138,10 @@ export default function Partners() {
             <View className='muted'>技能:{p.skills.map(skillLabel).join('、')}</View>
             <View className='muted'>{p.offeredBy.name}发起{p.acceptedBy ? `,${p.acceptedBy.name}接受` : ''}</View>
             {p.status === 'offered' && receiving && (
-              <Button className='btn primary block accept-partnership' disabled={busy === p.id || undefined} onClick={() => void decide(p, 'accept')}>接受</Button>
+              <Button className='btn primary block accept-partnership' disabled={rows.busy === p.id || undefined} onClick={() => void decide(p, 'accept')}>接受</Button>
             )}
             {p.status !== 'ended' && (
-              <Button className='btn block end-partnership' disabled={busy === p.id || undefined} onClick={() => void decide(p, 'end')}>结束协作</Button>
+              <Button className='btn block end-partnership' disabled={rows.busy === p.id || undefined} onClick={() => void decide(p, 'end')}>结束协作</Button>
             )}
           </View>
         );

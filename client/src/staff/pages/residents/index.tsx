@@ -1,11 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { Resident } from '@shared/schemas/users';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 
 /** The services, opened for booking on this resident's behalf (代预约). */
 const serviceListFor = (r: Resident) => `/booking/pages/services/index?for=${encodeURIComponent(r.id)}&forName=${encodeURIComponent(r.name)}`;
@@ -16,32 +15,17 @@ const serviceListFor = (r: Resident) => `/booking/pages/services/index?for=${enc
  */
 export default function Residents() {
   const list = usePagedList(api.residents);
-  const [verified, setVerified] = useState<Record<string, Resident>>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState('');
-
-  const verify = async (id: string) => {
-    if (busy) return;
-    setBusy(id);
-    setError('');
-    try {
-      const resident = await api.verifyResident(id);
-      setVerified((v) => ({ ...v, [id]: resident }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '核实没有成功,请再试一次');
-    } finally {
-      setBusy('');
-    }
-  };
+  const rows = useRowAction<Resident>();
+  const verify = (id: string) => rows.run(id, () => api.verifyResident(id), { failed: '核实没有成功,请再试一次' });
 
   return (
     <PageShell>
       <View className='title'>居民核实</View>
       <View className='muted'>新注册的居民排在最前。入户或电话确认身份和住址后点“核实”。</View>
-      {error && <View className='error'>{error}</View>}
+      {rows.error && <View className='error'>{rows.error}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='您的网格里还没有登记居民' onRetry={list.reload} />
       {list.items.map((listed) => {
-        const r = verified[listed.id] ?? listed;
+        const r = rows.shown(listed.id, listed);
         return (
           <View key={r.id} className='card resident-row' data-resident-id={r.id}>
             <View className='row'>
@@ -53,7 +37,7 @@ export default function Residents() {
               代为预约服务
             </Button>
             {!r.verified && (
-              <Button className='btn primary block verify' disabled={busy === r.id || undefined} onClick={() => verify(r.id)}>
+              <Button className='btn primary block verify' disabled={rows.busy === r.id || undefined} onClick={() => verify(r.id)}>
                 核实
               </Button>
             )}

@@ -3,32 +3,30 @@ import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { CategoryBody, type Category } from '@shared/schemas/places';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { skillLabel } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
+import { useRowAction } from '../../../components/use-row-action';
 
 /** One category and the skill a team needs for it; empty: a person triages it. */
 function CategoryRow({ category, onSaved }: { category: Category; onSaved: (c: Category) => void }) {
   const [skill, setSkill] = useState(category.skill ?? '');
-  const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const act = useRowAction();
+  const busy = !!act.busy;
   const changed = skill.trim() !== (category.skill ?? '');
 
-  const save = async () => {
-    if (busy) return;
+  const save = () => {
     const parsed = CategoryBody.safeParse({ name: category.name, skill: skill.trim() || null });
-    if (!parsed.success) return setError('技能名称最多40个字');
-    setBusy(true);
-    setError('');
-    try {
-      onSaved(await api.updateCategory(category.id, parsed.data));
-      setSaved(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存没有成功,请再试一次');
-    } finally {
-      setBusy(false);
-    }
+    if (!parsed.success) return act.say(category.id, '技能名称最多40个字');
+    return act.run(
+      category.id,
+      async () => {
+        onSaved(await api.updateCategory(category.id, parsed.data));
+        setSaved(true);
+      },
+      { failed: '保存没有成功,请再试一次' },
+    );
   };
 
   return (
@@ -47,7 +45,7 @@ function CategoryRow({ category, onSaved }: { category: Category; onSaved: (c: C
           setSaved(false);
         }}
       />
-      {error && <View className='error'>{error}</View>}
+      {act.error && <View className='error'>{act.error}</View>}
       {saved && !changed && <View className='muted saved'>已保存</View>}
       {changed && <Button className='btn primary block save-category' disabled={busy || undefined} onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</Button>}
     </View>
@@ -60,7 +58,7 @@ export default function Skills() {
   const [error, setError] = useState('');
   const load = () => {
     setError('');
-    api.categories().then((r) => setItems(r.items), (e) => setError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+    api.categories().then((r) => setItems(r.items), (e) => setError(errorText(e, '加载失败,请重试')));
   };
   useDidShow(load);
 

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import type { PlaceNode } from '@shared/schemas/places';
 import { TeamBody, type Team } from '@shared/schemas/teams';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { SkillPicker } from '../../../components/volunteer-fields';
 import { skillLabel, TEAM_KIND_LABEL } from '../../../components/labels';
 import { TeamApplications } from '../../../components/team-applications';
 import { ListState, LoadError, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
+import { useRowAction } from '../../../components/use-row-action';
 
 const gridsIn = (tree: PlaceNode[], communityId: string): PlaceNode[] => {
   for (const n of tree) {
@@ -26,25 +27,16 @@ function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: Pla
   const [leadId, setLeadId] = useState(team.members.find((m) => m.role === 'lead')?.userId ?? null);
   const [teamCap, setTeamCap] = useState(String(team.teamCap));
   const [memberCap, setMemberCap] = useState(String(team.memberCap));
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const act = useRowAction();
+  const busy = !!act.busy;
 
-  const save = async () => {
-    if (busy) return;
+  const save = () => {
     const parsed = TeamBody.safeParse({ name: team.name, kind: team.kind, skills, gridIds, leadId, teamCap: Number(teamCap), memberCap: Number(memberCap) });
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? '');
-      return setError(field === 'skills' ? '请至少选一项技能' : field === 'teamCap' ? '队伍在办上限请填1到500' : field === 'memberCap' ? '每人在办上限请填1到20' : '请检查填写的内容');
+      return act.say(team.id, field === 'skills' ? '请至少选一项技能' : field === 'teamCap' ? '队伍在办上限请填1到500' : field === 'memberCap' ? '每人在办上限请填1到20' : '请检查填写的内容');
     }
-    setBusy(true);
-    setError('');
-    try {
-      onSaved(await api.updateTeam(team.id, parsed.data));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存没有成功,请再试一次');
-    } finally {
-      setBusy(false);
-    }
+    return act.run(team.id, async () => onSaved(await api.updateTeam(team.id, parsed.data)), { failed: '保存没有成功,请再试一次' });
   };
 
   return (
@@ -70,7 +62,7 @@ function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: Pla
       <Input className='input cap-input team-cap' type='number' value={teamCap} onInput={(e) => setTeamCap(e.detail.value)} />
       <View className='muted'>每位队员(件)</View>
       <Input className='input cap-input member-cap' type='number' value={memberCap} onInput={(e) => setMemberCap(e.detail.value)} />
-      {error && <View className='error'>{error}</View>}
+      {act.error && <View className='error'>{act.error}</View>}
       <Button className='btn primary block save-team' disabled={busy || undefined} onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</Button>
       <Button className='btn block' onClick={onCancel}>取消</Button>
     </View>
@@ -82,12 +74,12 @@ export default function Teams() {
   const list = usePagedList((cursor) => api.teams(cursor));
   const [tree, setTree] = useState<PlaceNode[]>([]);
   const [treeError, setTreeError] = useState('');
-  const [saved, setSaved] = useState<Record<string, Team>>({});
+  const rows = useRowAction<Team>();
   const [editing, setEditing] = useState('');
   const [showing, setShowing] = useState('');
   const loadTree = () => {
     setTreeError('');
-    api.places().then((r) => setTree(r.items), (e) => setTreeError(e instanceof ApiError ? e.message : '网格加载失败'));
+    api.places().then((r) => setTree(r.items), (e) => setTreeError(errorText(e, '网格加载失败')));
   };
   useEffect(loadTree, []);
   const gridName = (id: string) => {
@@ -101,8 +93,7 @@ export default function Teams() {
       {treeError && <LoadError message={treeError} onRetry={loadTree} />}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='社区还没有队伍' onRetry={list.reload} />
       {list.items.map((listed) => {
-        const kept = saved[listed.id];
-        const t = kept && kept.version >= listed.version ? kept : listed;
+        const t = rows.shown(listed.id, listed);
         const lead = t.members.find((m) => m.role === 'lead');
         return (
           <View key={t.id} className='card team-card' data-team-id={t.id}>
@@ -119,7 +110,7 @@ export default function Teams() {
                 team={t}
                 grids={gridsIn(tree, t.communityId)}
                 onSaved={(next) => {
-                  setSaved((s) => ({ ...s, [t.id]: next }));
+                  rows.keep(t.id, next);
                   setEditing('');
                 }}
                 onCancel={() => setEditing('')}

@@ -1,15 +1,17 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { LEVEL_NAME } from '@shared/domain/levels';
 import type { Category, PlaceNode } from '@shared/schemas/places';
 import type { QueueQuery } from '@shared/schemas/queue';
 import type { Level } from '@shared/schemas/sla';
 import type { Me } from '@shared/schemas/users';
-import type { WishStatus } from '@shared/schemas/wishes';
+import { WISH_STATUSES, type WishStatus } from '@shared/schemas/wishes';
+import { isOpen } from '@shared/domain/wish-machine';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { hasRole, session } from '../../../api/session';
-import { LEVEL_LABEL, STATUS_LABEL, timeLeft } from '../../../components/labels';
+import { STATUS_LABEL, timeLeft } from '../../../components/labels';
 import { ListState, LoadError, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
 import { useNow } from '../../../components/use-now';
@@ -17,7 +19,8 @@ import { WishCard } from '../../../components/wish-card';
 
 type Filters = Partial<Omit<QueueQuery, 'limit' | 'cursor'>>;
 
-const STAGES: WishStatus[] = ['submitted', 'routed', 'claimed', 'in_progress', 'done'];
+/** The stages a wish still open can be at, in the machine's order. */
+const STAGES: WishStatus[] = WISH_STATUSES.filter(isOpen);
 const OVERDUE = [
   ['yellow', '即将超时'],
   ['red', '已超时'],
@@ -91,7 +94,7 @@ export default function Triage() {
         setCategories(c.items);
         setTree(p.items);
       },
-      (e) => setOptionsError(e instanceof ApiError ? e.message : '筛选项加载失败'),
+      (e) => setOptionsError(errorText(e, '筛选项加载失败')),
     );
   };
   // The chips for category and grid are only needed once "more filters" is open.
@@ -122,7 +125,7 @@ export default function Triage() {
         {more && (
           <View>
             {optionsError && <LoadError message={optionsError} onRetry={loadOptions} />}
-            {levels.length > 1 && <Chips name='level' label='层级' value={filters.level} options={levels.map((l) => [l, LEVEL_LABEL[l]] as const)} onChange={(v) => set('level', v)} />}
+            {levels.length > 1 && <Chips name='level' label='层级' value={filters.level} options={levels.map((l) => [l, LEVEL_NAME[l]] as const)} onChange={(v) => set('level', v)} />}
             {grids.length > 1 && <Chips name='grid' label='网格' value={filters.gridId} options={grids.map((g) => [g.id, g.name] as const)} onChange={(v) => set('gridId', v)} />}
             <Chips name='category' label='类别' value={filters.category} options={categories.map((c) => [c.id, c.name] as const)} onChange={(v) => set('category', v)} />
           </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApplicationBody, type FreeHours, type TeamSummary } from '@shared/schemas/teams';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { hasRole, session } from '../../../api/session';
 import { APPLICATION_LABEL, formatTime, skillLabel, TEAM_KIND_LABEL } from '../../../components/labels';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
@@ -46,7 +46,7 @@ export default function Join() {
       setNote('');
       void mine.reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '申请没有成功,请再试一次');
+      setError(errorText(e, '申请没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }

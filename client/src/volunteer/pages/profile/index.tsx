@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FreeHours } from '@shared/schemas/teams';
 import type { Me } from '@shared/schemas/users';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
+import { errorText } from '../../../api/request';
 import { session } from '../../../api/session';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { HoursPicker, SkillPicker } from '../../../components/volunteer-fields';
@@ -27,7 +27,7 @@ export default function VolunteerProfile() {
   };
   const load = () => {
     setLoadError('');
-    api.me().then(show, (e) => setLoadError(e instanceof ApiError ? e.message : '加载失败,请重试'));
+    api.me().then(show, (e) => setLoadError(errorText(e, '加载失败,请重试')));
   };
   useDidShow(load);
 
@@ -40,7 +40,7 @@ export default function VolunteerProfile() {
       show(await api.updateVolunteer(body));
       setNotice(done);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存没有成功,请再试一次');
+      setError(errorText(e, '保存没有成功,请再试一次'));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,15 @@
 import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { isAwaitingClaim, isAwaitingStart } from '@shared/domain/wish-machine';
 import type { Wish } from '@shared/schemas/wishes';
 import { api } from '../../../api/endpoints';
-import { ApiError } from '../../../api/request';
 import { session } from '../../../api/session';
 import { timeLeft } from '../../../components/labels';
 import { ListState, LoadMore, PageShell } from '../../../components/page-shell';
 import { usePagedList } from '../../../components/use-paged-list';
 import { useNow } from '../../../components/use-now';
+import { useRowAction } from '../../../components/use-row-action';
 import { WishCard } from '../../../components/wish-card';
 
 type Tab = 'open' | 'mine';
@@ -19,39 +20,28 @@ type Tab = 'open' | 'mine';
  */
 export default function Tasks() {
   const [tab, setTab] = useState<Tab>('open');
-  const [notice, setNotice] = useState('');
   const list = usePagedList((cursor) => api.tasks(tab, cursor), tab);
-  // Wishes changed here (a lease extended) replace the listed ones until the next reload.
-  const [changed, setChanged] = useState<Record<string, Wish>>({});
-  const [extending, setExtending] = useState('');
+  // Wishes changed here (a lease extended) replace the listed ones until the list has newer ones.
+  const rows = useRowAction<Wish>();
   const now = useNow();
   const me = session.user()?.id;
 
-  const extendLease = async (id: string) => {
-    if (extending) return;
-    setExtending(id);
-    setNotice('');
-    try {
-      const detail = await api.act(id, 'extend_lease', {});
-      setChanged((c) => ({ ...c, [id]: detail.wish }));
-      setNotice('已延长开始时限');
-    } catch (e) {
-      setNotice(e instanceof ApiError ? e.message : '延长没有成功,请再试一次');
-      void list.reload();
-    } finally {
-      setExtending('');
-    }
-  };
+  const extendLease = (id: string) =>
+    rows.run(id, async () => (await api.act(id, 'extend_lease', {})).wish, {
+      failed: '延长没有成功,请再试一次',
+      done: '已延长开始时限',
+      onError: () => void list.reload(),
+    });
 
   /** The lease of a claim of mine not started yet: time left, and the extension if it is still unused. */
   const lease = (w: Wish) =>
-    w.status === 'claimed' && w.claimantId === me && w.leaseUntil ? (
+    isAwaitingStart(w.status) && w.claimantId === me && w.leaseUntil ? (
       <View className='lease' onClick={(e) => e.stopPropagation()}>
         <View className={`text lease-countdown ${timeLeft(w.leaseUntil, now) === '已过期' ? 'expired' : ''}`}>
           {timeLeft(w.leaseUntil, now) === '已过期' ? '开始时限已到,任务将退回队伍' : `请在${timeLeft(w.leaseUntil, now)}内开始处理`}
         </View>
         {!w.leaseExtended && (
-          <Button className='btn block extend-lease' disabled={extending === w.id || undefined} onClick={() => void extendLease(w.id)}>
+          <Button className='btn block extend-lease' disabled={rows.busy === w.id || undefined} onClick={() => void extendLease(w.id)}>
             需要更多时间(可延长一次)
           </Button>
         )}
@@ -60,21 +50,19 @@ export default function Tasks() {
 
   const switchTo = (next: Tab) => {
     setTab(next);
-    setNotice('');
-    setChanged({});
+    rows.reset();
   };
 
-  const claim = async (id: string) => {
-    setNotice('');
-    try {
-      await api.act(id, 'claim', {});
-      await Taro.navigateTo({ url: `/pages/wish/index?id=${id}` });
-    } catch (e) {
+  const claim = (id: string) =>
+    rows.run(
+      id,
+      async () => {
+        await api.act(id, 'claim', {});
+        await Taro.navigateTo({ url: `/pages/wish/index?id=${id}` });
+      },
       // Most often someone else was quicker: say so, and show the list as it is now.
-      setNotice(e instanceof ApiError ? e.message : '认领没有成功');
-      void list.reload();
-    }
-  };
+      { failed: '认领没有成功', onError: () => void list.reload() },
+    );
 
   return (
     <PageShell>
@@ -82,17 +70,16 @@ export default function Tasks() {
         <Button className={`btn tab-open ${tab === 'open' ? 'selected' : ''}`} onClick={() => switchTo('open')}>待认领</Button>
         <Button className={`btn tab-mine ${tab === 'mine' ? 'selected' : ''}`} onClick={() => switchTo('mine')}>我的任务</Button>
       </View>
-      {notice && <View className='notice claim-notice'>{notice}</View>}
+      {rows.message && <View className='notice claim-notice'>{rows.message.text}</View>}
       <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'} onRetry={list.reload} />
       {list.items.map((listed) => {
-        const mine = changed[listed.id];
-        const w = mine && mine.version >= listed.version ? mine : listed;
+        const w = rows.shown(listed.id, listed);
         return (
           <WishCard
             key={w.id}
             wish={w}
             action={
-              tab === 'open' && w.status === 'routed' ? (
+              tab === 'open' && isAwaitingClaim(w.status) ? (
                 <Button className='btn primary block claim' onClick={(e) => { e.stopPropagation(); void claim(w.id); }}>认领</Button>
               ) : (
                 lease(w)

@@ -1,6 +1,7 @@
 /**
- * Beijing time (UTC+8, no daylight saving since 1991): schedules, windows and deadlines are set in it,
- * moments are stored as ISO UTC. Pure arithmetic on epoch milliseconds; no Intl, no host time zone.
+ * Beijing time (UTC+8, no daylight saving since 1991), the one module for it: schedules, windows, deadlines
+ * and working days are set in it, and every time the app shows is in it, whatever the phone's time zone.
+ * Moments are stored as ISO UTC. Pure arithmetic on epoch milliseconds; no Intl, no host time zone.
  */
 const OFFSET_MS = 8 * 3_600_000;
 export const MINUTE_MS = 60_000;
@@ -17,6 +18,13 @@ export const beijingClock = (ms: number): string => shifted(ms).slice(11, 16);
 
 /** 2026-11: the calendar month a quota counts in. */
 export const beijingMonth = (ms: number): string => beijingDate(ms).slice(0, 7);
+
+/** “11月30日 09:00”: a moment as people read it (inbox, timelines, notes and messages). */
+export const whenText = (iso: string): string => {
+  const ms = Date.parse(iso);
+  const [, m, d] = beijingDate(ms).split('-');
+  return `${Number(m)}月${Number(d)}日 ${beijingClock(ms)}`;
+};
 
 /** The year a person's age is counted in. */
 export const beijingYear = (ms: number): number => Number(beijingDate(ms).slice(0, 4));
