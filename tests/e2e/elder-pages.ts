@@ -36,6 +36,7 @@ const VOLUNTEER = 'u-vol-zhang'; // 古城能人库, which LAMP is routed to
 const GRID_WORKER = 'u-grid-sun'; // grids 1 and 2, where LAMP and CLUTTER are
 const STAFF = 'u-staff-guo'; // 古城社区: its teams, partners, the skills table and the calendar
 const STREET = 'u-street-li'; // 北大街: what the community could not solve
+const ADMIN = 'u-admin'; // the operator: the national working-day calendar
 
 const nothing = async () => undefined;
 /** A first-come service of 古城 of its own, with one slot three days ahead: its id and the slot's. */
@@ -285,7 +286,7 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.offer-grid',
   },
   {
-    page: 'staff/pages/calendar/index', user: STAFF, view: 'the years, the time limits, a year being edited',
+    page: 'staff/pages/calendar/index', user: ADMIN, view: 'the years, the time limits, a year being edited',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '工作日历');

@@ -69,10 +69,10 @@ export default function Mine() {
         </View>
       )}
       {(hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (
-        <View>
-          <Button className='btn block skills-table' onClick={() => go('/staff/pages/skills/index')}>技能表</Button>
-          <Button className='btn block work-calendar' onClick={() => go('/staff/pages/calendar/index')}>工作日历</Button>
-        </View>
+        <Button className='btn block skills-table' onClick={() => go('/staff/pages/skills/index')}>技能表</Button>
+      )}
+      {(hasRole(user, 'staff') || hasRole(user, 'streetStaff') || hasRole(user, 'admin')) && (
+        <Button className='btn block work-calendar' onClick={() => go('/staff/pages/calendar/index')}>工作日历</Button>
       )}
       {hasRole(user, 'resident') && (
         <View className='my-wishes'>

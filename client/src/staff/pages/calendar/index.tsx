@@ -61,7 +61,8 @@ function YearEditor({ year, base, onSaved, onCancel }: { year: number; base: Cal
  * with a warning when next year's days are missing, and the time limits of every stage.
  */
 export default function Calendar() {
-  const editable = hasRole(session.user(), 'staff') || hasRole(session.user(), 'streetStaff') || hasRole(session.user(), 'admin');
+  // The calendar is national and moves every clock: the operator enters it, community and street staff read it.
+  const editable = hasRole(session.user(), 'admin');
   const [overview, setOverview] = useState<CalendarOverview | null>(null);
   const [limits, setLimits] = useState<SlaLimits | null>(null);
   const [error, setError] = useState('');
@@ -92,6 +93,7 @@ export default function Calendar() {
       <View className='title'>工作日历</View>
       {overview.warning && <View className='notice calendar-warning'>{overview.warning}</View>}
       {notice && <View className='success'>{notice}</View>}
+      {!editable && missing && <View className='muted calendar-owner'>节假日和调休安排由系统管理员按国务院办公厅通知统一录入。</View>}
       {editable && missing && editing !== next && (
         <Button className='btn primary block add-next-year' onClick={() => setEditing(next)}>填写{next}年的放假和调休</Button>
       )}
