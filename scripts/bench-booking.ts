@@ -96,7 +96,7 @@ async function main(): Promise<void> {
           new TransactWriteCommand({
             ReturnConsumedCapacity: 'TOTAL',
             TransactItems: [
-              slotUpdate(s.id, { booked: 1, selfBooked: 1, waiting: 0, applicants: 0, checkedIn: 0, waitVersion: 0 }, { open: true, phases: ['none', 'drawn'], seat: 'all' }, new Date().toISOString()),
+              slotUpdate(s.id, { booked: 1, selfBooked: 1, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 }, { open: true, phases: ['none', 'drawn'], seat: 'all' }, new Date().toISOString()),
               bookingPut(booking, null),
               quotaUpdate(r, service.id, beijingMonth(Date.parse(s.start)), { active: 1, month: 1 }, { active: 20, perMonth: 100 })!,
               idempotencyPut(r, `floor-${ri}-${s.id}`, 'hash', booking.id, new Date()),

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'SEND_BACK_TOO_LATE',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
+  // Someone else changed the same thing at the same moment, again and again: reload and try again.
+  'CONCURRENT_CHANGE',
   'UNAVAILABLE',
   'TIMEOUT',
   'INTERNAL',

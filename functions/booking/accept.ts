@@ -8,7 +8,8 @@ import { beijingMonth } from '../../shared/domain/beijing-time';
 import type { BookingView, OfferBody } from '../../shared/schemas/bookings';
 import type { User } from '../../shared/schemas/users';
 import { quotaUse } from '../data/booking/quotas';
-import { commit, CommitRefused, withRetries } from './commit';
+import { optimistic } from '../data/retry';
+import { commit, CommitRefused } from './commit';
 import { loadBooking, viewOf } from './load';
 import { noShowHistory } from './no-show-history';
 
@@ -18,7 +19,7 @@ import { noShowHistory } from './no-show-history';
  */
 export async function acceptOffer(user: User, id: string, body: OfferBody, now: Date): Promise<BookingView> {
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
-  return withRetries(async () => {
+  return optimistic('accept an offer', async () => {
     const { booking: b, slot, relation } = await loadBooking(user, id, 'accept');
     if (actsForResident(relation) && body.consent !== true) throw invalid('body.consent', "record the resident's consent (consent: true) to accept for them");
     if (b.status === 'booked' && b.history.at(-1)?.status === 'booked') return viewOf(b);

@@ -16,18 +16,20 @@ import { bookingLook } from '../data/booking/booking-look';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
 import { quotaUse, quotaUseOf, type QuotaUse } from '../data/booking/quotas';
 import { getSlot, type SlotGuard } from '../data/booking/slots';
-import { joinedWaitKey, waitlistOf, waitPosition, waitPut } from '../data/booking/waitlist';
+import { waitlistOf, waitPut } from '../data/booking/waitlist';
+import { optimistic } from '../data/retry';
 import { commit, CommitRefused } from './commit';
 import { noShowHistory } from './no-show-history';
 import { resolveResident } from './resident';
+import { giveBackWaitTicket, takeWaitTicket, type WaitTicket } from './wait-ticket';
 
 /**
- * A popular slot is one hot item: when a crowd taps at once most transactions collide and are retried.
- * Retries run for a time budget well inside the function's timeout, not a fixed count, with the backoff
- * growing to a cap; once the seats are gone a re-read answers SLOT_FULL without writing.
+ * A popular slot is one hot item: when a crowd taps at once most transactions collide and are retried
+ * (optimistic, data/retry.ts) for a time budget well inside the function's timeout; once the seats are
+ * gone a re-read answers SLOT_FULL without writing. Joining its waiting list takes a number from a counter
+ * instead of a version of the slot, so a crowd joining at once only waits for its turn on the slot item.
  */
 const RETRY_BUDGET_MS = 12_000;
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 25 * Math.min(attempt + 1, 12)));
 const random = () => randomInt(0, 2 ** 30) / 2 ** 30;
 
 async function replay(record: IdempotencyRecord, requestHash: string): Promise<{ booking: BookingView; replayed: true }> {
@@ -60,41 +62,47 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
   const assisted = isAssisted(channel);
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
   const month = beijingMonth(Date.parse(look.slot.start));
-  // What is known to be current: after a refusal, only what the transaction found as read is kept.
-  let known: { slot: Slot; existing?: Booking | null; quota?: QuotaUse } = {
+  // What is known to be current: after a refusal, only what the transaction found as read is kept (no slot: read it again).
+  let known: { slot: Slot | null; existing?: Booking | null; quota?: QuotaUse } = {
     slot: look.slot,
     existing: look.booking,
     quota: look.slot.serviceId === serviceOfSlotId(look.slot.id) ? quotaUseOf(look.quota, month) : undefined,
   };
-  let rechecked = false;
+  // Taken on the first decision to wait and kept through retries, so one request holds one number.
+  let ticket = null as WaitTicket | null;
+  let joined = false;
 
   const answersFull = (s: Slot) => s.booked >= s.seats && !body.waitlist && s.phase !== 'applying';
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    const current = known.slot;
+  const attempt = async (): Promise<{ booking: BookingView; replayed: boolean }> => {
+    const current = known.slot ?? (await getSlot(body.slotId));
+    if (!current) throw notFound('slot');
     // Once every seat is taken the crowd is answered SLOT_FULL from the slot and the resident's own place alone.
     const full = answersFull(current);
-    const [existing, used, waiters, records] = await Promise.all([
+    const [existingRead, used, waiters, records] = await Promise.all([
       known.existing !== undefined ? known.existing : getBooking(current.id, resident.id),
       full ? { active: 0, month: 0 } : (known.quota ?? quotaUse(resident.id, current.serviceId, month)),
       !full && current.waiting > 0 ? waitlistOf(current.id) : [],
       full ? [] : noShows,
     ]);
     const standing = noShowStanding(records, nowMs);
-    let action: ReturnType<typeof decideBooking>;
-    try {
-      action = decideBooking({
+    const decide = (existing: Booking | null) =>
+      decideBooking({
         slot: current, resident, channel, existing, used, standing, waitlist: body.waitlist, nowMs,
         owedToWaiter: waiters.some((w) => canTake(current, w.assisted, nowMs)),
       });
+    let existing = existingRead;
+    let action: ReturnType<typeof decideBooking>;
+    try {
+      action = decide(existing);
     } catch (error) {
       // The first look is not one snapshot: a parallel tap's booking can show in the quota before the
       // booking itself does. Read the booking again once, so that tap is answered ALREADY_BOOKED.
-      if (!(error instanceof AppError && error.code === 'QUOTA_EXCEEDED') || rechecked) throw error;
-      [rechecked, known] = [true, { ...known, existing: undefined }];
-      continue;
+      if (!(error instanceof AppError && error.code === 'QUOTA_EXCEEDED')) throw error;
+      existing = await getBooking(current.id, resident.id);
+      action = decide(existing);
     }
-    const waitKey = action === 'wait' ? joinedWaitKey(current.waitVersion, resident.id) : null;
+    if (action === 'wait') ticket ??= await takeWaitTicket(current, resident.id);
+    const waitKey = action === 'wait' ? ticket!.key : null;
     const previous = existing && isReleased(existing.status) ? existing : null;
     const booking = newBooking({
       slot: current, resident, channel, booker, action, nowIso, waitKey, existing: previous,
@@ -104,7 +112,8 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
     const guards: Record<typeof action, SlotGuard> = {
       apply: { open: true, phases: ['applying'] },
       book: { open: true, phases: ['none', 'drawn'], seat: limitedToOwnShare(current, assisted, nowMs) ? 'own' : 'all', waitVersion: current.waitVersion },
-      wait: { open: true, phases: ['none', 'drawn'], waitVersion: current.waitVersion, counters: current },
+      // No version of the waiting list: joiners never refuse one another, only a change of the seats does.
+      wait: { open: true, phases: ['none', 'drawn'], counters: current },
     };
     try {
       await commit({
@@ -116,7 +125,6 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
         notes: bookingNotes(action === 'book' ? 'booked' : action === 'apply' ? 'applied' : 'waiting', booking, user.id),
         nowIso,
       });
-      return { booking: toBookingView(booking, waitKey ? await waitPosition(current.id, waitKey) : null), replayed: false };
     } catch (error) {
       if (!(error instanceof CommitRefused)) throw error;
       if (error.failed.has('key')) {
@@ -127,16 +135,20 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
       if (error.failed.has('quota')) throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
       // The slot changed (a seat went, the waiting list moved) or the write collided: decide again on the
       // slot as the refusal returned it, keeping the resident's booking if the transaction found it as read.
-      if (Date.now() - started > RETRY_BUDGET_MS) throw new AppError('UNAVAILABLE', 'too many bookings at once; try again shortly');
-      // A slot now full needs no pause: the next round answers SLOT_FULL without reading anything. Anyone
-      // else (joining the waiting list, a seat still free) pauses, or the crowd collides again at once.
-      if (!error.slotNow || !answersFull(error.slotNow)) await backoff(attempt);
-      const slotNow = error.slotNow ?? (await getSlot(body.slotId));
-      if (!slotNow) throw notFound('slot');
-      known = {
-        slot: slotNow,
-        existing: error.held.has('booking') ? existing : undefined,
-      };
+      known = { slot: error.slotNow, existing: error.held.has('booking') ? existing : undefined };
+      throw error;
     }
-  }
+    joined = waitKey !== null;
+    return { booking: toBookingView(booking, joined ? ticket!.place : null), replayed: false };
+  };
+  // A slot now full needs no pause: the next round answers SLOT_FULL without reading anything. Anyone
+  // else (joining the waiting list, a seat still free) pauses, or the crowd collides again at once.
+  const pauseAfter = (error: unknown) => !(error instanceof CommitRefused && error.slotNow && answersFull(error.slotNow));
+  const outcome = await optimistic('book a slot', attempt, { budgetMs: RETRY_BUDGET_MS, pauseAfter }).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  if (ticket && !joined) await giveBackWaitTicket(body.slotId, outcome);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }

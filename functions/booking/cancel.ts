@@ -6,7 +6,8 @@ import { isReleased, moveTo } from '../../shared/domain/booking/status';
 import type { BookingView, CancelBody } from '../../shared/schemas/bookings';
 import type { User } from '../../shared/schemas/users';
 import { waitDelete } from '../data/booking/waitlist';
-import { commit, withRetries, type Plan } from './commit';
+import { optimistic } from '../data/retry';
+import { commit, type Plan } from './commit';
 import { handOff } from './hand-off';
 import { loadBooking, viewOf } from './load';
 
@@ -32,7 +33,7 @@ const noteOf = (user: User, r: BookingRelation, body: CancelBody): string | null
  */
 export async function cancelBooking(user: User, id: string, body: CancelBody, now: Date, only?: 'offered'): Promise<BookingView> {
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
-  return withRetries(async () => {
+  return optimistic(only ? 'decline an offer' : 'cancel a booking', async () => {
     const { booking: b, slot, relation } = await loadBooking(user, id, only ? 'decline' : 'cancel');
     assertOnBehalf(relation, body);
     if (only && b.status !== 'offered') {

@@ -5,12 +5,13 @@ import type { BookingView, ExcuseBody } from '../../shared/schemas/bookings';
 import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/schemas/users';
 import { noShowExcuse } from '../data/booking/quotas';
-import { commit, withRetries } from './commit';
+import { optimistic } from '../data/retry';
+import { commit } from './commit';
 import { loadBooking, viewOf } from './load';
 
 /** The provider (or staff) checks a resident in: it ends the booking's hold on the quota; a second tap changes nothing. */
 export async function checkIn(user: User, id: string, now: Date): Promise<BookingView> {
-  return withRetries(async () => {
+  return optimistic('check a resident in', async () => {
     const { booking: b, slot } = await loadBooking(user, id, 'check_in');
     if (b.status === 'checked_in') return viewOf(b);
     assertCheckIn(b, slot, now.getTime());
@@ -23,7 +24,7 @@ export async function checkIn(user: User, id: string, now: Date): Promise<Bookin
 /** A grid worker (or staff) excuses a no-show: it no longer counts towards a restriction. Excusing twice changes nothing. */
 export async function excuseNoShow(user: User, id: string, body: ExcuseBody, now: Date): Promise<BookingView> {
   const nowIso = now.toISOString();
-  return withRetries(async () => {
+  return optimistic('excuse a no-show', async () => {
     const { booking: b, slot } = await loadBooking(user, id, 'excuse');
     if (b.status !== 'no_show') throw new AppError('BOOKING_NOT_ACTIVE', `a booking that is ${b.status} is not a no-show`);
     if (b.excused) return viewOf(b);

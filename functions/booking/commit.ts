@@ -10,8 +10,8 @@ import { notificationWrites } from '../data/notifications';
 import { quotaUpdate } from '../data/booking/quotas';
 import { slotUpdate, type SlotGuard } from '../data/booking/slots';
 import { bookingPut } from '../data/booking/bookings';
-import { AppError } from '../../shared/errors';
-import { cancellationCodes, cancelledItem, isCancelled, isConflict, jitter, unexpectedCancellation, type TransactItem } from '../data/transactions';
+import { TryAgain } from '../data/retry';
+import { cancellationCodes, cancelledItem, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from '../data/transactions';
 
 /**
  * One TransactWriteItems for a change to bookings of one slot. In this order, so that a cancellation's
@@ -39,7 +39,7 @@ export interface Plan {
 
 export type Part = 'slot' | 'booking' | 'quota' | 'key' | 'extra' | 'notes';
 
-const ZERO: SlotDelta = { booked: 0, selfBooked: 0, waiting: 0, applicants: 0, checkedIn: 0, waitVersion: 0 };
+const ZERO: SlotDelta = { booked: 0, selfBooked: 0, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 };
 
 export function planItems(plan: Plan): { items: TransactItem[]; parts: Part[] } {
   const items: TransactItem[] = [];
@@ -66,9 +66,10 @@ export function planItems(plan: Plan): { items: TransactItem[]; parts: Part[] } 
 
 /**
  * What refused a cancelled transaction: the parts whose condition failed (none when it only collided),
- * the parts whose items were found as read, and the slot as it is now when its condition failed.
+ * the parts whose items were found as read, and the slot as it is now when its condition failed. A
+ * TryAgain: under `optimistic` (data/retry.ts) the caller reads again and decides again.
  */
-export class CommitRefused extends Error {
+export class CommitRefused extends TryAgain {
   constructor(
     readonly failed: ReadonlySet<Part>,
     readonly codes: string[],
@@ -100,22 +101,5 @@ export async function commit(plan: Plan): Promise<void> {
     // A slot item that does not parse is only a missed shortcut: the caller reads the slot again.
     const slotNow = parts[0] === 'slot' ? Slot.safeParse(cancelledItem(error, 0)) : null;
     throw new CommitRefused(failed, codes, held, slotNow?.success ? slotNow.data : null);
-  }
-}
-
-/**
- * Runs `attempt` until its transaction goes through: a refusal means what was read has changed (a
- * seat went, the waiting list moved, a booking was changed by someone else), so it reads and decides
- * again, after a random pause. Only after many collisions does the user see a 503.
- */
-export async function withRetries<T>(attempt: (n: number) => Promise<T>, max = 10): Promise<T> {
-  for (let n = 0; ; n++) {
-    try {
-      return await attempt(n);
-    } catch (error) {
-      if (!(error instanceof CommitRefused)) throw error;
-      if (n >= max) throw new AppError('UNAVAILABLE', 'the booking kept changing; try again shortly');
-      await jitter(n);
-    }
   }
 }

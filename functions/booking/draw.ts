@@ -9,9 +9,10 @@ import { bookingsOfSlot } from '../data/booking/bookings';
 import { getDraw, putDraw } from '../data/booking/draws';
 import { getSlot, movePhase, slotOwner } from '../data/booking/slots';
 import { finishTimer } from '../data/timers';
-import { jitter, type TransactItem } from '../data/transactions';
+import { optimistic } from '../data/retry';
+import type { TransactItem } from '../data/transactions';
 import { drawnWaitKey, waitPut } from '../data/booking/waitlist';
-import { commit, CommitRefused, type BookingChange } from './commit';
+import { commit, type BookingChange } from './commit';
 
 /** Applicants per transaction: each is a booking, maybe a quota and a waiting-list entry, and notes for two people. */
 const BATCH = 8;
@@ -34,36 +35,38 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
   return (await getDraw(slot.id))!;
 }
 
-/** Winners are booked; the rest wait in drawn order. A batch at a time, each change only from `applied`, so a re-run goes on where it stopped. */
+/**
+ * Winners are booked; the rest wait in drawn order. A batch at a time, each change only from `applied`, so a
+ * re-run goes on where it stopped; a batch refused because another run moved it is read again.
+ */
 async function applyOutcomes(slot: Slot, draw: StoredDraw, nowIso: string): Promise<void> {
   const byTicket = new Map(draw.entries.map((e) => [e.ticket, e]));
-  for (let round = 0; round < 200; round++) {
-    const pending = (await bookingsOfSlot(slot.id)).filter((b) => b.status === 'applied' && byTicket.has(b.ticket ?? ''));
-    if (!pending.length) return;
-    const changes: BookingChange[] = [];
-    const extra: TransactItem[] = [];
-    const notes: Notice[] = [];
-    for (const b of pending.slice(0, BATCH)) {
-      const e = byTicket.get(b.ticket!)!;
-      if (e.outcome === 'won') {
-        const next = moveTo(b, 'win', nowIso, `抽签中签,第${e.rank}名`, { drawRank: e.rank });
-        changes.push({ previous: b, next });
-        notes.push(...bookingNotes('won', next, null));
-      } else {
-        const waitKey = drawnWaitKey(e.rank, b.residentId);
-        const next = moveTo(b, 'lose', nowIso, `抽签未中,第${e.rank}名,按名次候补`, { drawRank: e.rank, waitKey });
-        changes.push({ previous: b, next });
-        extra.push(waitPut(slot.id, waitKey, b.residentId, isAssisted(b.channel)));
-        notes.push(...bookingNotes('lost', next, null));
-      }
-    }
-    try {
-      await commit({ slot, changes, guard: { phases: ['drawing'] }, extra, notes, nowIso });
-    } catch (error) {
-      if (!(error instanceof CommitRefused)) throw error;
-      await jitter(round % 8);
+  for (let more = true; more; ) more = await optimistic('apply a draw', () => applyBatch(slot, byTicket, nowIso));
+}
+
+/** Applies the next batch of outcomes; false once nobody is left to apply. */
+async function applyBatch(slot: Slot, byTicket: ReadonlyMap<string, StoredDraw['entries'][number]>, nowIso: string): Promise<boolean> {
+  const pending = (await bookingsOfSlot(slot.id)).filter((b) => b.status === 'applied' && byTicket.has(b.ticket ?? ''));
+  if (!pending.length) return false;
+  const changes: BookingChange[] = [];
+  const extra: TransactItem[] = [];
+  const notes: Notice[] = [];
+  for (const b of pending.slice(0, BATCH)) {
+    const e = byTicket.get(b.ticket!)!;
+    if (e.outcome === 'won') {
+      const next = moveTo(b, 'win', nowIso, `抽签中签,第${e.rank}名`, { drawRank: e.rank });
+      changes.push({ previous: b, next });
+      notes.push(...bookingNotes('won', next, null));
+    } else {
+      const waitKey = drawnWaitKey(e.rank, b.residentId);
+      const next = moveTo(b, 'lose', nowIso, `抽签未中,第${e.rank}名,按名次候补`, { drawRank: e.rank, waitKey });
+      changes.push({ previous: b, next });
+      extra.push(waitPut(slot.id, waitKey, b.residentId, isAssisted(b.channel)));
+      notes.push(...bookingNotes('lost', next, null));
     }
   }
+  await commit({ slot, changes, guard: { phases: ['drawing'] }, extra, notes, nowIso });
+  return true;
 }
 
 /**

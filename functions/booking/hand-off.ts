@@ -8,7 +8,8 @@ import { getBooking } from '../data/booking/bookings';
 import { getSlot } from '../data/booking/slots';
 import type { TransactItem } from '../data/transactions';
 import { waitDelete, waitlistOf, type WaitEntry } from '../data/booking/waitlist';
-import { commit, CommitRefused, withRetries, type BookingChange } from './commit';
+import { optimistic } from '../data/retry';
+import { commit, CommitRefused, type BookingChange } from './commit';
 
 /** The offer to one waiting resident: their booking moves to `offered`, their entry leaves the list. */
 async function offerTo(slotAfter: Slot, w: WaitEntry, nowMs: number): Promise<{ change: BookingChange; extra: TransactItem; notes: Notice[] }> {
@@ -50,7 +51,7 @@ export async function handOff(slot: Slot, main: BookingChange, nowMs: number): P
 export async function fillFromWaitlist(slotId: string, nowMs: number): Promise<number> {
   let offers = 0;
   for (; offers < 500; offers++) {
-    const made = await withRetries(async () => {
+    const made = await optimistic('offer a freed seat', async () => {
       const slot = await getSlot(slotId);
       if (!slot || slot.waiting === 0) return false;
       const waiters = await waitlistOf(slotId);

@@ -6,7 +6,7 @@ import type { User } from '../../shared/schemas/users';
 import { memberCommunities } from '../auth/scope';
 import { createService, getService, saveService } from '../data/booking/services';
 import { getTeam } from '../data/teams';
-import { isConditionFailed, jitter } from '../data/transactions';
+import { optimistic } from '../data/retry';
 import { openSlotsOf } from './materialise';
 
 /** A service the user may see: one of their own community's (as resident, staff, grid worker or volunteer). */
@@ -55,7 +55,7 @@ export async function addService(user: User, body: ServiceCreateBody, now: Date)
  * changed one by one with PATCH /slots/{id}). New slots of a changed schedule open at once.
  */
 export async function changeService(user: User, id: string, body: ServiceUpdateBody, now: Date): Promise<Service> {
-  for (let attempt = 0; ; attempt++) {
+  const next = await optimistic('change a service', async () => {
     const service = await visibleService(user, id);
     if (!runsCommunity(user, service.communityId)) throw forbidden('staff of the community change its services');
     const parsed = ServiceRules.safeParse({ ...service.rules, ...body.rules });
@@ -63,15 +63,10 @@ export async function changeService(user: User, id: string, body: ServiceUpdateB
     if (!fairBallot(parsed.data)) throw invalid('body.rules.reservedPercent', 'a ballot counts every channel the same: hold no seats back (0)');
     const team = body.teamId === undefined ? { teamId: service.teamId, teamName: service.teamName } : await teamFor(body.teamId, service.communityId);
     const { rules: _rules, teamId: _teamId, ...fields } = body;
-    const next: Service = { ...service, ...fields, ...team, rules: parsed.data, updatedAt: now.toISOString(), version: service.version + 1 };
-    try {
-      await saveService(next, service.version);
-    } catch (error) {
-      if (!isConditionFailed(error) || attempt >= 5) throw error;
-      await jitter(attempt);
-      continue;
-    }
-    await openSlotsOf(next, now.getTime());
-    return next;
-  }
+    const changed: Service = { ...service, ...fields, ...team, rules: parsed.data, updatedAt: now.toISOString(), version: service.version + 1 };
+    await saveService(changed, service.version);
+    return changed;
+  });
+  await openSlotsOf(next, now.getTime());
+  return next;
 }

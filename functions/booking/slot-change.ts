@@ -13,13 +13,14 @@ import { db } from '../data/db';
 import { isConditionFailed } from '../data/transactions';
 import { waitDelete } from '../data/booking/waitlist';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { commit, withRetries } from './commit';
+import { optimistic } from '../data/retry';
+import { commit } from './commit';
 import { fillFromWaitlist } from './hand-off';
 
 /** Each booking still in play is told (and, when the slot closes, released), one transaction each. */
 async function forEachActive(slotId: string, step: (slot: Slot, b: NonNullable<Awaited<ReturnType<typeof getBooking>>>) => Promise<void>): Promise<void> {
   for (const listed of (await bookingsOfSlot(slotId)).filter((b) => isActive(b.status))) {
-    await withRetries(async () => {
+    await optimistic('change a booking of a changed slot', async () => {
       const [slot, b] = await Promise.all([getSlot(slotId), getBooking(slotId, listed.residentId)]);
       if (slot && b && isActive(b.status)) await step(slot, b);
     });

@@ -8,7 +8,8 @@ import { noShowPut } from '../data/booking/quotas';
 import { getSlot, slotOwner } from '../data/booking/slots';
 import { finishTimer, getTimer } from '../data/timers';
 import type { TickOutcome } from '../tick/outcome';
-import { commit, withRetries } from './commit';
+import { optimistic } from '../data/retry';
+import { commit } from './commit';
 import { fillFromWaitlist, handOff } from './hand-off';
 
 /**
@@ -23,7 +24,7 @@ async function forEachBooking(slotId: string, wanted: (b: Booking) => boolean, s
   for (let i = 0; i < targets.length; i += 4) {
     await Promise.all(
       targets.slice(i, i + 4).map((t) =>
-        withRetries(async () => {
+        optimistic('change a booking at its slot timer', async () => {
           const fresh = await getBooking(t.slotId, t.residentId);
           if (fresh && wanted(fresh)) await step(fresh, nowIso);
         }),
@@ -75,7 +76,7 @@ export const processRelease = (slotId: string, now: Date) =>
 /** An offer not taken in time lapses, and its seat passes to the next one waiting, in one transaction. */
 export async function processOffer(bookingId: string, now: Date): Promise<TickOutcome> {
   const nowIso = now.toISOString();
-  return withRetries(async () => {
+  return optimistic('pass on a lapsed offer', async () => {
     const b = await getBookingById(bookingId);
     if (b?.status !== 'offered' || now.getTime() < Date.parse(b.offerUntil!)) return 'skipped';
     const slot = await getSlot(b.slotId);

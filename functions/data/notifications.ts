@@ -7,7 +7,8 @@ import { tableName } from '../config';
 import { db, INDEX } from './db';
 import { dueKeys } from './due';
 import { readPage, type Source } from './pagination';
-import { cancellationCodes, isCancelled, isConditionFailed, isConflict, jitter, type TransactItem } from './transactions';
+import { optimistic } from './retry';
+import { isConditionFailed, type TransactItem } from './transactions';
 
 /**
  * A user's inbox: one item per notification in the user's partition, newest first by sort key, and an
@@ -63,15 +64,10 @@ export function notificationWrites(notes: readonly Notice[], at: string): Transa
 
 /** Delivers notifications on their own (when no other write carries them); a collision on a counter is retried. */
 export async function deliver(notes: readonly Notice[], at: string): Promise<void> {
-  for (let attempt = 0; notes.length; attempt++) {
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: notificationWrites(notes, at) }));
-      return;
-    } catch (error) {
-      if (!isCancelled(error) || !isConflict(cancellationCodes(error)) || attempt >= 8) throw error;
-      await jitter(attempt);
-    }
-  }
+  if (!notes.length) return;
+  await optimistic('deliver notifications', async () => {
+    await db().send(new TransactWriteCommand({ TransactItems: notificationWrites(notes, at) }));
+  });
 }
 
 /** AP: a user's notifications, newest first (Query `INBOX#<user>`, SK begins N#, backwards). */

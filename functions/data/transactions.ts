@@ -32,7 +32,7 @@ const THROTTLED = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', '
 /**
  * Whether a cancellation is a race that a re-read can settle: every failed item failed its condition or
  * collided with another transaction. Anything else (throttling, a validation error, an item too large)
- * is not a stale read, and retrying it as one would end as a misleading 409.
+ * is not a stale read, and retrying it as one would end as a misleading 409 (`optimistic`, retry.ts).
  */
 export const isConflict = (codes: readonly string[]): boolean =>
   codes.some((c) => c !== 'None') && codes.every((c) => c === 'None' || CONFLICT.has(c));
@@ -45,9 +45,6 @@ export function unexpectedCancellation(error: Cancelled): Error {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A short random pause before retrying a conflicting transaction, so retries do not collide again. */
-export const jitter = (attempt: number) => sleep(Math.random() * 20 * (attempt + 1));
 
 /** A single conditional write (PutItem, UpdateItem) found its condition false. */
 export const isConditionFailed = (error: unknown): boolean =>

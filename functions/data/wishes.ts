@@ -8,6 +8,7 @@ import { db, INDEX } from './db';
 import { dueKeys } from './due';
 import { loadWrites } from './loads';
 import { openWishesDecrement } from './rate-limits';
+import { TryAgain } from './retry';
 import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
 
@@ -99,7 +100,8 @@ export async function createWish(wish: Wish, events: WishEvent[], extra: Transac
   );
 }
 
-export class StaleWishError extends Error {
+/** The wish changed since it was read: the caller reads it again and decides again (optimistic in retry.ts). */
+export class StaleWishError extends TryAgain {
   constructor(readonly reasons: string[]) {
     super('the wish changed since it was read');
   }

@@ -4,7 +4,7 @@ import type { Me, MeUpdateBody, User } from '../../shared/schemas/users';
 import { toMe } from './me';
 import { phoneNumberFromCode } from '../auth/wechat';
 import { getPlace } from '../data/places';
-import { isConditionFailed, jitter } from '../data/transactions';
+import { optimistic } from '../data/retry';
 import { getUser, saveUser } from '../data/users';
 
 async function changeFrom(user: User, body: MeUpdateBody): Promise<ProfileChange> {
@@ -27,18 +27,11 @@ async function changeFrom(user: User, body: MeUpdateBody): Promise<ProfileChange
 /** PATCH /me: saved on the version read; a concurrent change (a verification) is re-read and kept. */
 export async function updateProfile(user: User, body: MeUpdateBody): Promise<Me> {
   const change = await changeFrom(user, body);
-  let current = user;
-  for (let attempt = 0; ; attempt++) {
+  return optimistic('update a profile', async (n) => {
+    const current = n === 0 ? user : await getUser(user.id);
+    if (!current) throw notFound('user');
     const next = applyProfile(current, change);
-    try {
-      await saveUser(next, current.version);
-      return toMe({ ...next, version: current.version + 1 });
-    } catch (error) {
-      if (!isConditionFailed(error) || attempt >= 5) throw error;
-      await jitter(attempt);
-      const fresh = await getUser(user.id);
-      if (!fresh) throw notFound('user');
-      current = fresh;
-    }
-  }
+    await saveUser(next, current.version);
+    return toMe({ ...next, version: current.version + 1 });
+  });
 }

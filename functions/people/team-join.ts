@@ -8,24 +8,18 @@ import { applicationPut, getApplication } from '../data/applications';
 import { db } from '../data/db';
 import { notificationWrites } from '../data/notifications';
 import { getTeam, teamPutIfUnchanged } from '../data/teams';
-import { cancellationCodes, isCancelled, isConflict, jitter, type TransactItem } from '../data/transactions';
+import { optimistic } from '../data/retry';
+import { cancellationCodes, isCancelled, type TransactItem } from '../data/transactions';
 import { getUser, userPutIfUnchanged } from '../data/users';
 import { managersAt } from '../wishes/routing';
 
 /** Runs a transaction, re-reading and deciding again (`attempt`) while it loses races. */
-async function retried<T>(attempt: () => Promise<{ items: TransactItem[]; result: T }>): Promise<T> {
-  for (let i = 0; i < 6; i++) {
+const retried = <T>(what: string, attempt: () => Promise<{ items: TransactItem[]; result: T }>): Promise<T> =>
+  optimistic(what, async () => {
     const { items, result } = await attempt();
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: items }));
-      return result;
-    } catch (error) {
-      if (!isCancelled(error) || !isConflict(cancellationCodes(error))) throw error;
-      await jitter(i);
-    }
-  }
-  throw new AppError('UNAVAILABLE', 'it kept changing; try again');
-}
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return result;
+  });
 
 /** A resident of the team's community asks to join, with their skills and usual free hours; the lead and staff are told. */
 export async function apply(user: User, teamId: string, body: ApplicationBody, now: Date): Promise<Application> {
@@ -47,7 +41,7 @@ export async function apply(user: User, teamId: string, body: ApplicationBody, n
 
 /** The team's lead or staff approve (the applicant becomes a volunteer of the team) or decline with a reason; the applicant is told. */
 export async function decide(actor: User, teamId: string, userId: string, body: DecisionBody, now: Date): Promise<Application> {
-  return retried(async () => {
+  return retried('decide an application', async () => {
     const [team, application, applicant] = await Promise.all([getTeam(teamId), getApplication(teamId, userId), getUser(userId)]);
     if (!team || !application || !applicant) throw notFound('application');
     if (!leadsTeam(actor, team) && !managesTeam(actor, team)) throw forbidden('the team’s lead or its community’s staff decide');
@@ -63,7 +57,7 @@ export async function decide(actor: User, teamId: string, userId: string, body: 
 
 /** A volunteer changes their skills, usual free hours or pause, on themselves and on every team they are in. */
 export async function updateVolunteer(user: User, body: VolunteerProfileBody): Promise<Me> {
-  return retried(async () => {
+  return retried('change a volunteer profile', async () => {
     const me = (await getUser(user.id))!;
     const next: User = { ...me, skills: body.skills ?? me.skills, hours: body.hours ?? me.hours, paused: body.paused ?? me.paused };
     const teams = (await Promise.all(me.teamIds.map(getTeam))).filter((t) => t !== null);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, forbidden, invalid, notFound } from '../../shared/errors';
+import { forbidden, invalid, notFound } from '../../shared/errors';
 import { changedTeam, managesTeam } from '../../shared/domain/teams';
 import type { Team, TeamBody, TeamCreateBody } from '../../shared/schemas/teams';
 import type { User } from '../../shared/schemas/users';
 import { db } from '../data/db';
 import { allPlaces } from '../data/places';
 import { getTeam, teamPutIfUnchanged } from '../data/teams';
-import { cancellationCodes, isCancelled, isConflict, jitter } from '../data/transactions';
+import { optimistic } from '../data/retry';
 
 /** The grids named must be grids of the team's community; the lead must be a member. */
 async function assertFits(team: Pick<Team, 'communityId' | 'members'>, body: TeamBody): Promise<void> {
@@ -40,19 +40,13 @@ export async function createTeam(user: User, body: TeamCreateBody): Promise<Team
 
 /** Staff change a team (kind, skills, grids, lead, caps), on the version read; members are kept as they are. */
 export async function updateTeam(user: User, id: string, body: TeamBody): Promise<Team> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return optimistic('change a team', async () => {
     const team = await getTeam(id);
     if (!team) throw notFound('team');
     if (!managesTeam(user, team)) throw forbidden('staff of the team’s community manage it');
     await assertFits(team, body);
     const next = changedTeam(team, body);
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: [teamPutIfUnchanged(next, team.version)] }));
-      return { ...next, version: team.version + 1 };
-    } catch (error) {
-      if (!isCancelled(error) || !isConflict(cancellationCodes(error))) throw error;
-      await jitter(attempt);
-    }
-  }
-  throw new AppError('UNAVAILABLE', 'the team kept changing; try again');
+    await db().send(new TransactWriteCommand({ TransactItems: [teamPutIfUnchanged(next, team.version)] }));
+    return { ...next, version: team.version + 1 };
+  });
 }

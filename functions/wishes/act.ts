@@ -11,12 +11,10 @@ import { getCategory } from '../data/places';
 import { clockContext } from '../data/settings';
 import { isSupporter } from '../data/supporters';
 import { getTeam } from '../data/teams';
-import { jitter } from '../data/transactions';
-import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition, StaleWishError } from '../data/wishes';
+import { optimistic } from '../data/retry';
+import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition } from '../data/wishes';
 import { mergeWrites } from './merge';
 import { managersAt, membersToTell, rankFor } from './routing';
-
-const MAX_ATTEMPTS = 8;
 
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
 export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
@@ -68,7 +66,7 @@ async function extraFor(action: UserAction, body: AnyActionBody, wish: Wish, inp
  * holds the wish and claims again (a retry over a flaky network) gets it back.
  */
 export async function actOnWish(user: User, id: string, action: UserAction, body: AnyActionBody, now: Date): Promise<WishDetail> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  return optimistic(`${action} a wish`, async () => {
     const wish = await getWish(id);
     if (!wish) throw notFound('wish');
     if (action === 'claim' && isRepeatedClaim(user, wish)) return loadDetail(user, id);
@@ -86,11 +84,8 @@ export async function actOnWish(user: User, id: string, action: UserAction, body
       await saveTransition({ previous: wish, wish: next.wish, event: next.event, caps: extra.caps, extra: [...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])] });
     } catch (error) {
       if (error instanceof ClaimLimitError) throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
-      if (!(error instanceof StaleWishError)) throw error;
-      await jitter(attempt);
-      continue;
+      throw error;
     }
     return afterAction(user, id);
-  }
-  throw new AppError('INVALID_TRANSITION', 'the wish kept changing while you acted on it; reload and try again');
+  });
 }

@@ -6,6 +6,7 @@ import { notificationWrites } from '../data/notifications';
 import { getCategory } from '../data/places';
 import { clockContext } from '../data/settings';
 import { getTeam } from '../data/teams';
+import { optimistic } from '../data/retry';
 import { getWish, refreshClock, saveTransition, StaleWishError } from '../data/wishes';
 import type { TickOutcome } from '../tick/outcome';
 import { managersAt, membersToTell } from './routing';
@@ -21,35 +22,42 @@ const MAX_STEPS = 6;
  */
 export async function processWishClock(id: string, now: Date): Promise<TickOutcome> {
   let outcome: TickOutcome = 'skipped';
-  const at = now.toISOString();
   for (let step = 0; step < MAX_STEPS; step++) {
-    const wish = await getWish(id);
-    if (!wish) return outcome;
-    const ctx = await clockContext(now);
-    const due = dueActions(wish, ctx)[0];
-    if (!due) {
-      const view = slaView(wish, ctx);
-      if (view.sla === wish.sla && view.dueAt === wish.dueAt && view.deadline === wish.deadline) return outcome;
-      if (await refreshClock(wish, { ...wish, ...view })) return 'done';
-      continue;
-    }
-    if (due.kind === 'note_overdue' || due.kind === 'warn_lease') {
-      const marked = withClock({ ...wish, escalated: [...wish.escalated, due.kind === 'warn_lease' ? warnId(due.clock) : due.clock.id] }, ctx);
-      const told = due.kind === 'warn_lease' && wish.claimantId ? notificationWrites([leaseWarning(wish)], at) : [];
-      if (await refreshClock(wish, marked, told)) outcome = 'done';
-      continue;
-    }
-    const action: SystemAction = due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
-    const next = applySystemAction(wish, action, at, ctx);
-    const team = next.wish.teamId && isAwaitingClaim(next.wish.status) ? await getTeam(next.wish.teamId) : null;
-    const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
-    const audience = { teamMembers: team ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
-    try {
-      await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: notificationWrites(noticesFor(wish, next.wish, next.event, audience), at) });
-      outcome = 'done';
-    } catch (error) {
-      if (!(error instanceof StaleWishError)) throw error;
-    }
+    const result = await optimistic('run a wish clock', () => clockStep(id, now));
+    if (result === 'idle') return outcome;
+    if (result === 'refreshed') return 'done';
+    outcome = 'done';
   }
   return outcome;
+}
+
+/**
+ * One step on the wish as it is now: 'idle' when nothing is due, 'refreshed' when only its clock marks
+ * moved, 'stepped' when something happened and more may be due. A wish changed meanwhile is read again.
+ */
+async function clockStep(id: string, now: Date): Promise<'idle' | 'refreshed' | 'stepped'> {
+  const at = now.toISOString();
+  const wish = await getWish(id);
+  if (!wish) return 'idle';
+  const ctx = await clockContext(now);
+  const due = dueActions(wish, ctx)[0];
+  if (!due) {
+    const view = slaView(wish, ctx);
+    if (view.sla === wish.sla && view.dueAt === wish.dueAt && view.deadline === wish.deadline) return 'idle';
+    if (!(await refreshClock(wish, { ...wish, ...view }))) throw new StaleWishError([]);
+    return 'refreshed';
+  }
+  if (due.kind === 'note_overdue' || due.kind === 'warn_lease') {
+    const marked = withClock({ ...wish, escalated: [...wish.escalated, due.kind === 'warn_lease' ? warnId(due.clock) : due.clock.id] }, ctx);
+    const told = due.kind === 'warn_lease' && wish.claimantId ? notificationWrites([leaseWarning(wish)], at) : [];
+    if (!(await refreshClock(wish, marked, told))) throw new StaleWishError([]);
+    return 'stepped';
+  }
+  const action: SystemAction = due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
+  const next = applySystemAction(wish, action, at, ctx);
+  const team = next.wish.teamId && isAwaitingClaim(next.wish.status) ? await getTeam(next.wish.teamId) : null;
+  const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
+  const audience = { teamMembers: team ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
+  await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: notificationWrites(noticesFor(wish, next.wish, next.event, audience), at) });
+  return 'stepped';
 }

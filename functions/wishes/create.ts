@@ -12,7 +12,8 @@ import { getCategory, getPlace } from '../data/places';
 import { checkWishPost, openWishesIncrement, wishPostRefused } from '../data/rate-limits';
 import { notificationWrites } from '../data/notifications';
 import { clockContext } from '../data/settings';
-import { cancellationCodes, isCancelled, isConflict, jitter, unexpectedCancellation } from '../data/transactions';
+import { optimistic } from '../data/retry';
+import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation } from '../data/transactions';
 import { getUser } from '../data/users';
 import { createWish } from '../data/wishes';
 import { detailFor, loadDetail } from './act';
@@ -20,8 +21,6 @@ import { automatic, membersToTell, rankFor } from './routing';
 
 /** The category a call-back (请回电) is filed under: no skill, so a person triages it. */
 export const CALLBACK_CATEGORY = 'cat-callback';
-
-const MAX_ATTEMPTS = 10;
 
 /** Whose wish it is: the signed-in resident, or the resident a grid worker or staff member files for. */
 async function resolveOwner(user: User, body: WishCreateBody): Promise<{ owner: User; filer: User | null }> {
@@ -101,7 +100,7 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
     return record ? { detail: await replay(user, record, requestHash), replayed: true } : null;
   };
 
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  return optimistic('post a wish', async () => {
     const posts = await checkWishPost(owner.id, now);
     if (!posts.decision.allowed) {
       const replayed = await replayIfKeyUsed();
@@ -123,9 +122,8 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
       if (codes[base + keyItems.length + 1] === 'ConditionalCheckFailed') {
         throw new AppError('TOO_MANY_OPEN_WISHES', `at most ${limits().openWishes} wishes can be open at once; confirm or close one first`);
       }
-      if (!isConflict(codes)) throw unexpectedCancellation(error);
-      await jitter(attempt);
+      // A race on the post log is read again; anything else is not a stale read.
+      throw isConflict(codes) ? error : unexpectedCancellation(error);
     }
-  }
-  throw new AppError('UNAVAILABLE', 'too many posts at once; try again shortly');
+  });
 }

@@ -9,8 +9,8 @@ import { notificationWrites } from '../data/notifications';
 import { readPage } from '../data/pagination';
 import { clockContext } from '../data/settings';
 import { isSupporter, supportPut } from '../data/supporters';
-import { jitter } from '../data/transactions';
-import { getWish, sameAs, saveTransition, StaleWishError } from '../data/wishes';
+import { optimistic } from '../data/retry';
+import { getWish, sameAs, saveTransition } from '../data/wishes';
 import { loadDetail } from './act';
 import { supported } from './merge';
 
@@ -18,11 +18,9 @@ import { supported } from './merge';
  * "Me too" (我也遇到): a resident of the same community joins an open wish about a shared place instead of
  * posting it again. They keep their own record, follow its progress, and their number raises its priority.
  */
-// A whole building's neighbours may tap at once (a notice in the lift); each retry re-reads the wish.
-const MAX_ATTEMPTS = 40;
-
 export async function support(user: User, id: string, now: Date): Promise<WishDetail> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  // A whole building's neighbours may tap at once (a notice in the lift): each attempt re-reads the wish.
+  return optimistic('support a wish', async () => {
     const wish = await getWish(id);
     const neighbour = user.roles.includes('resident') && user.home?.communityId === wish?.communityId;
     if (!wish || !neighbour || !wish.shared) throw notFound('wish');
@@ -31,15 +29,9 @@ export async function support(user: User, id: string, now: Date): Promise<WishDe
     if (await isSupporter(id, user.id)) return loadDetail(user, id);
     const next = await supported(wish, user, '邻居也遇到了同样的问题', now);
     const told = notificationWrites([supportNotice(wish, next.wish.supporters)], now.toISOString());
-    try {
-      await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...told] });
-      return loadDetail(user, id);
-    } catch (error) {
-      if (!(error instanceof StaleWishError)) throw error;
-      await jitter(Math.min(attempt, 10));
-    }
-  }
-  throw new AppError('UNAVAILABLE', 'many neighbours at once; try again');
+    await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...told] });
+    return loadDetail(user, id);
+  }, { budgetMs: 6_000 });
 }
 
 /** The open wishes about a shared place of this building and category, posted within the me-too window. */

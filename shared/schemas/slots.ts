@@ -36,7 +36,8 @@ const count = z.number().int().min(0).default(0);
  * A slot as stored. Its counters follow from the statuses of its bookings and change in the same
  * transaction as they do: `booked` holds every seat taken (booked, offered, checked in), `selfBooked`
  * those booked by residents themselves, which may not pass `selfCap` until the held-back seats are
- * released; `waitVersion` changes with the waiting list, so a seat is never given past someone waiting.
+ * released; `waitVersion` changes with the waiting list, so a seat is never given past someone waiting;
+ * `waitJoins` counts the residents who ever joined the waiting list (a joiner's place follows from it).
  */
 export const Slot = z.object({
   id: SlotId,
@@ -54,6 +55,7 @@ export const Slot = z.object({
   selfBooked: count,
   waiting: count,
   waitVersion: count,
+  waitJoins: count,
   applicants: count,
   checkedIn: count,
   status: z.enum(['open', 'closed']),

@@ -1,5 +1,6 @@
-import { bookingsOfSlot } from '../../functions/data/booking/bookings';
+import { bookingsOfSlot, getBookingById } from '../../functions/data/booking/bookings';
 import { getSlot } from '../../functions/data/booking/slots';
+import { waitlistOf } from '../../functions/data/booking/waitlist';
 import { tokenOf } from '../helpers/api';
 import { DAY_MS, slotIn, testService } from '../helpers/booking';
 import { call, startOffline, type Offline } from '../helpers/offline';
@@ -31,6 +32,32 @@ describe('booking over HTTP (serverless-offline)', () => {
     expect(counts).toEqual({ '201': 5, '409 SLOT_FULL': 195 });
     expect((await getSlot(slot.id))!.booked).toBe(5);
     expect((await bookingsOfSlot(slot.id)).filter((b) => b.status === 'booked')).toHaveLength(5);
+  });
+
+  test('100 verified residents join one full slot’s waiting list at once over HTTP: 100 × 201, told places 1 to 100, stored in that order', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
+    const slot = await slotIn(svc, 3 * DAY_MS);
+    const [holder, ...crowd] = await addResidents(101, 'http-wait');
+    const post = (token: string, key: string) => call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id, waitlist: true }, headers: { 'Idempotency-Key': key } });
+    const holderToken = await tokenOf(holder);
+    expect((await post(holderToken, 'http-wait-holder')).body.status).toBe('booked');
+    const tokens = await Promise.all(crowd.map(tokenOf));
+    const results = await Promise.all(tokens.map((token, i) => post(token, `http-wait-key-${i}`)));
+    expect(results.map((r) => `${r.status} ${r.body?.error?.code ?? r.body?.status}`)).toEqual(Array(100).fill('201 waiting'));
+    const places = results.map((r) => r.body.waitPosition as number);
+    expect([...places].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    // The table agrees: 100 entries, and the one told place p is the p-th in the order offers follow.
+    const stored = (await getSlot(slot.id))!;
+    expect([stored.booked, stored.waiting, stored.waitJoins]).toEqual([1, 100, 100]);
+    const entries = await waitlistOf(slot.id, 200);
+    expect(entries).toHaveLength(100);
+    expect(new Set(entries.map((e) => e.SK)).size).toBe(100);
+    const byPlace = results.map((r) => r.body.residentId as string).sort((a, b) => places[crowd.indexOf(a)] - places[crowd.indexOf(b)]);
+    expect(entries.map((e) => e.residentId)).toEqual(byPlace);
+    expect((await bookingsOfSlot(slot.id)).filter((b) => b.status === 'waiting')).toHaveLength(100);
+    // The freed seat is offered to the one told place 1.
+    expect((await call(api.baseUrl, 'POST', `/bookings/${slot.id}.${holder}/cancel`, { token: holderToken, body: {} })).status).toBe(200);
+    expect((await getBookingById(results[places.indexOf(1)].body.id))!.status).toBe('offered');
   });
 
   test('30 taps by one resident with different keys over HTTP hold one place', async () => {

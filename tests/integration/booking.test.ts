@@ -1,7 +1,9 @@
 import { bookingsOfSlot, getBookingById } from '../../functions/data/booking/bookings';
 import { commit, CommitRefused } from '../../functions/booking/commit';
+import { giveBackWaitTicket, takeWaitTicket } from '../../functions/booking/wait-ticket';
 import { readInbox } from '../../functions/data/notifications';
 import { getSlot } from '../../functions/data/booking/slots';
+import { AppError } from '../../shared/errors';
 import { BookingView } from '../../shared/schemas/bookings';
 import { as, tokenOf } from '../helpers/api';
 import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../helpers/booking';
@@ -125,6 +127,22 @@ describe('a crowd costs the database little', () => {
     const stored = await getSlot(slot.id);
     expect([stored!.booked, stored!.waiting]).toEqual([1, 30]);
     expect((await bookingsOfSlot(slot.id)).filter((b) => b.status === 'waiting')).toHaveLength(30);
+  });
+});
+
+describe('a place on the waiting list', () => {
+  test('a number taken by a join that did not go through is given back: the next joiner is told the place they hold', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
+    const slot = await slotIn(svc, 3 * DAY_MS);
+    const [holder, a, b] = await addResidents(3, 'give-back');
+    expect((await book(holder, slot.id)).status).toBe(201);
+    expect((await book(a, slot.id, { waitlist: true })).body.waitPosition).toBe(1);
+    // A join that took a number and was then refused (a second tap of the same resident, say).
+    await takeWaitTicket((await getSlot(slot.id))!, 'someone');
+    await giveBackWaitTicket(slot.id, { ok: false, error: new AppError('ALREADY_BOOKED', 'already waiting') });
+    const joined = await book(b, slot.id, { waitlist: true });
+    expect(joined.body.waitPosition).toBe(2);
+    expect((await as(b).get(`/bookings/${joined.body.id}`)).body.waitPosition).toBe(2);
   });
 });
 

@@ -18,6 +18,7 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   SEND_BACK_TOO_LATE: '派单超过2个工作日,不能再退单,请联系网格员',
   IDEMPOTENCY_KEY_REUSED: '这次提交已经处理过了,请刷新后再看',
   RATE_LIMITED: '操作太频繁了',
+  CONCURRENT_CHANGE: '刚才有人同时在修改,请刷新后再试一次',
   UNAVAILABLE: '服务暂时繁忙,请稍后再试',
   TIMEOUT: '服务器响应太慢,请稍后刷新看看是否已经成功',
   INTERNAL: '系统出了点问题,我们会尽快处理',

@@ -1,15 +1,11 @@
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { serviceOfSlotId } from '../../../shared/domain/booking/schedule';
-import { AppError } from '../../../shared/errors';
 import { Booking } from '../../../shared/schemas/bookings';
 import { Slot } from '../../../shared/schemas/slots';
-import { tableName } from '../../config';
 import { bookingKey } from './bookings';
-import { db } from '../db';
 import { IdempotencyRecord, idempotencyItemKey } from '../idempotency';
 import { quotaKey } from './quotas';
 import { slotKey } from './slots';
-import { jitter } from '../transactions';
+import { batchGetAll } from '../retry';
 
 /** Everything a booking decision reads first, as it was at one moment (each item read consistently). */
 export interface BookingLook {
@@ -38,14 +34,7 @@ export async function bookingLook(q: { slotId: string; residentId: string; userI
     record: q.key ? idempotencyItemKey(q.userId, q.key) : null,
   };
   const found = new Map<string, Record<string, unknown>>();
-  let pending: Key[] | undefined = Object.values(keys).filter((k): k is Key => k !== null);
-  for (let attempt = 0; pending?.length; attempt++) {
-    if (attempt === 5) throw new AppError('UNAVAILABLE', 'the database is busy; try again shortly');
-    if (attempt > 0) await jitter(attempt);
-    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
-    for (const item of out.Responses?.[tableName()] ?? []) found.set(id(item as Key), item);
-    pending = out.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
-  }
+  for (const item of await batchGetAll(Object.values(keys).filter((k): k is Key => k !== null))) found.set(id(item as Key), item);
   const item = (k: Key | null) => (k ? found.get(id(k)) : undefined);
   const [slot, booking, record] = [item(keys.slot), item(keys.booking), item(keys.record)];
   return {

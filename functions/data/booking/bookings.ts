@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isActive } from '../../../shared/domain/booking/status';
 import { parseBookingId } from '../../../shared/domain/booking/view';
 import { Booking, type BookingStatus } from '../../../shared/schemas/bookings';
 import { tableName } from '../../config';
 import { db, INDEX } from '../db';
 import { dueKeys } from '../due';
+import { batchGetAll } from '../retry';
 import type { Source } from '../pagination';
 import { slotOwner } from './slots';
 import type { TransactItem } from '../transactions';
@@ -94,14 +95,9 @@ export const bookingsMadeBy = (userId: string): Source<Booking> => ({ index: IND
 export async function bookingsOnSlots(residentId: string, slotIds: readonly string[]): Promise<Map<string, Booking>> {
   const found = new Map<string, Booking>();
   for (let i = 0; i < slotIds.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = slotIds.slice(i, i + 100).map((s) => bookingKey(s, residentId));
-    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
-      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[tableName()] ?? []) {
-        const b = Booking.parse(item);
-        found.set(b.slotId, b);
-      }
-      keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    for (const item of await batchGetAll(slotIds.slice(i, i + 100).map((s) => bookingKey(s, residentId)))) {
+      const b = Booking.parse(item);
+      found.set(b.slotId, b);
     }
   }
   return found;

@@ -65,7 +65,7 @@ export interface SlotGuard {
   counters?: Pick<Slot, 'booked' | 'selfBooked'>;
 }
 
-const COUNTERS = ['booked', 'selfBooked', 'waiting', 'applicants', 'checkedIn', 'waitVersion'] as const;
+const COUNTERS = ['booked', 'selfBooked', 'waiting', 'applicants', 'checkedIn', 'waitJoins', 'waitVersion'] as const;
 
 /** The slot's part of a booking transaction: its counters moved by `delta`, under `guard`. */
 export function slotUpdate(slotId: string, delta: SlotDelta, guard: SlotGuard, nowIso: string): TransactItem {

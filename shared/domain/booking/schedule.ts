@@ -54,6 +54,7 @@ export function newSlot(service: Service, startMs: number, seats: number, nowIso
     selfBooked: 0,
     waiting: 0,
     waitVersion: 0,
+    waitJoins: 0,
     applicants: 0,
     checkedIn: 0,
     status: 'open',

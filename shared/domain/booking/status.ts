@@ -46,6 +46,8 @@ export interface SlotDelta {
   waiting: number;
   applicants: number;
   checkedIn: number;
+  /** Residents who joined the waiting list themselves (not drawn applicants put on it): with `waiting`, it tells a joiner their place. */
+  waitJoins: number;
   /** Any change of the waiting list: a condition on it keeps seats from passing anyone waiting. */
   waitVersion: number;
 }
@@ -61,6 +63,7 @@ export function slotDelta(from: BookingStatus | null, to: BookingStatus, assiste
     waiting,
     applicants: n(to === 'applied') - n(from === 'applied'),
     checkedIn: n(to === 'checked_in') - n(from === 'checked_in'),
+    waitJoins: n(to === 'waiting' && from !== 'waiting' && from !== 'applied'),
     waitVersion: waiting === 0 ? 0 : 1,
   };
 }
@@ -71,6 +74,7 @@ export const addDeltas = (a: SlotDelta, b: SlotDelta): SlotDelta => ({
   waiting: a.waiting + b.waiting,
   applicants: a.applicants + b.applicants,
   checkedIn: a.checkedIn + b.checkedIn,
+  waitJoins: a.waitJoins + b.waitJoins,
   waitVersion: Math.min(1, a.waitVersion + b.waitVersion),
 });
 
@@ -87,6 +91,7 @@ export const applyDelta = <S extends Record<keyof SlotDelta, number>>(slot: S, d
   waiting: slot.waiting + d.waiting,
   applicants: slot.applicants + d.applicants,
   checkedIn: slot.checkedIn + d.checkedIn,
+  waitJoins: slot.waitJoins + d.waitJoins,
   waitVersion: slot.waitVersion + d.waitVersion,
 });
 
