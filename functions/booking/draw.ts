@@ -77,7 +77,7 @@ async function applyBatch(slot: Slot, byTicket: ReadonlyMap<string, StoredDraw['
 export async function drawSlot(slotId: string, nowMs: number): Promise<'done' | 'skipped' | 'not_due'> {
   const nowIso = new Date(nowMs).toISOString();
   const slot = await getSlot(slotId);
-  if (!slot || slot.rules.allocation !== 'ballot' || slot.phase === 'none') return 'skipped';
+  if (slot?.rules.allocation !== 'ballot' || slot.phase === 'none') return 'skipped';
   if (slot.phase === 'drawn') {
     await finishTimer(slotOwner(slotId), 'slot_ballot');
     return 'skipped';

@@ -12,7 +12,7 @@ import { sendSubscribeMessage, subscribeMode } from './wechat-subscribe';
 export async function processPush(ref: string, now: Date): Promise<TickOutcome> {
   const slash = ref.indexOf('/');
   const n = await getNotification(ref.slice(0, slash), ref.slice(slash + 1));
-  if (!n?.push || n.push.state !== 'pending') return 'skipped';
+  if (n?.push?.state !== 'pending') return 'skipped';
   const settle = async (state: 'sent' | 'recorded' | 'skipped' | 'failed', reason: string | null) =>
     (await settlePush(n, { ...n.push!, state, at: now.toISOString(), reason })) ? 'done' : 'skipped';
 

@@ -10,7 +10,7 @@ import { getUser, saveUser } from '../data/users';
 async function changeFrom(user: User, body: MeUpdateBody): Promise<ProfileChange> {
   if (body.home && !user.roles.includes('resident')) throw forbidden('only residents say where they live');
   const building = body.home ? await getPlace(body.home.buildingId) : null;
-  if (body.home && (!building || building.kind !== 'building' || !building.communityId || !building.gridId)) {
+  if (body.home && (building?.kind !== 'building' || !building.communityId || !building.gridId)) {
     throw invalid('body.home.buildingId', 'no such building; pick one from GET /places');
   }
   const phone = body.phoneCode ? await phoneNumberFromCode(body.phoneCode) : body.phone;

@@ -39,7 +39,7 @@ async function resolveOwner(user: User, body: WishCreateBody): Promise<{ owner: 
 /** A resident posts for places of their own community only, and only once they have said where they live. */
 function assertPlace(owner: User, building: Place | null): asserts building is Place & { communityId: string; gridId: string } {
   if (!owner.home) throw new AppError('PROFILE_INCOMPLETE', 'say where you live (PATCH /me) before posting a wish');
-  if (!building || building.kind !== 'building' || !building.communityId || !building.gridId) {
+  if (building?.kind !== 'building' || !building.communityId || !building.gridId) {
     throw invalid('body.buildingId', 'no such building; pick one from GET /places');
   }
   if (building.communityId !== owner.home.communityId) {

@@ -27,7 +27,8 @@ describe('booking over HTTP (serverless-offline)', () => {
     );
     const counts = results.reduce<Record<string, number>>((n, r) => {
       const key = `${r.status} ${r.body?.error?.code ?? ''}`.trim();
-      return { ...n, [key]: (n[key] ?? 0) + 1 };
+      n[key] = (n[key] ?? 0) + 1;
+      return n;
     }, {});
     expect(counts).toEqual({ '201': 5, '409 SLOT_FULL': 195 });
     expect((await getSlot(slot.id))!.booked).toBe(5);

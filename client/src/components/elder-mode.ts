@@ -11,7 +11,7 @@ const listeners = new Set<(on: boolean) => void>();
 
 function setElderMode(on: boolean): void {
   Taro.setStorageSync(KEY, on ? 'on' : 'off');
-  listeners.forEach((listener) => listener(on));
+  for (const listener of listeners) listener(on);
 }
 
 /** The elder-mode switch, remembered in storage; every component using it re-renders when it changes. */

@@ -17,6 +17,7 @@ export function MergePicker({ wish, value, onChange }: { wish: Wish; value: stri
       (e) => setError(errorText(e, '可合并的心愿加载失败')),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again only for another wish
   useEffect(load, [wish.id]);
   if (error) return <LoadError message={error} onRetry={load} />;
   if (!others.length) return null;

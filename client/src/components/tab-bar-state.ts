@@ -10,7 +10,7 @@ export function showingPage(route: string): void {
   const tab = tabOf(route);
   if (!tab || tab === selected) return;
   selected = tab;
-  listeners.forEach((listener) => listener(tab));
+  for (const listener of listeners) listener(tab);
 }
 
 /** The tab of the page on screen, re-rendering when it changes. */

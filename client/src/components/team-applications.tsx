@@ -12,6 +12,7 @@ import { hoursText } from './volunteer-fields';
 export function TeamApplications({ teamId, nested = false }: { teamId: string; nested?: boolean }) {
   const list = usePagedList((cursor) => api.teamApplications(teamId, cursor), teamId);
   // Opened inside a page already shown: no page-show event will load it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when opened inside a page
   useEffect(() => {
     if (nested) void list.reload();
   }, []);

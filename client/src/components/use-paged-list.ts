@@ -83,6 +83,7 @@ export function usePagedList<T>(fetch: (cursor?: string) => Promise<Page<T>>, ke
   };
 
   const mounted = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key alone says when the list is another list
   useEffect(() => {
     if (mounted.current) void reload();
     mounted.current = true;

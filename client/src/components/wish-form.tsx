@@ -74,6 +74,7 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
       (e) => mine === asked.current && setSimilarError(errorText(e, '加载失败,请重试')),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the building and category (in similarKey) decide what is similar
   useEffect(loadSimilar, [similarKey, offersMeToo]);
 
   const join = async (id: string) => {

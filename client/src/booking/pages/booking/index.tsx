@@ -40,8 +40,8 @@ export default function BookingDetail() {
             </Button>
           )}
           <View className='section'>经过</View>
-          {booking.history.map((step, i) => (
-            <View key={i} className='timeline-item'>
+          {booking.history.map((step) => (
+            <View key={`${step.at}:${step.status}`} className='timeline-item'>
               <Text className='muted'>{formatTime(step.at)}</Text>
               <View className='text'>{BOOKING_STATUS_LABEL[step.status]}{step.note ? `:${step.note}` : ''}</View>
             </View>

@@ -47,8 +47,8 @@ export default function Draw() {
       ))}
       <View className='section'>怎样核对</View>
       <View className='card'>
-        {draw.howToCheck.map((line, i) => (
-          <View key={i} className='text'>{line}</View>
+        {draw.howToCheck.map((line) => (
+          <View key={line} className='text'>{line}</View>
         ))}
         <View className='muted break-all'>名单指纹(SHA-256):{draw.listHash}</View>
         <View className='muted break-all'>抽签种子:{draw.seed}</View>

@@ -48,6 +48,7 @@ export default function Roster() {
 function SlotRoster({ slot }: { slot: SlotView }) {
   const list = usePagedList((cursor) => api.slotBookings(slot.id, cursor), slot.id);
   // Opened after the page was shown, so the page's first showing did not load it: load it now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the roster is opened
   useEffect(() => void list.reload(), []);
   const rows = useRowAction<BookingView>();
   // The server's own rule, so the button shows exactly when a tap can work.

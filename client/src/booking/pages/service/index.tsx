@@ -63,7 +63,8 @@ export default function ServicePage() {
     // Asked from the tap itself, as WeChat requires; the answer does not hold the booking up.
     if (!forId) void askToSubscribe(choice === 'wait' ? ['booking_result', 'waitlist_offer'] : ['booking_result', 'booking_reminder']);
     const keyName = `${slot.id}:${choice}`;
-    const key = (keys.current[keyName] ??= newIdempotencyKey());
+    keys.current[keyName] ??= newIdempotencyKey();
+    const key = keys.current[keyName];
     const onError = (e: unknown) => {
       const error = e instanceof ApiError ? e : null;
       // Only an answer that never came may be retried with the same key; anything else was decided.

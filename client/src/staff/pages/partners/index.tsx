@@ -29,6 +29,7 @@ function OfferForm({ places, onOffered }: { places: PlaceNode[]; onOffered: () =
     setTeamsError('');
     api.teams().then((r) => setTeams(r.items.filter((t) => mine.has(t.communityId))), (e) => setTeamsError(errorText(e, '队伍加载失败')));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens
   useEffect(loadTeams, []);
   const team = teams.find((t) => t.id === teamId);
   const others = places.filter((p) => p.kind === 'community' && !mine.has(p.id));

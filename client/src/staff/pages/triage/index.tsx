@@ -98,6 +98,7 @@ export default function Triage() {
     );
   };
   // The chips for category and grid are only needed once "more filters" is open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when "more filters" opens
   useEffect(() => {
     if (more && !categories.length) loadOptions();
   }, [more]);
