@@ -47,7 +47,10 @@ export const wechatConfig = () => ({
 
 /** The browser origins the API answers; '*' only where the stage is a development one. */
 export function allowedOrigins(): string[] {
-  const listed = (env('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = (env('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (listed.includes('*') && !DEV_STAGES.includes(stage())) return listed.filter((o) => o !== '*');
   return listed;
 }

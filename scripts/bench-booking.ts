@@ -71,13 +71,21 @@ async function main(): Promise<void> {
     const tokens = await Promise.all(residents.map(tokenOf));
 
     // Warm both paths once (module loading, connections), outside the measured runs.
-    await request('POST', '/bookings', { token: tokens[0], body: { slotId: slots[0].id }, headers: { 'Idempotency-Key': 'bench-warm-0001' } });
+    await request('POST', '/bookings', {
+      token: tokens[0],
+      body: { slotId: slots[0].id },
+      headers: { 'Idempotency-Key': 'bench-warm-0001' },
+    });
     const template = (await getBookingById(`${slots[0].id}.${residents[0]}`))!;
 
     const before = capacityUsed();
     const handlerJobs = residents.flatMap((_r, ri) =>
       slots.slice(ri === 0 ? 1 : 0).map((s) => async () => {
-        const res = await request('POST', '/bookings', { token: tokens[ri], body: { slotId: s.id }, headers: { 'Idempotency-Key': `bench-${ri}-${s.id}` } });
+        const res = await request('POST', '/bookings', {
+          token: tokens[ri],
+          body: { slotId: s.id },
+          headers: { 'Idempotency-Key': `bench-${ri}-${s.id}` },
+        });
         if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
       }),
     );
@@ -96,7 +104,12 @@ async function main(): Promise<void> {
           new TransactWriteCommand({
             ReturnConsumedCapacity: 'TOTAL',
             TransactItems: [
-              slotUpdate(s.id, { booked: 1, selfBooked: 1, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 }, { open: true, phases: ['none', 'drawn'], seat: 'all' }, new Date().toISOString()),
+              slotUpdate(
+                s.id,
+                { booked: 1, selfBooked: 1, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 },
+                { open: true, phases: ['none', 'drawn'], seat: 'all' },
+                new Date().toISOString(),
+              ),
               bookingPut(booking, null),
               quotaUpdate(r, service.id, beijingMonth(Date.parse(s.start)), { active: 1, month: 1 }, { active: 20, perMonth: 100 })!,
               idempotencyPut(r, `floor-${ri}-${s.id}`, 'hash', booking.id, new Date()),
@@ -113,12 +126,24 @@ async function main(): Promise<void> {
     const bookings = handlerJobs.length;
     console.log(`\nbooking: ${CLIENTS} concurrent clients, ${bookings} bookings each way, DynamoDB Local`);
     console.log(['path'.padEnd(34), 'bookings/s', 'p50 ms', 'p99 ms'].join('  '));
-    for (const [name, r] of [['handler stack (POST /bookings)', handler], ['floor: raw TransactWriteItems', floor]] as const) {
-      console.log([name.padEnd(34), rate(r).toFixed(1).padStart(10), pct(r.latencies, 50).toFixed(1).padStart(6), pct(r.latencies, 99).toFixed(1).padStart(6)].join('  '));
+    for (const [name, r] of [
+      ['handler stack (POST /bookings)', handler],
+      ['floor: raw TransactWriteItems', floor],
+    ] as const) {
+      console.log(
+        [
+          name.padEnd(34),
+          rate(r).toFixed(1).padStart(10),
+          pct(r.latencies, 50).toFixed(1).padStart(6),
+          pct(r.latencies, 99).toFixed(1).padStart(6),
+        ].join('  '),
+      );
     }
     console.log(`throughput ratio floor/handler: ${ratio.toFixed(2)} (target ≤ ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`);
     const perBooking = (after.writeUnits - before.writeUnits) / Math.max(1, after.transactions - before.transactions);
-    console.log(`write capacity per booking: handler ${perBooking.toFixed(1)} WCU, floor ${(floorUnits / floorJobs.length).toFixed(1)} WCU`);
+    console.log(
+      `write capacity per booking: handler ${perBooking.toFixed(1)} WCU, floor ${(floorUnits / floorJobs.length).toFixed(1)} WCU`,
+    );
   } finally {
     await dynamo.stop();
   }

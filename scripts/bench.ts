@@ -25,7 +25,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function loadTimes(file: string): number[] {
   const probe = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   return Array.from({ length: RUNS }, () => {
-    const out = spawnSync(process.execPath, ['--no-warnings', '-e', probe], { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'cn-north-1' } });
+    const out = spawnSync(process.execPath, ['--no-warnings', '-e', probe], {
+      encoding: 'utf8',
+      env: { ...process.env, AWS_REGION: 'cn-north-1' },
+    });
     if (out.status !== 0) throw new Error(`loading ${file} failed: ${out.stderr}`);
     return Number(out.stdout);
   });
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   try {
     const base = await bundleSource(BASELINE, path.join(dir, 'baseline.js'));
     const baseLoad = median(loadTimes(path.join(dir, 'baseline.js')));
-    console.log(`baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})\n`);
+    console.log(
+      `baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})\n`,
+    );
     console.log(['function'.padEnd(16), 'size KB', 'size ×', 'load ms', 'load ×', 'budget'].join('  '));
     let failures = 0;
     for (const route of functionsFromServerlessYml()) {
@@ -57,7 +62,9 @@ async function main(): Promise<void> {
         ].join('  '),
       );
     }
-    console.log(`\nbudgets: size ≤ ${SIZE_BUDGET / 1024} KB, load-time ratio ≤ ${LOAD_RATIO_BUDGET}; ${failures ? `${failures} over` : 'all within'}`);
+    console.log(
+      `\nbudgets: size ≤ ${SIZE_BUDGET / 1024} KB, load-time ratio ≤ ${LOAD_RATIO_BUDGET}; ${failures ? `${failures} over` : 'all within'}`,
+    );
     process.exitCode = failures ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,10 @@ interface ChineseDays {
  */
 export function calendarYearFromPackage(year: number, now: string): CalendarYear | null {
   const days = require('chinese-days/dist/chinese-days.json') as ChineseDays;
-  const of = (map: Record<string, string>) => Object.keys(map).filter((d) => d.startsWith(`${year}-`)).sort();
+  const of = (map: Record<string, string>) =>
+    Object.keys(map)
+      .filter((d) => d.startsWith(`${year}-`))
+      .sort();
   const holidays = of(days.holidays);
   if (!holidays.length) return null;
   return { year, holidays, workdays: of(days.workdays), hours: DEFAULT_HOURS, source: 'chinese-days@1.5.7', updatedAt: now };

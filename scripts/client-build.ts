@@ -8,7 +8,10 @@ export const H5_DIR = path.join(CLIENT_DIR, 'dist', 'h5');
 export function buildClient(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<void> {
   const taro = path.join(path.dirname(require.resolve('@tarojs/cli/package.json')), 'bin', 'taro');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [taro, 'build', '--type', type], { cwd: CLIENT_DIR, env: { ...process.env, NODE_ENV: 'production', ...env } });
+    const child = spawn(process.execPath, [taro, 'build', '--type', type], {
+      cwd: CLIENT_DIR,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -30,7 +30,11 @@ const RULES: ServiceRules = {
 };
 
 const CREATED = '2026-10-01T08:00:00.000Z';
-const service = (s: Pick<Service, 'id' | 'name' | 'description' | 'place' | 'kind' | 'teamId' | 'teamName' | 'schedule' | 'order'> & { rules: Partial<ServiceRules> }): Service => ({
+const service = (
+  s: Pick<Service, 'id' | 'name' | 'description' | 'place' | 'kind' | 'teamId' | 'teamName' | 'schedule' | 'order'> & {
+    rules: Partial<ServiceRules>;
+  },
+): Service => ({
   ...s,
   communityId: 'c-gucheng',
   rules: { ...RULES, ...s.rules },
@@ -43,30 +47,80 @@ const weekly = (days: number[], starts: string[]) => days.flatMap((weekday) => s
 
 export const DEMO_SERVICES: Service[] = [
   service({
-    id: 'svc-haircut', name: '免费理发', order: 10, kind: 'service', teamId: 't-gc-hongmao', teamName: '红帽党员志愿队',
-    description: '红帽党员志愿队的师傅每周二、四、六上午义务理发,每位约半小时。', place: '党群服务中心一楼 理发室',
-    schedule: weekly([2, 4, 6], ['09:00', '09:30', '10:00', '10:30']), rules: {},
+    id: 'svc-haircut',
+    name: '免费理发',
+    order: 10,
+    kind: 'service',
+    teamId: 't-gc-hongmao',
+    teamName: '红帽党员志愿队',
+    description: '红帽党员志愿队的师傅每周二、四、六上午义务理发,每位约半小时。',
+    place: '党群服务中心一楼 理发室',
+    schedule: weekly([2, 4, 6], ['09:00', '09:30', '10:00', '10:30']),
+    rules: {},
   }),
   service({
-    id: 'svc-repair-day', name: '家电义修日', order: 20, kind: 'service', teamId: 't-gc-lexiujiang', teamName: '乐修匠维修队',
-    description: '乐修匠维修队周六在社区广场义修小家电。名额少,报名48小时后公开抽签,未中签的按名次候补。', place: '古城社区广场',
+    id: 'svc-repair-day',
+    name: '家电义修日',
+    order: 20,
+    kind: 'service',
+    teamId: 't-gc-lexiujiang',
+    teamName: '乐修匠维修队',
+    description: '乐修匠维修队周六在社区广场义修小家电。名额少,报名48小时后公开抽签,未中签的按名次候补。',
+    place: '古城社区广场',
     schedule: weekly([6], ['09:00', '10:00', '11:00']),
-    rules: { durationMinutes: 60, seatsPerSlot: 6, allocation: 'ballot', reservedPercent: 0, quota: { active: 1, perMonth: 1 }, closes: { dayBeforeAt: '18:00' }, cancelBy: { dayBeforeAt: '18:00' }, graceMinutes: 20 },
-  }),
-  service({
-    id: 'svc-lunch', name: '老年助餐·午餐', order: 30, kind: 'service', teamId: 't-gc-hongmao', teamName: '红帽党员志愿队',
-    description: '长者食堂为60岁以上居民供应午餐。前一天16:00前预约或取消,食堂按人数备餐。', place: '古城社区长者食堂',
-    schedule: weekly([1, 2, 3, 4, 5], ['11:30']),
     rules: {
-      durationMinutes: 60, seatsPerSlot: 30, eligibility: { minAge: 60, gridIds: [] }, quota: { active: 5, perMonth: 31 },
-      closes: { dayBeforeAt: '16:00' }, cancelBy: { dayBeforeAt: '16:00' }, reservedPercent: 20, releaseHoursBefore: 48, graceMinutes: 30,
+      durationMinutes: 60,
+      seatsPerSlot: 6,
+      allocation: 'ballot',
+      reservedPercent: 0,
+      quota: { active: 1, perMonth: 1 },
+      closes: { dayBeforeAt: '18:00' },
+      cancelBy: { dayBeforeAt: '18:00' },
+      graceMinutes: 20,
     },
   }),
   service({
-    id: 'svc-council-room', name: '议事厅', order: 40, kind: 'room', teamId: null, teamName: null,
-    description: '党群服务中心二楼议事厅,可容纳30人,供居民议事会、楼栋会议使用。', place: '党群服务中心二楼 议事厅',
+    id: 'svc-lunch',
+    name: '老年助餐·午餐',
+    order: 30,
+    kind: 'service',
+    teamId: 't-gc-hongmao',
+    teamName: '红帽党员志愿队',
+    description: '长者食堂为60岁以上居民供应午餐。前一天16:00前预约或取消,食堂按人数备餐。',
+    place: '古城社区长者食堂',
+    schedule: weekly([1, 2, 3, 4, 5], ['11:30']),
+    rules: {
+      durationMinutes: 60,
+      seatsPerSlot: 30,
+      eligibility: { minAge: 60, gridIds: [] },
+      quota: { active: 5, perMonth: 31 },
+      closes: { dayBeforeAt: '16:00' },
+      cancelBy: { dayBeforeAt: '16:00' },
+      reservedPercent: 20,
+      releaseHoursBefore: 48,
+      graceMinutes: 30,
+    },
+  }),
+  service({
+    id: 'svc-council-room',
+    name: '议事厅',
+    order: 40,
+    kind: 'room',
+    teamId: null,
+    teamName: null,
+    description: '党群服务中心二楼议事厅,可容纳30人,供居民议事会、楼栋会议使用。',
+    place: '党群服务中心二楼 议事厅',
     schedule: weekly([1, 2, 3, 4, 5, 6], ['14:00', '19:00']),
-    rules: { durationMinutes: 120, seatsPerSlot: 1, opensDaysAhead: 14, reservedPercent: 0, closes: { hoursBefore: 24 }, cancelBy: { hoursBefore: 24 }, quota: { active: 1, perMonth: 4 }, graceMinutes: 30 },
+    rules: {
+      durationMinutes: 120,
+      seatsPerSlot: 1,
+      opensDaysAhead: 14,
+      reservedPercent: 0,
+      closes: { hoursBefore: 24 },
+      cancelBy: { hoursBefore: 24 },
+      quota: { active: 1, perMonth: 4 },
+      graceMinutes: 30,
+    },
   }),
 ];
 
@@ -81,7 +135,11 @@ async function demoBooking(d: (typeof DEMO_BOOKINGS)[number], now: Date): Promis
   const user = await getUser(d.by);
   const svc = DEMO_SERVICES.find((s) => s.id === d.serviceId)!;
   for (const slot of materialise(svc, now.getTime())) {
-    const body = { slotId: slot.id, waitlist: false, ...(d.forResidentId ? { forResidentId: d.forResidentId, consent: true as const } : {}) };
+    const body = {
+      slotId: slot.id,
+      waitlist: false,
+      ...(d.forResidentId ? { forResidentId: d.forResidentId, consent: true as const } : {}),
+    };
     try {
       await bookSlot(user!, body, d.key, now);
       return true;

@@ -45,9 +45,17 @@ const readBody = (req: IncomingMessage): Promise<Record<string, unknown>> =>
 
 /** open mode: a phone code that is a mainland number stands for it; any other maps to a stable 139 number. */
 const openPhone = (code: string) =>
-  /^1\d{10}$/.test(code) ? code : `139${String(parseInt(createHash('sha256').update(code).digest('hex').slice(0, 10), 16) % 1e8).padStart(8, '0')}`;
+  /^1\d{10}$/.test(code)
+    ? code
+    : `139${String(parseInt(createHash('sha256').update(code).digest('hex').slice(0, 10), 16) % 1e8).padStart(8, '0')}`;
 
-export async function startFakeWechat(opts: { appId: string; secret: string; mode?: 'strict' | 'open'; port?: number; host?: string }): Promise<FakeWechat> {
+export async function startFakeWechat(opts: {
+  appId: string;
+  secret: string;
+  mode?: 'strict' | 'open';
+  port?: number;
+  host?: string;
+}): Promise<FakeWechat> {
   const mode = opts.mode ?? 'strict';
   const codes = new Map<string, string>();
   const phones = new Map<string, string>();
@@ -62,7 +70,10 @@ export async function startFakeWechat(opts: { appId: string; secret: string; mod
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = req.method === 'POST' ? await readBody(req) : {};
-      const q = new URLSearchParams({ ...Object.fromEntries(url.searchParams), ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])) });
+      const q = new URLSearchParams({
+        ...Object.fromEntries(url.searchParams),
+        ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])),
+      });
       requests.push(q);
       const send = (payload: object) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -74,7 +85,8 @@ export async function startFakeWechat(opts: { appId: string; secret: string; mod
         case '/sns/jscode2session': {
           if (!appOk || q.get('grant_type') !== 'authorization_code') return send({ errcode: 40013, errmsg: 'invalid appid' });
           const code = q.get('js_code') ?? '';
-          if (mode === 'open') return code ? send({ openid: `local-${code}`, session_key: SESSION_KEY }) : send({ errcode: 40029, errmsg: 'invalid code' });
+          if (mode === 'open')
+            return code ? send({ openid: `local-${code}`, session_key: SESSION_KEY }) : send({ errcode: 40029, errmsg: 'invalid code' });
           if (used.has(code)) return send({ errcode: 40163, errmsg: 'code been used' });
           const openid = codes.get(code);
           if (!openid) return send({ errcode: 40029, errmsg: 'invalid code' });

@@ -25,7 +25,16 @@ import { ensureTable } from './table';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, '.artifacts', 'lighthouse');
 const CHROME_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RESIDENT = 'u-res-li';
 
 const args = process.argv.slice(2);
@@ -76,7 +85,18 @@ export async function startStack(): Promise<Stack> {
     await seedDemoData();
     offline = spawn(
       process.execPath,
-      [serverlessBin(), 'offline', 'start', '--stage', 'local', '--httpPort', String(apiPort), '--lambdaPort', String(lambdaPort), '--noSponsor'],
+      [
+        serverlessBin(),
+        'offline',
+        'start',
+        '--stage',
+        'local',
+        '--httpPort',
+        String(apiPort),
+        '--lambdaPort',
+        String(lambdaPort),
+        '--noSponsor',
+      ],
       { cwd: ROOT, env: { ...process.env, LINLI_TABLE_NAME: 'linli-lighthouse' }, stdio: 'ignore', detached: true },
     );
     await waitForHttp(`${api}/auth/dev-users`, 90_000);
@@ -107,7 +127,11 @@ const PAGES: MeasuredPage[] = [
     // A resident who signed in before opens the app: the home page with their wishes and the wall.
     name: `home (resident ${RESIDENT})`,
     storage: async (stack) => {
-      const res = await fetch(`${stack.api}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: RESIDENT }) });
+      const res = await fetch(`${stack.api}/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: RESIDENT }),
+      });
       const session = (await res.json()) as { token: string; user: unknown };
       return { 'linli.apiBase': stack.api, 'linli.token': session.token, 'linli.user': session.user, 'linli.elderMode': 'off' };
     },
@@ -148,7 +172,12 @@ async function runOnce(stack: Stack, page: MeasuredPage, index: number): Promise
     await tab.close();
     await cdp.close();
 
-    const result = await lighthouse(page.url(stack), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const result = await lighthouse(page.url(stack), {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;
     lighthouseVersion = lhr.lighthouseVersion;
@@ -183,12 +212,25 @@ const median = (values: number[]) => {
 function table(rows: { page: string; figures: Figures }[]): string {
   const head = ['page', 'perf', 'LCP s', 'FCP s', 'TBT ms', 'CLS', 'SI s', 'transfer KB', 'uncompressed KB', 'requests', 'unused JS KB'];
   const body = rows.map(({ page, figures: f }) => [
-    page, String(f.performance), (f.lcp / 1000).toFixed(2), (f.fcp / 1000).toFixed(2), String(Math.round(f.tbt)), f.cls.toFixed(3),
-    (f.si / 1000).toFixed(2), f.transferKb.toFixed(0), f.resourceKb.toFixed(0), String(f.requests), f.unusedJsKb.toFixed(0),
+    page,
+    String(f.performance),
+    (f.lcp / 1000).toFixed(2),
+    (f.fcp / 1000).toFixed(2),
+    String(Math.round(f.tbt)),
+    f.cls.toFixed(3),
+    (f.si / 1000).toFixed(2),
+    f.transferKb.toFixed(0),
+    f.resourceKb.toFixed(0),
+    String(f.requests),
+    f.unusedJsKb.toFixed(0),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -207,10 +249,15 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         runs.push(await runOnce(stack, page, i));
         const r = runs[i];
-        console.log(`  ${page.name} run ${i + 1}/${RUNS}: performance ${r.performance}, LCP ${(r.lcp / 1000).toFixed(2)} s, TBT ${Math.round(r.tbt)} ms, ${r.requests} requests`);
+        console.log(
+          `  ${page.name} run ${i + 1}/${RUNS}: performance ${r.performance}, LCP ${(r.lcp / 1000).toFixed(2)} s, TBT ${Math.round(r.tbt)} ms, ${r.requests} requests`,
+        );
       }
       const keys = Object.keys(runs[0]) as (keyof Figures)[];
-      rows.push({ page: page.name, figures: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as unknown as Figures });
+      rows.push({
+        page: page.name,
+        figures: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as unknown as Figures,
+      });
     }
     console.log(`\nLighthouse ${lighthouseVersion}, mobile preset, median of ${RUNS} runs (each column on its own):\n`);
     console.log(table(rows));

@@ -19,7 +19,10 @@ export interface LoadRun {
  * the WeChat stand-in, and a fresh table in DynamoDB Local (started here unless `dynamoEndpoint` is given,
  * as the tests do). Returns the report and whether the table's checks passed.
  */
-export async function runLoad(opts: Omit<EveningOptions, 'baseUrl'> & { dynamoEndpoint?: string }, log = (line: string) => console.log(line)): Promise<LoadRun> {
+export async function runLoad(
+  opts: Omit<EveningOptions, 'baseUrl'> & { dynamoEndpoint?: string },
+  log = (line: string) => console.log(line),
+): Promise<LoadRun> {
   Object.assign(process.env, LOCAL_AWS_ENV, LOCAL_RUNNER_ENV);
   const dynamo = opts.dynamoEndpoint ? null : await startLocalDynamo({ port: await freePort() });
   const endpoint = opts.dynamoEndpoint ?? dynamo!.endpoint;
@@ -34,11 +37,27 @@ export async function runLoad(opts: Omit<EveningOptions, 'baseUrl'> & { dynamoEn
     api = await startLocalApi({
       stage: 'local',
       httpPort: await freePort(),
-      env: { ...process.env, LINLI_TABLE_NAME: table, WECHAT_APP_ID: 'wx-load', WECHAT_APP_SECRET: 'load-secret', WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'SILENT', LINLI_TICK_SCHEDULE: 'false' },
+      env: {
+        ...process.env,
+        LINLI_TABLE_NAME: table,
+        WECHAT_APP_ID: 'wx-load',
+        WECHAT_APP_SECRET: 'load-secret',
+        WECHAT_API_BASE: wechat.baseUrl,
+        LOG_LEVEL: 'SILENT',
+        LINLI_TICK_SCHEDULE: 'false',
+      },
     });
     const evening = await runEvening({ ...opts, baseUrl: api.baseUrl }, log);
     const check = await checkTable(evening);
-    const report = ['Setting up (sign-in, onboarding, verification):', evening.setup.report(), '', 'The evening:', evening.metrics.report(), '', ...check.lines];
+    const report = [
+      'Setting up (sign-in, onboarding, verification):',
+      evening.setup.report(),
+      '',
+      'The evening:',
+      evening.metrics.report(),
+      '',
+      ...check.lines,
+    ];
     return { ok: check.ok, report: report.join('\n') };
   } finally {
     await api?.stop();

@@ -47,12 +47,34 @@ export interface LocalApi {
  * The API on serverless-offline, as `npm start`, the tests and the load harness all run it (in-process
  * runner, see serverless.yml), in its own process group; ready once GET /health answers.
  */
-export async function startLocalApi(opts: { stage: string; httpPort: number; lambdaPort?: number; env: NodeJS.ProcessEnv; stdio?: 'ignore' | 'inherit' | 'pipe' }): Promise<LocalApi> {
+export async function startLocalApi(opts: {
+  stage: string;
+  httpPort: number;
+  lambdaPort?: number;
+  env: NodeJS.ProcessEnv;
+  stdio?: 'ignore' | 'inherit' | 'pipe';
+}): Promise<LocalApi> {
   const lambdaPort = opts.lambdaPort ?? (await freePort());
   const child = spawn(
     process.execPath,
-    [serverlessBin(), 'offline', 'start', '--stage', opts.stage, '--httpPort', String(opts.httpPort), '--lambdaPort', String(lambdaPort), '--noSponsor'],
-    { cwd: ROOT, env: opts.env, stdio: ['ignore', opts.stdio ?? 'ignore', opts.stdio === 'pipe' ? 'inherit' : (opts.stdio ?? 'ignore')], detached: true },
+    [
+      serverlessBin(),
+      'offline',
+      'start',
+      '--stage',
+      opts.stage,
+      '--httpPort',
+      String(opts.httpPort),
+      '--lambdaPort',
+      String(lambdaPort),
+      '--noSponsor',
+    ],
+    {
+      cwd: ROOT,
+      env: opts.env,
+      stdio: ['ignore', opts.stdio ?? 'ignore', opts.stdio === 'pipe' ? 'inherit' : (opts.stdio ?? 'ignore')],
+      detached: true,
+    },
   );
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -81,6 +103,7 @@ export async function invokeTick(lambdaUrl: string, stage: string, time: string)
     body: JSON.stringify({ version: '0', 'detail-type': 'Scheduled Event', source: 'aws.events', time, detail: {} }),
   });
   const body = await res.json().catch(() => null);
-  if (res.status !== 200 || res.headers.get('x-amz-function-error')) throw new Error(`tick answered ${res.status}: ${JSON.stringify(body)}`);
+  if (res.status !== 200 || res.headers.get('x-amz-function-error'))
+    throw new Error(`tick answered ${res.status}: ${JSON.stringify(body)}`);
   return body;
 }

@@ -36,9 +36,21 @@ function buildDemoWish(demo: DemoWish, ctx: ClockContext): { wish: Wish; events:
   );
   const chosen = automaticChoice(ranked);
   let { wish, events } = newWish({
-    id: demo.id, now: new Date(start).toISOString(), owner, filer: null, building, category, kind: demo.kind ?? 'wish',
-    description: demo.description, flat: undefined, urgency: 'normal', shared: demo.shared ?? false, clock: { ...ctx, now: start },
-    route: chosen ? { team: TEAMS.find((t) => t.id === chosen.teamId)!, candidate: chosen } : { none: noRouteReason(category, ranked, category.name) },
+    id: demo.id,
+    now: new Date(start).toISOString(),
+    owner,
+    filer: null,
+    building,
+    category,
+    kind: demo.kind ?? 'wish',
+    description: demo.description,
+    flat: undefined,
+    urgency: 'normal',
+    shared: demo.shared ?? false,
+    clock: { ...ctx, now: start },
+    route: chosen
+      ? { team: TEAMS.find((t) => t.id === chosen.teamId)!, candidate: chosen }
+      : { none: noRouteReason(category, ranked, category.name) },
   });
   let at = start;
   for (const step of demo.then) {
@@ -66,7 +78,10 @@ function packageCalendar(now: Date): CalendarYear[] {
 export async function seedDemoData(now = new Date()): Promise<{ users: number; wishesCreated: number }> {
   const years = packageCalendar(now);
   await Promise.all([
-    ...PLACES.map(putPlace), ...CATEGORIES.map(putCategory), ...TEAMS.map(putTeam), ...USERS.map(putUser),
+    ...PLACES.map(putPlace),
+    ...CATEGORIES.map(putCategory),
+    ...TEAMS.map(putTeam),
+    ...USERS.map(putUser),
     ...PARTNERSHIPS.map((p) => savePartnership(p, null)),
     ...years.map(putCalendarYear),
   ]);

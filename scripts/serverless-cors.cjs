@@ -5,7 +5,10 @@ const DEV_STAGES = ['local', 'test'];
 
 async function origins(resolveVariable) {
   const stage = await resolveVariable('sls:stage');
-  const listed = (process.env.CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = (process.env.CORS_ORIGINS || '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (DEV_STAGES.includes(stage)) return listed.length ? listed : ['*'];
   return listed.filter((o) => o !== '*');
 }

@@ -18,7 +18,10 @@ interface FunctionDef {
 }
 
 const serverlessYml = () =>
-  parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as { provider: { timeout?: number }; functions: Record<string, FunctionDef> };
+  parse(readFileSync(path.resolve(__dirname, '..', 'serverless.yml'), 'utf8')) as {
+    provider: { timeout?: number };
+    functions: Record<string, FunctionDef>;
+  };
 const functionsOf = () => serverlessYml().functions;
 
 /** The routes exactly as serverless.yml declares them, so tests route requests the way API Gateway does. */
@@ -27,7 +30,15 @@ export function routesFromServerlessYml(): RouteDef[] {
   return Object.entries(yml.functions).flatMap(([functionName, fn]) =>
     fn.events.flatMap((e) =>
       e.httpApi
-        ? [{ functionName, handler: fn.handler, method: e.httpApi.method.toUpperCase(), path: e.httpApi.path, timeoutSeconds: fn.timeout ?? yml.provider.timeout ?? 6 }]
+        ? [
+            {
+              functionName,
+              handler: fn.handler,
+              method: e.httpApi.method.toUpperCase(),
+              path: e.httpApi.path,
+              timeoutSeconds: fn.timeout ?? yml.provider.timeout ?? 6,
+            },
+          ]
         : [],
     ),
   );

@@ -20,7 +20,14 @@ const WECHAT_PORT = Number(process.env.WECHAT_PORT ?? API_PORT + 4);
 const DATA_DIR = path.join(ROOT, '.data', 'dynamodb');
 const TABLE = 'linli-local';
 
-const ROLE_NAMES: Record<string, string> = { resident: '居民', volunteer: '志愿者', gridWorker: '网格员', staff: '社区工作人员', streetStaff: '街道工作人员', admin: '管理员' };
+const ROLE_NAMES: Record<string, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  gridWorker: '网格员',
+  staff: '社区工作人员',
+  streetStaff: '街道工作人员',
+  admin: '管理员',
+};
 
 let dynamo: LocalDynamo | undefined;
 let api: LocalApi | undefined;
@@ -92,9 +99,17 @@ async function main(): Promise<void> {
   const table = await ensureTable(client, TABLE);
   client.destroy();
   const seeded = await seedDemoData();
-  console.log(`Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new.`);
+  console.log(
+    `Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new.`,
+  );
 
-  const local = await startLocalApi({ stage: 'local', httpPort: API_PORT, lambdaPort: API_PORT + 2, env: { ...process.env }, stdio: process.env.VERBOSE ? 'inherit' : 'ignore' });
+  const local = await startLocalApi({
+    stage: 'local',
+    httpPort: API_PORT,
+    lambdaPort: API_PORT + 2,
+    env: { ...process.env },
+    stdio: process.env.VERBOSE ? 'inherit' : 'ignore',
+  });
   api = local;
   local.child.on('exit', (code) => {
     if (!stopping) {
@@ -103,7 +118,9 @@ async function main(): Promise<void> {
     }
   });
   // The clocks run every 5 minutes; one run now lets a first visit see the demo wishes' clocks at work.
-  await invokeTick(local.lambdaUrl, 'local', new Date().toISOString()).catch((error: unknown) => console.error('The first clock run failed:', error));
+  await invokeTick(local.lambdaUrl, 'local', new Date().toISOString()).catch((error: unknown) =>
+    console.error('The first clock run failed:', error),
+  );
   await h5;
   web = await serveStatic(H5_DIR, CLIENT_PORT, '0.0.0.0');
   printWelcome();

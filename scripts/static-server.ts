@@ -63,7 +63,12 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1'): Pro
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== stat.mtimeMs || entry.size !== stat.size) {
       const raw = readFileSync(file);
-      entry = { mtimeMs: stat.mtimeMs, size: stat.size, etag: `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`, bodies: { identity: Promise.resolve(raw) } };
+      entry = {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        etag: `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`,
+        bodies: { identity: Promise.resolve(raw) },
+      };
       cache.set(file, entry);
     }
     return entry;
@@ -122,7 +127,11 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1'): Pro
         return;
       }
       const bytes = await body(entry, encoding);
-      res.writeHead(200, { ...headers, 'content-length': bytes.length, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) });
+      res.writeHead(200, {
+        ...headers,
+        'content-length': bytes.length,
+        ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      });
       res.end(req.method === 'HEAD' ? undefined : bytes);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -6,7 +6,9 @@ import { invokeTick } from './processes';
  * moment (`--time 2026-11-23T09:00:00Z`), through serverless-offline's Lambda invoke API.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { time: { type: 'string' }, port: { type: 'string' }, stage: { type: 'string', default: 'local' } } });
+  const { values } = parseArgs({
+    options: { time: { type: 'string' }, port: { type: 'string' }, stage: { type: 'string', default: 'local' } },
+  });
   const port = Number(values.port ?? Number(process.env.API_PORT ?? 3000) + 2);
   const time = values.time ?? new Date().toISOString();
   console.log(JSON.stringify(await invokeTick(`http://127.0.0.1:${port}`, values.stage ?? 'local', time), null, 2));

@@ -7,7 +7,9 @@ export const PACKAGE_BUDGET_KB = 1536;
 export const WEAPP_DIR = path.join(CLIENT_DIR, 'dist', 'weapp');
 
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 
 /** The files of each package as WeChat counts them: each subpackage's folder, and everything else in the main one. */
 export function packageFiles(): Map<string, string[]> {

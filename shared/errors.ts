@@ -63,8 +63,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'this action is not allowed for your role') =>
-  new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'this action is not allowed for your role') => new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'sign in first') => new AppError('UNAUTHENTICATED', message);
 export const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>

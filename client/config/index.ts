@@ -48,6 +48,10 @@ export default defineConfig<'webpack5'>(() => ({
       chain.plugin('route-preload').use(RoutePreloadPlugin);
     },
     compile: { include: [path.resolve(__dirname, '..', '..', 'shared')] },
-    postcss: { pxtransform: { enable: false, config: {} }, autoprefixer: { enable: true, config: {} }, cssModules: { enable: false, config: {} } },
+    postcss: {
+      pxtransform: { enable: false, config: {} },
+      autoprefixer: { enable: true, config: {} },
+      cssModules: { enable: false, config: {} },
+    },
   },
 }));

@@ -1,13 +1,40 @@
 import { TABS } from './tabs';
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/post/index', 'pages/mine/index', 'pages/wish/index', 'pages/login/index', 'pages/onboard/index', 'pages/inbox/index'],
+  pages: [
+    'pages/home/index',
+    'pages/post/index',
+    'pages/mine/index',
+    'pages/wish/index',
+    'pages/login/index',
+    'pages/onboard/index',
+    'pages/inbox/index',
+  ],
   subPackages: [
     { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
-    { root: 'booking', pages: ['pages/services/index', 'pages/service/index', 'pages/mine/index', 'pages/booking/index', 'pages/draw/index', 'pages/roster/index', 'pages/manage/index'] },
+    {
+      root: 'booking',
+      pages: [
+        'pages/services/index',
+        'pages/service/index',
+        'pages/mine/index',
+        'pages/booking/index',
+        'pages/draw/index',
+        'pages/roster/index',
+        'pages/manage/index',
+      ],
+    },
     {
       root: 'staff',
-      pages: ['pages/triage/index', 'pages/file/index', 'pages/residents/index', 'pages/teams/index', 'pages/skills/index', 'pages/partners/index', 'pages/calendar/index'],
+      pages: [
+        'pages/triage/index',
+        'pages/file/index',
+        'pages/residents/index',
+        'pages/teams/index',
+        'pages/skills/index',
+        'pages/partners/index',
+        'pages/calendar/index',
+      ],
     },
   ],
   // Residents open booking, volunteers and grid workers their subpackage, from the home page next: fetch

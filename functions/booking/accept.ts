@@ -21,13 +21,19 @@ export async function acceptOffer(user: User, id: string, body: OfferBody, now: 
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
   return optimistic('accept an offer', async () => {
     const { booking: b, slot, relation } = await loadBooking(user, id, 'accept');
-    if (actsForResident(relation) && body.consent !== true) throw invalid('body.consent', "record the resident's consent (consent: true) to accept for them");
+    if (actsForResident(relation) && body.consent !== true)
+      throw invalid('body.consent', "record the resident's consent (consent: true) to accept for them");
     if (b.status === 'booked' && b.history.at(-1)?.status === 'booked') return viewOf(b);
     assertAcceptable(b, nowMs);
-    const [used, records] = await Promise.all([quotaUse(b.residentId, slot.serviceId, beijingMonth(Date.parse(slot.start))), noShowHistory(b.residentId, nowMs)]);
+    const [used, records] = await Promise.all([
+      quotaUse(b.residentId, slot.serviceId, beijingMonth(Date.parse(slot.start))),
+      noShowHistory(b.residentId, nowMs),
+    ]);
     const standing = noShowStanding(records, nowMs);
     assertQuota(slot.rules, used, standing);
-    const next = moveTo(b, 'accept', nowIso, relation.resident ? '已确认候补名额' : `${user.name}代为确认,居民已同意`, { offerUntil: null });
+    const next = moveTo(b, 'accept', nowIso, relation.resident ? '已确认候补名额' : `${user.name}代为确认,居民已同意`, {
+      offerUntil: null,
+    });
     try {
       await commit({
         slot,
@@ -37,7 +43,8 @@ export async function acceptOffer(user: User, id: string, body: OfferBody, now: 
         nowIso,
       });
     } catch (error) {
-      if (error instanceof CommitRefused && error.failed.has('quota')) throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
+      if (error instanceof CommitRefused && error.failed.has('quota'))
+        throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
       throw error;
     }
     return viewOf(next);

@@ -48,7 +48,12 @@ async function replay(record: IdempotencyRecord, requestHash: string): Promise<{
  * read from the cancellation reasons by position; a collision is decided again on the slot the refusal
  * returned (ALL_OLD), so a full slot ends as SLOT_FULL, with no more reads, and never as an error.
  */
-export async function bookSlot(user: User, body: BookingCreateBody, key: string | undefined, now: Date): Promise<{ booking: BookingView; replayed: boolean }> {
+export async function bookSlot(
+  user: User,
+  body: BookingCreateBody,
+  key: string | undefined,
+  now: Date,
+): Promise<{ booking: BookingView; replayed: boolean }> {
   const requestHash = hashRequest(body);
   const residentId = body.forResidentId ?? user.id;
   // The no-show history is read beside the first look, not after it: one round trip less for everyone in a crowd.
@@ -87,7 +92,14 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
     const standing = noShowStanding(records, nowMs);
     const decide = (existing: Booking | null) =>
       decideBooking({
-        slot: current, resident, channel, existing, used, standing, waitlist: body.waitlist, nowMs,
+        slot: current,
+        resident,
+        channel,
+        existing,
+        used,
+        standing,
+        waitlist: body.waitlist,
+        nowMs,
         owedToWaiter: waiters.some((w) => canTake(current, w.assisted, nowMs)),
       });
     let existing = existingRead;
@@ -105,13 +117,25 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
     const waitKey = action === 'wait' ? ticket!.key : null;
     const previous = existing && isReleased(existing.status) ? existing : null;
     const booking = newBooking({
-      slot: current, resident, channel, booker, action, nowIso, waitKey, existing: previous,
+      slot: current,
+      resident,
+      channel,
+      booker,
+      action,
+      nowIso,
+      waitKey,
+      existing: previous,
       ticket: action === 'apply' ? newTicket(random) : null,
       weight: standing.weight,
     });
     const guards: Record<typeof action, SlotGuard> = {
       apply: { open: true, phases: ['applying'] },
-      book: { open: true, phases: ['none', 'drawn'], seat: limitedToOwnShare(current, assisted, nowMs) ? 'own' : 'all', waitVersion: current.waitVersion },
+      book: {
+        open: true,
+        phases: ['none', 'drawn'],
+        seat: limitedToOwnShare(current, assisted, nowMs) ? 'own' : 'all',
+        waitVersion: current.waitVersion,
+      },
       // No version of the waiting list: joiners never refuse one another, only a change of the seats does.
       wait: { open: true, phases: ['none', 'drawn'], counters: current },
     };
@@ -132,7 +156,8 @@ export async function bookSlot(user: User, body: BookingCreateBody, key: string 
         if (record) return replay(record, requestHash);
       }
       if (error.failed.has('booking')) throw new AppError('ALREADY_BOOKED', 'the resident already holds a place on this slot');
-      if (error.failed.has('quota')) throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
+      if (error.failed.has('quota'))
+        throw new AppError('QUOTA_EXCEEDED', 'the resident has used this service as often as its quota allows');
       // The slot changed (a seat went, the waiting list moved) or the write collided: decide again on the
       // slot as the refusal returned it, keeping the resident's booking if the transaction found it as read.
       known = { slot: error.slotNow, existing: error.held.has('booking') ? existing : undefined };

@@ -46,7 +46,8 @@ export async function cancelBooking(user: User, id: string, body: CancelBody, no
     const main = { previous: b, next };
     const notes = relation.resident ? [] : bookingNotes('cancelled', next, user.id, body.reason ?? '');
     let plan: Pick<Plan, 'changes' | 'extra' | 'guard'> = { changes: [main], extra: [], guard: {} };
-    if (b.status === 'waiting') plan = { changes: [main], extra: [waitDelete(slot.id, b.waitKey!)], guard: { waitVersion: slot.waitVersion } };
+    if (b.status === 'waiting')
+      plan = { changes: [main], extra: [waitDelete(slot.id, b.waitKey!)], guard: { waitVersion: slot.waitVersion } };
     else if (b.status === 'applied') plan.guard = { phases: ['applying'] };
     else {
       const passed = await handOff(slot, main, nowMs);

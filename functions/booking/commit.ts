@@ -49,14 +49,20 @@ export function planItems(plan: Plan): { items: TransactItem[]; parts: Part[] } 
     items.push(item);
     parts.push(part);
   };
-  const delta = plan.changes.reduce((sum, c) => addDeltas(sum, slotDelta(c.previous?.status ?? null, c.next.status, isAssisted(c.next.channel))), ZERO);
+  const delta = plan.changes.reduce(
+    (sum, c) => addDeltas(sum, slotDelta(c.previous?.status ?? null, c.next.status, isAssisted(c.next.channel))),
+    ZERO,
+  );
   // A change that moves no counter and needs nothing of the slot (a reminder) leaves the slot alone.
   const touchesSlot = Object.values(delta).some((v) => v !== 0) || Object.keys(plan.guard).length > 0;
   add('slot', touchesSlot ? slotUpdate(plan.slot.id, delta, plan.guard, plan.nowIso) : null);
   for (const c of plan.changes) add('booking', bookingPut(c.next, c.previous));
   const month = beijingMonth(Date.parse(plan.slot.start));
   for (const c of plan.changes) {
-    add('quota', quotaUpdate(c.next.residentId, plan.slot.serviceId, month, quotaDelta(c.previous?.status ?? null, c.next.status), c.caps ?? null));
+    add(
+      'quota',
+      quotaUpdate(c.next.residentId, plan.slot.serviceId, month, quotaDelta(c.previous?.status ?? null, c.next.status), c.caps ?? null),
+    );
   }
   add('key', plan.keyItem ?? null);
   for (const item of plan.extra ?? []) add('extra', item);

@@ -10,6 +10,7 @@ import { drawOf } from './lists';
 export async function drawNow(user: User, slotId: string, now: Date): Promise<DrawView> {
   const slot = await getSlot(slotId);
   if (!slot || !runsCommunity(user, slot.communityId)) throw notFound('slot');
-  if ((await drawSlot(slot.id, now.getTime())) === 'not_due') throw new AppError('DRAW_NOT_DUE', `applications close at ${slot.times.ballotClosesAt}`);
+  if ((await drawSlot(slot.id, now.getTime())) === 'not_due')
+    throw new AppError('DRAW_NOT_DUE', `applications close at ${slot.times.ballotClosesAt}`);
   return drawOf(user, slot.serviceId, slot.id);
 }

@@ -31,7 +31,17 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
     applied.map((b) => ({ ticket: b.ticket!, weight: b.weight, name: maskName(b.residentName), residentId: b.residentId })),
   );
   // Two runs at once draw the same (the list is frozen, the seed follows from it); the first one stored wins.
-  await putDraw({ id: slot.id, slotId: slot.id, serviceId: slot.serviceId, serviceName: slot.serviceName, start: slot.start, seats: slot.seats, closedAt, drawnAt: nowIso, ...result });
+  await putDraw({
+    id: slot.id,
+    slotId: slot.id,
+    serviceId: slot.serviceId,
+    serviceName: slot.serviceName,
+    start: slot.start,
+    seats: slot.seats,
+    closedAt,
+    drawnAt: nowIso,
+    ...result,
+  });
   return (await getDraw(slot.id))!;
 }
 

@@ -12,13 +12,24 @@ import { optimistic } from '../data/retry';
 import { commit, CommitRefused, type BookingChange } from './commit';
 
 /** The offer to one waiting resident: their booking moves to `offered`, their entry leaves the list. */
-async function offerTo(slotAfter: Slot, w: WaitEntry, nowMs: number): Promise<{ change: BookingChange; extra: TransactItem; notes: Notice[] }> {
+async function offerTo(
+  slotAfter: Slot,
+  w: WaitEntry,
+  nowMs: number,
+): Promise<{ change: BookingChange; extra: TransactItem; notes: Notice[] }> {
   const waiting = await getBooking(slotAfter.id, w.residentId);
   // The entry and the booking change in one transaction; a mismatch means another run just offered it.
   if (waiting?.status !== 'waiting') throw new CommitRefused(new Set(), []);
   const until = offerUntil(slotAfter, w.assisted, nowMs);
-  const offered = moveTo(waiting, 'offer', new Date(nowMs).toISOString(), `有空位了,为您保留到${whenText(until)}`, { offerUntil: until, waitKey: null });
-  return { change: { previous: waiting, next: offered }, extra: waitDelete(slotAfter.id, w.SK), notes: bookingNotes('offered', offered, null) };
+  const offered = moveTo(waiting, 'offer', new Date(nowMs).toISOString(), `有空位了,为您保留到${whenText(until)}`, {
+    offerUntil: until,
+    waitKey: null,
+  });
+  return {
+    change: { previous: waiting, next: offered },
+    extra: waitDelete(slotAfter.id, w.SK),
+    notes: bookingNotes('offered', offered, null),
+  };
 }
 
 export interface HandOff {

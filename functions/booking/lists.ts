@@ -36,7 +36,12 @@ export async function listSlots(user: User, serviceId: string, q: SlotListQuery,
     residentId = resident.id;
   }
   const page = await readPage([slotsOfService([serviceId], dates)], q.cursor, q.limit);
-  const mine = residentId ? await bookingsOnSlots(residentId, page.items.map((s) => s.id)) : new Map();
+  const mine = residentId
+    ? await bookingsOnSlots(
+        residentId,
+        page.items.map((s) => s.id),
+      )
+    : new Map();
   return {
     cursor: page.cursor,
     items: page.items.map((s) => {
@@ -52,8 +57,19 @@ export async function roster(user: User, q: RosterQuery, now: Date): Promise<Slo
   const staffOf = user.roles.includes('staff') ? user.staffCommunityIds : [];
   const teams = user.roles.includes('volunteer') ? (await Promise.all(user.teamIds.map(getTeam))).flatMap((t) => (t ? [t] : [])) : [];
   const communities = [...new Set([...staffOf, ...teams.map((t) => t.communityId)])];
-  const services = (await Promise.all(communities.map(allServicesOf))).flat().filter((s) => staffOf.includes(s.communityId) || (s.teamId !== null && user.teamIds.includes(s.teamId)));
-  const page = await readPage([slotsOfService(services.map((s) => s.id), [date])], q.cursor, q.limit);
+  const services = (await Promise.all(communities.map(allServicesOf)))
+    .flat()
+    .filter((s) => staffOf.includes(s.communityId) || (s.teamId !== null && user.teamIds.includes(s.teamId)));
+  const page = await readPage(
+    [
+      slotsOfService(
+        services.map((s) => s.id),
+        [date],
+      ),
+    ],
+    q.cursor,
+    q.limit,
+  );
   return { cursor: page.cursor, items: page.items.map((s) => toSlotView(s, true, now.getTime(), null)) };
 }
 
@@ -68,7 +84,8 @@ export async function slotBookings(user: User, slotId: string, q: { cursor?: str
 /** A resident's bookings (what is in play first), or those a grid worker or staff member made for residents. */
 export async function listBookings(user: User, q: BookingListQuery): Promise<BookingPage> {
   if (q.scope === 'mine' && !user.roles.includes('resident')) throw forbidden('only residents have bookings of their own');
-  if (q.scope === 'made' && !user.roles.some((r) => r === 'gridWorker' || r === 'staff')) throw forbidden('only grid workers and staff book for residents');
+  if (q.scope === 'made' && !user.roles.some((r) => r === 'gridWorker' || r === 'staff'))
+    throw forbidden('only grid workers and staff book for residents');
   const sources = q.scope === 'mine' ? [activeBookingsOf(user.id), pastBookingsOf(user.id)] : [bookingsMadeBy(user.id)];
   const page = await readPage(sources, q.cursor, q.limit);
   return { cursor: page.cursor, items: await Promise.all(page.items.map(viewOf)) };
@@ -83,7 +100,6 @@ export async function drawOf(user: User, serviceId: string, drawId: string): Pro
   const { residents: _residents, ...published } = draw;
   return { ...published, myTickets: own?.ticket ? [own.ticket] : [], howToCheck: HOW_TO_CHECK };
 }
-
 
 /** The bookable services of the user's community (or of one of their communities), in display order; staff also see inactive ones. */
 export async function listServices(user: User, query: ServiceListQuery): Promise<ServicePage> {

@@ -9,7 +9,11 @@ import { waitPosition } from '../data/booking/waitlist';
 import { toBookingView } from '../../shared/domain/booking/view';
 
 /** A booking with its slot, for someone who may take `act` on it (404 if they may not see it, 403 if they may not act). */
-export async function loadBooking(user: User, id: string, act: BookingAct): Promise<{ booking: Booking; slot: Slot; relation: BookingRelation }> {
+export async function loadBooking(
+  user: User,
+  id: string,
+  act: BookingAct,
+): Promise<{ booking: Booking; slot: Slot; relation: BookingRelation }> {
   const booking = await getBookingById(id);
   const slot = booking ? await getSlot(booking.slotId) : null;
   if (!booking || !slot) throw notFound('booking');

@@ -60,10 +60,19 @@ export async function changeService(user: User, id: string, body: ServiceUpdateB
     if (!runsCommunity(user, service.communityId)) throw forbidden('staff of the community change its services');
     const parsed = ServiceRules.safeParse({ ...service.rules, ...body.rules });
     if (!parsed.success) throw invalid('body.rules', parsed.error.issues[0]?.message ?? 'the rules are not valid');
-    if (!fairBallot(parsed.data)) throw invalid('body.rules.reservedPercent', 'a ballot counts every channel the same: hold no seats back (0)');
-    const team = body.teamId === undefined ? { teamId: service.teamId, teamName: service.teamName } : await teamFor(body.teamId, service.communityId);
+    if (!fairBallot(parsed.data))
+      throw invalid('body.rules.reservedPercent', 'a ballot counts every channel the same: hold no seats back (0)');
+    const team =
+      body.teamId === undefined ? { teamId: service.teamId, teamName: service.teamName } : await teamFor(body.teamId, service.communityId);
     const { rules: _rules, teamId: _teamId, ...fields } = body;
-    const changed: Service = { ...service, ...fields, ...team, rules: parsed.data, updatedAt: now.toISOString(), version: service.version + 1 };
+    const changed: Service = {
+      ...service,
+      ...fields,
+      ...team,
+      rules: parsed.data,
+      updatedAt: now.toISOString(),
+      version: service.version + 1,
+    };
     await saveService(changed, service.version);
     return changed;
   });

@@ -18,7 +18,10 @@ import { commit } from './commit';
 import { fillFromWaitlist } from './hand-off';
 
 /** Each booking still in play is told (and, when the slot closes, released), one transaction each. */
-async function forEachActive(slotId: string, step: (slot: Slot, b: NonNullable<Awaited<ReturnType<typeof getBooking>>>) => Promise<void>): Promise<void> {
+async function forEachActive(
+  slotId: string,
+  step: (slot: Slot, b: NonNullable<Awaited<ReturnType<typeof getBooking>>>) => Promise<void>,
+): Promise<void> {
   for (const listed of (await bookingsOfSlot(slotId)).filter((b) => isActive(b.status))) {
     await optimistic('change a booking of a changed slot', async () => {
       const [slot, b] = await Promise.all([getSlot(slotId), getBooking(slotId, listed.residentId)]);
@@ -31,9 +34,19 @@ async function forEachActive(slotId: string, step: (slot: Slot, b: NonNullable<A
 async function close(slot: Slot, user: User, reason: string, nowIso: string): Promise<void> {
   await changeSlot(slot, { status: 'closed', note: reason, updatedAt: nowIso }, null);
   await forEachActive(slot.id, async (fresh, b) => {
-    const next = moveTo(b, b.status === 'offered' ? 'decline' : 'cancel', nowIso, `社区取消了这个时段:${reason}`, { offerUntil: null, waitKey: null });
+    const next = moveTo(b, b.status === 'offered' ? 'decline' : 'cancel', nowIso, `社区取消了这个时段:${reason}`, {
+      offerUntil: null,
+      waitKey: null,
+    });
     const extra = b.status === 'waiting' ? [waitDelete(slot.id, b.waitKey!)] : [];
-    await commit({ slot: fresh, changes: [{ previous: b, next }], guard: {}, extra, notes: bookingNotes('cancelled', next, user.id, reason), nowIso });
+    await commit({
+      slot: fresh,
+      changes: [{ previous: b, next }],
+      guard: {},
+      extra,
+      notes: bookingNotes('cancelled', next, user.id, reason),
+      nowIso,
+    });
   });
   await Promise.all(slotTimers(slot).map((t) => finishTimer(slotOwner(slot.id), t.kind)));
 }
@@ -42,10 +55,15 @@ async function close(slot: Slot, user: User, reason: string, nowIso: string): Pr
 async function move(slot: Slot, startIso: string, nowMs: number): Promise<Partial<Slot>> {
   const startMs = Date.parse(startIso);
   if (startMs <= nowMs) throw invalid('body.start', 'the new time must be in the future');
-  if (slot.phase !== 'none' && slot.phase !== 'drawn') throw new AppError('WINDOW_CLOSED', 'a ballot slot keeps its time until it has been drawn');
+  if (slot.phase !== 'none' && slot.phase !== 'drawn')
+    throw new AppError('WINDOW_CLOSED', 'a ballot slot keeps its time until it has been drawn');
   const times = slotTimes(slot.rules, startMs);
   const fields = { start: iso(startMs), end: iso(startMs + slot.rules.durationMinutes * MINUTE_MS), times };
-  await db().send(new TransactWriteCommand({ TransactItems: slotTimers({ ...slot, ...fields }).map((t) => timerPut(slotOwner(slot.id), t.kind, slot.id, t.at)) }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: slotTimers({ ...slot, ...fields }).map((t) => timerPut(slotOwner(slot.id), t.kind, slot.id, t.at)),
+    }),
+  );
   return fields;
 }
 
@@ -67,7 +85,13 @@ export async function changeSlotFor(user: User, slotId: string, body: SlotUpdate
   if (body.start) Object.assign(fields, await move(slot, body.start, nowMs));
   if (body.seats !== undefined) Object.assign(fields, { seats: body.seats, selfCap: body.seats - heldBackSeats(body.seats, slot.rules) });
   try {
-    await changeSlot(slot, fields, body.seats === undefined ? null : { expression: 'booked <= :seats AND selfBooked <= :cap', values: { ':seats': body.seats, ':cap': fields.selfCap } });
+    await changeSlot(
+      slot,
+      fields,
+      body.seats === undefined
+        ? null
+        : { expression: 'booked <= :seats AND selfBooked <= :cap', values: { ':seats': body.seats, ':cap': fields.selfCap } },
+    );
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
     throw invalid('body.seats', 'more seats are taken than that: cancel bookings first, or close the slot');
@@ -75,7 +99,13 @@ export async function changeSlotFor(user: User, slotId: string, body: SlotUpdate
   if (body.start || body.place) {
     await forEachActive(slotId, async (fresh, b) => {
       const next = annotate(b, nowIso, `时段变更:${body.reason}`, { start: fresh.start, end: fresh.end, place: fresh.place });
-      await commit({ slot: fresh, changes: [{ previous: b, next }], guard: {}, notes: bookingNotes('changed', next, user.id, body.reason), nowIso });
+      await commit({
+        slot: fresh,
+        changes: [{ previous: b, next }],
+        guard: {},
+        notes: bookingNotes('changed', next, user.id, body.reason),
+        nowIso,
+      });
     });
   }
   if (body.seats !== undefined && body.seats > slot.seats) await fillFromWaitlist(slotId, nowMs);

@@ -47,24 +47,46 @@ async function atTimer(slotId: string, kind: SlotTimerKind, now: Date, work: (sl
 }
 
 const momentOf = (slot: Slot, kind: SlotTimerKind): string =>
-  ({ slot_reminder: slot.times.remindAt, slot_noshow: slot.times.graceEndsAt, slot_release: slot.times.releaseAt, slot_ballot: slot.times.ballotClosesAt ?? slot.start })[kind];
+  ({
+    slot_reminder: slot.times.remindAt,
+    slot_noshow: slot.times.graceEndsAt,
+    slot_release: slot.times.releaseAt,
+    slot_ballot: slot.times.ballotClosesAt ?? slot.start,
+  })[kind];
 
 /** The day before: each booked resident (and whoever booked for them) is reminded, once. */
 export const processReminder = (slotId: string, now: Date) =>
   atTimer(slotId, 'slot_reminder', now, async (slot) => {
-    await forEachBooking(slotId, (b) => b.status === 'booked' && !b.remindedAt, async (b, nowIso) => {
-      const next = annotate(b, nowIso, null, { remindedAt: nowIso });
-      await commit({ slot, changes: [{ previous: b, next }], guard: {}, notes: bookingNotes('reminder', next, null), nowIso });
-    }, now.toISOString());
+    await forEachBooking(
+      slotId,
+      (b) => b.status === 'booked' && !b.remindedAt,
+      async (b, nowIso) => {
+        const next = annotate(b, nowIso, null, { remindedAt: nowIso });
+        await commit({ slot, changes: [{ previous: b, next }], guard: {}, notes: bookingNotes('reminder', next, null), nowIso });
+      },
+      now.toISOString(),
+    );
   });
 
 /** At the end of the grace period: who was not checked in is a no-show; the seat opens to walk-ins at the desk. */
 export const processNoShow = (slotId: string, now: Date) =>
   atTimer(slotId, 'slot_noshow', now, async (slot) => {
-    await forEachBooking(slotId, (b) => b.status === 'booked', async (b, nowIso) => {
-      const next = moveTo(b, 'no_show', nowIso, '签到时间已过,记为未到场');
-      await commit({ slot, changes: [{ previous: b, next }], guard: {}, extra: [noShowPut(b.residentId, nowIso, b.id)], notes: bookingNotes('no_show', next, null), nowIso });
-    }, now.toISOString());
+    await forEachBooking(
+      slotId,
+      (b) => b.status === 'booked',
+      async (b, nowIso) => {
+        const next = moveTo(b, 'no_show', nowIso, '签到时间已过,记为未到场');
+        await commit({
+          slot,
+          changes: [{ previous: b, next }],
+          guard: {},
+          extra: [noShowPut(b.residentId, nowIso, b.id)],
+          notes: bookingNotes('no_show', next, null),
+          nowIso,
+        });
+      },
+      now.toISOString(),
+    );
   });
 
 /** The held-back seats open to everyone: those waiting for them are offered them first. */
@@ -94,4 +116,3 @@ export async function processOffer(bookingId: string, now: Date): Promise<TickOu
     return 'done';
   });
 }
-

@@ -28,7 +28,11 @@ const parseEntry = (sk: string): DueEntry => {
  * AP: what is due by `now`, oldest first (Query GSI4 `DUE`, sort key ≤ now), a page at a time. Keys only:
  * each processor reads its item afresh, consistently, before acting.
  */
-export async function dueBy(now: Date, limit: number, after?: Record<string, unknown>): Promise<{ entries: DueEntry[]; next?: Record<string, unknown> }> {
+export async function dueBy(
+  now: Date,
+  limit: number,
+  after?: Record<string, unknown>,
+): Promise<{ entries: DueEntry[]; next?: Record<string, unknown> }> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),

@@ -7,7 +7,10 @@ import { db } from './db';
 /** Keys live a day: long enough for any retry of a flaky phone network, short enough to expire (TTL). */
 const TTL_SECONDS = 24 * 60 * 60;
 
-export const idempotencyItemKey = (userId: string, idempotencyKey: string) => ({ PK: `IDEMPOTENCY#${userId}#${idempotencyKey}`, SK: 'IDEMPOTENCY' });
+export const idempotencyItemKey = (userId: string, idempotencyKey: string) => ({
+  PK: `IDEMPOTENCY#${userId}#${idempotencyKey}`,
+  SK: 'IDEMPOTENCY',
+});
 
 export const IdempotencyRecord = z.object({ resultId: z.string(), requestHash: z.string() });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;

@@ -25,8 +25,14 @@ function change(h: NonNullable<Holder>, delta: 1 | -1, caps?: { teamCap: number;
       Key: loadKey(h.teamId),
       UpdateExpression: 'ADD active :d, #m :d SET #t = :type',
       ExpressionAttributeNames: { '#m': memberAttr(h.userId), '#t': 'type' },
-      ExpressionAttributeValues: { ':d': delta, ':type': 'teamLoad', ...(caps ? { ':teamCap': caps.teamCap, ':memberCap': caps.memberCap } : {}) },
-      ...(caps ? { ConditionExpression: '(attribute_not_exists(active) OR active < :teamCap) AND (attribute_not_exists(#m) OR #m < :memberCap)' } : {}),
+      ExpressionAttributeValues: {
+        ':d': delta,
+        ':type': 'teamLoad',
+        ...(caps ? { ':teamCap': caps.teamCap, ':memberCap': caps.memberCap } : {}),
+      },
+      ...(caps
+        ? { ConditionExpression: '(attribute_not_exists(active) OR active < :teamCap) AND (attribute_not_exists(#m) OR #m < :memberCap)' }
+        : {}),
     },
   };
 }
@@ -35,7 +41,11 @@ function change(h: NonNullable<Holder>, delta: 1 | -1, caps?: { teamCap: number;
  * The load changes a transition makes: −1 for the claim it ends, +1 for the claim it opens (with the caps
  * when given: a claim). `cappedAt`: the position, among these items, of the one whose condition is a cap.
  */
-export function loadWrites(previous: Wish, next: Wish, caps?: { teamCap: number; memberCap: number }): { items: TransactItem[]; cappedAt: number | null } {
+export function loadWrites(
+  previous: Wish,
+  next: Wish,
+  caps?: { teamCap: number; memberCap: number },
+): { items: TransactItem[]; cappedAt: number | null } {
   const before = holder(previous);
   const after = holder(next);
   if (before?.teamId === after?.teamId && before?.userId === after?.userId) return { items: [], cappedAt: null };
@@ -53,7 +63,11 @@ export async function loadsOf(teamIds: readonly string[]): Promise<Map<string, T
     const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
     for (const item of out.Responses?.[tableName()] ?? []) {
       const teamId = String(item.PK).slice('LOAD#'.length);
-      const members = Object.fromEntries(Object.entries(item).filter(([k]) => k.startsWith('m_')).map(([k, v]) => [k.slice(2), Number(v)]));
+      const members = Object.fromEntries(
+        Object.entries(item)
+          .filter(([k]) => k.startsWith('m_'))
+          .map(([k, v]) => [k.slice(2), Number(v)]),
+      );
       loads.set(teamId, { active: Number(item.active ?? 0), members });
     }
   }

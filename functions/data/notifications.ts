@@ -71,10 +71,20 @@ export async function deliver(notes: readonly Notice[], at: string): Promise<voi
 }
 
 /** AP: a user's notifications, newest first (Query `INBOX#<user>`, SK begins N#, backwards). */
-export const inboxOf = (userId: string): Source<Notification> => ({ index: 'table', partitions: [inboxPk(userId)], forward: false, item: Notification });
+export const inboxOf = (userId: string): Source<Notification> => ({
+  index: 'table',
+  partitions: [inboxPk(userId)],
+  forward: false,
+  item: Notification,
+});
 
 /** AP: a user's unread notifications (Query GSI5 `UNREAD#<user>`). */
-export const unreadOf = (userId: string): Source<Notification> => ({ index: INDEX.gsi5, partitions: [`UNREAD#${userId}`], forward: false, item: Notification });
+export const unreadOf = (userId: string): Source<Notification> => ({
+  index: INDEX.gsi5,
+  partitions: [`UNREAD#${userId}`],
+  forward: false,
+  item: Notification,
+});
 
 /** AP: the unread badge (GetItem of the counter). */
 export async function unreadCount(userId: string): Promise<number> {
@@ -147,16 +157,18 @@ export async function settlePush(n: Notification, push: NonNullable<Notification
 
 /** Moves a pending WeChat message to a later time (one a minute per user). */
 export async function postponePush(n: Notification, until: string): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: { PK: inboxPk(n.userId), SK: n.id },
-      UpdateExpression: 'SET GSI4SK = :due',
-      ConditionExpression: 'push.#state = :pending',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':due': `${until}#push#${n.userId}/${n.id}`, ':pending': 'pending' },
-    }),
-  ).catch((error: unknown) => {
-    if (!isConditionFailed(error)) throw error;
-  });
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { PK: inboxPk(n.userId), SK: n.id },
+        UpdateExpression: 'SET GSI4SK = :due',
+        ConditionExpression: 'push.#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':due': `${until}#push#${n.userId}/${n.id}`, ':pending': 'pending' },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
 }

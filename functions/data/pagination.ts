@@ -104,9 +104,7 @@ export async function readPage<T>(sources: readonly Source<T>[], cursor: string 
   const items: T[] = [];
   while (state.s < sources.length && items.length < size) {
     const source = sources[state.s];
-    const fetched = source.partitions.length
-      ? await fetchSource(source, state.a, size - items.length)
-      : { rows: [], exhausted: true };
+    const fetched = source.partitions.length ? await fetchSource(source, state.a, size - items.length) : { rows: [], exhausted: true };
     items.push(...fetched.rows.map((r) => r.item));
     const last = fetched.rows.at(-1);
     state = fetched.exhausted ? { s: state.s + 1 } : { s: state.s, a: last?.sk ?? state.a };

@@ -21,8 +21,18 @@ const item = (p: Partnership) => ({
   GSI2PK: `PARTNERS#FROM#${p.fromCommunityId}`,
   GSI2SK: `${rank(p)}#${p.id}`,
 });
-const into = (communityIds: readonly string[]): Source<Partnership> => ({ index: INDEX.gsi1, partitions: communityIds.map((c) => `PARTNERS#TO#${c}`), forward: true, item: Partnership });
-const from = (communityIds: readonly string[]): Source<Partnership> => ({ index: INDEX.gsi2, partitions: communityIds.map((c) => `PARTNERS#FROM#${c}`), forward: true, item: Partnership });
+const into = (communityIds: readonly string[]): Source<Partnership> => ({
+  index: INDEX.gsi1,
+  partitions: communityIds.map((c) => `PARTNERS#TO#${c}`),
+  forward: true,
+  item: Partnership,
+});
+const from = (communityIds: readonly string[]): Source<Partnership> => ({
+  index: INDEX.gsi2,
+  partitions: communityIds.map((c) => `PARTNERS#FROM#${c}`),
+  forward: true,
+  item: Partnership,
+});
 
 /** AP: an agreement by id. */
 export async function getPartnership(id: string): Promise<Partnership | null> {

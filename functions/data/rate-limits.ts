@@ -30,7 +30,14 @@ export async function consumeSignIn(sourceIp: string, code: string, now: Date): 
   const { signInsPerMinute, triesPerCode } = limits();
   await Promise.all([
     consume(`IP#${sourceIp}`, 'sign-in', signInsPerMinute, MINUTE, now, 'too many sign-ins from this network; try again in a minute'),
-    consume(`CODE#${code}`, 'sign-in', triesPerCode, 10 * MINUTE, now, 'this sign-in code was tried too often; sign in again from the start'),
+    consume(
+      `CODE#${code}`,
+      'sign-in',
+      triesPerCode,
+      10 * MINUTE,
+      now,
+      'this sign-in code was tried too often; sign in again from the start',
+    ),
   ]);
 }
 
@@ -72,7 +79,13 @@ export async function checkWishPost(residentId: string, now: Date): Promise<Wish
   const guard: TransactItem = {
     Put: {
       TableName: tableName(),
-      Item: { ...limitKey(residentId, 'wishes'), type: 'limit', hits: decision.hits, version: (stored?.version ?? 0) + 1, expiresAt: ttl(now.getTime() + HOUR) },
+      Item: {
+        ...limitKey(residentId, 'wishes'),
+        type: 'limit',
+        hits: decision.hits,
+        version: (stored?.version ?? 0) + 1,
+        expiresAt: ttl(now.getTime() + HOUR),
+      },
       // Only on the log as read: a concurrent post changes the version, and this one re-reads and decides again.
       ConditionExpression: stored ? 'version = :v' : 'attribute_not_exists(PK)',
       ...(stored ? { ExpressionAttributeValues: { ':v': stored.version } } : {}),

@@ -19,7 +19,9 @@ let cache: { at: number; calendar: Calendar; limits: SlaLimits; table: string; y
 
 /** AP: some years of the calendar (BatchGetItem of CALENDAR#<year>). */
 export async function calendarYears(years: readonly number[]): Promise<CalendarYear[]> {
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: years.map(calendarKey), ConsistentRead: true } } }));
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: years.map(calendarKey), ConsistentRead: true } } }),
+  );
   return (out.Responses?.[tableName()] ?? []).map((item) => CalendarYear.parse(item)).sort((a, b) => a.year - b.year);
 }
 
@@ -32,7 +34,9 @@ export async function putCalendarYear(year: CalendarYear): Promise<void> {
 /** A year of the calendar with the audit entry of the change, in one transaction. */
 export async function saveCalendarYearAudited(year: CalendarYear, audit: TransactItem): Promise<void> {
   await db().send(
-    new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: { ...calendarKey(year.year), type: 'calendar', ...year } } }, audit] }),
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: tableName(), Item: { ...calendarKey(year.year), type: 'calendar', ...year } } }, audit],
+    }),
   );
   cache = null;
 }

@@ -28,7 +28,9 @@ export async function grantSubscriptions(userId: string, templates: readonly Pus
 /** AP: the allowances a user has left. */
 export async function subscriptionsOf(userId: string): Promise<Subscriptions> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: subsKey(userId), ConsistentRead: true }));
-  return { allowances: Object.fromEntries(PUSH_TEMPLATES.map((t) => [t, Math.max(0, Number(out.Item?.[t] ?? 0))])) as Subscriptions['allowances'] };
+  return {
+    allowances: Object.fromEntries(PUSH_TEMPLATES.map((t) => [t, Math.max(0, Number(out.Item?.[t] ?? 0))])) as Subscriptions['allowances'],
+  };
 }
 
 /** Uses one allowance, if there is one (a conditional decrement): false when the user has none left. */

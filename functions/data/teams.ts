@@ -13,7 +13,13 @@ const byCommunity = (communityIds: readonly string[]): Source<Team> => ({
   forward: true,
   item: Team,
 });
-const teamItem = (team: Team) => ({ ...teamKey(team.id), type: 'team', GSI1PK: `COMMUNITY#${team.communityId}#TEAMS`, GSI1SK: team.id, ...team });
+const teamItem = (team: Team) => ({
+  ...teamKey(team.id),
+  type: 'team',
+  GSI1PK: `COMMUNITY#${team.communityId}#TEAMS`,
+  GSI1SK: team.id,
+  ...team,
+});
 
 /** AP: get a team by id (routing by hand, checking membership). */
 export async function getTeam(id: string): Promise<Team | null> {

@@ -17,8 +17,7 @@ export const isCancelled = (error: unknown): error is Cancelled =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TransactionCanceledException';
 
 /** One code per item of the transaction, in order: 'None', 'ConditionalCheckFailed', 'TransactionConflict'… */
-export const cancellationCodes = (error: Cancelled): string[] =>
-  (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+export const cancellationCodes = (error: Cancelled): string[] => (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 
 /** The item a failed condition returned (ALL_OLD), unmarshalled, at a position of the transaction. */
 export const cancelledItem = (error: Cancelled, index: number): Record<string, unknown> | undefined => {

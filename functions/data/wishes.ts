@@ -30,10 +30,17 @@ const priorityKey = (w: Wish) =>
  * disagree with it.
  */
 export function wishIndexKeys(w: Wish): Record<string, string> {
-  const keys: Record<string, string> = { GSI1PK: `OWNER#${w.ownerId}`, GSI1SK: `${w.createdAt}#${w.id}`, ...dueKeys(w.dueAt, 'wish', w.id) };
+  const keys: Record<string, string> = {
+    GSI1PK: `OWNER#${w.ownerId}`,
+    GSI1SK: `${w.createdAt}#${w.id}`,
+    ...dueKeys(w.dueAt, 'wish', w.id),
+  };
   if (isAwaitingClaim(w.status) && w.teamId) {
     // Urgent first, then the longest waiting since routed (or released).
-    Object.assign(keys, { GSI2PK: `OPEN#TEAM#${w.teamId}`, GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.routedAt ?? w.createdAt}#${w.id}` });
+    Object.assign(keys, {
+      GSI2PK: `OPEN#TEAM#${w.teamId}`,
+      GSI2SK: `${w.urgency === 'urgent' ? 0 : 1}#${w.routedAt ?? w.createdAt}#${w.id}`,
+    });
   } else if (isOnWall(w)) {
     Object.assign(keys, { GSI2PK: `WALL#${w.communityId}`, GSI2SK: `${w.updatedAt}#${w.id}` });
   }
@@ -130,7 +137,14 @@ export async function saveTransition({ previous, wish, event, caps, extra = [] }
   const ends = isOpen(previous.status) && !isOpen(wish.status);
   const loads = loadWrites(previous, wish, caps);
   const items: TransactItem[] = [
-    { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: wishItem(wish),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': previous.version },
+      },
+    },
     eventPut(wish.id, event),
     ...loads.items,
     ...(ends ? [openWishesDecrement(wish.ownerId)] : []),
@@ -141,13 +155,15 @@ export async function saveTransition({ previous, wish, event, caps, extra = [] }
   } catch (error) {
     if (!isCancelled(error)) throw error;
     const codes = cancellationCodes(error);
-    if (loads.cappedAt !== null && codes[0] === 'None' && codes[2 + loads.cappedAt] === 'ConditionalCheckFailed') throw new ClaimLimitError();
+    if (loads.cappedAt !== null && codes[0] === 'None' && codes[2 + loads.cappedAt] === 'ConditionalCheckFailed')
+      throw new ClaimLimitError();
     throw isRace(codes) ? new StaleWishError(codes) : unexpectedCancellation(error);
   }
 }
 
 /** A conflict that a re-read settles; the event's own condition failing alone would mean a stored event ahead of the wish. */
-const isRace = (codes: readonly string[]) => isConflict(codes) && !(codes[1] === 'ConditionalCheckFailed' && codes.filter((c) => c !== 'None').length === 1);
+const isRace = (codes: readonly string[]) =>
+  isConflict(codes) && !(codes[1] === 'ConditionalCheckFailed' && codes.filter((c) => c !== 'None').length === 1);
 
 /**
  * Brings a wish's clock fields (state, deadline, next due time, runs escalated or warned) and the index
@@ -157,12 +173,20 @@ const isRace = (codes: readonly string[]) => isConflict(codes) && !(codes[1] ===
 export async function refreshClock(previous: Wish, w: Wish, extra: TransactItem[] = []): Promise<boolean> {
   const keys = wishIndexKeys(w);
   const drop = ['GSI4PK', 'GSI4SK'].filter((k) => !(k in keys));
-  const fields = { sla: w.sla, deadline: w.deadline, dueAt: w.dueAt, escalated: w.escalated, ...Object.fromEntries(Object.entries(keys).filter(([k]) => /^GSI[46]/.test(k))) };
+  const fields = {
+    sla: w.sla,
+    deadline: w.deadline,
+    dueAt: w.dueAt,
+    escalated: w.escalated,
+    ...Object.fromEntries(Object.entries(keys).filter(([k]) => /^GSI[46]/.test(k))),
+  };
   const update: TransactItem = {
     Update: {
       TableName: tableName(),
       Key: wishKey(w.id),
-      UpdateExpression: `SET ${Object.keys(fields).map((k) => `#${k} = :${k}`).join(', ')}${drop.length ? ` REMOVE ${drop.join(', ')}` : ''}`,
+      UpdateExpression: `SET ${Object.keys(fields)
+        .map((k) => `#${k} = :${k}`)
+        .join(', ')}${drop.length ? ` REMOVE ${drop.join(', ')}` : ''}`,
       ConditionExpression: 'version = :v',
       ExpressionAttributeNames: Object.fromEntries(Object.keys(fields).map((k) => [`#${k}`, k])),
       ExpressionAttributeValues: { ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])), ':v': previous.version },
@@ -179,11 +203,21 @@ export async function refreshClock(previous: Wish, w: Wish, extra: TransactItem[
 
 /** The guarded Put of another wish in the same transaction (the target of a merge). */
 export const wishPutIfUnchanged = (previousVersion: number, w: Wish): TransactItem => ({
-  Put: { TableName: tableName(), Item: wishItem(w), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } },
+  Put: {
+    TableName: tableName(),
+    Item: wishItem(w),
+    ConditionExpression: 'version = :v',
+    ExpressionAttributeValues: { ':v': previousVersion },
+  },
 });
 export const wishEventPut = eventPut;
 
-const wishSource = (index: Source<Wish>['index'], partitions: string[], forward: boolean, filter?: Source<Wish>['filter']): Source<Wish> => ({
+const wishSource = (
+  index: Source<Wish>['index'],
+  partitions: string[],
+  forward: boolean,
+  filter?: Source<Wish>['filter'],
+): Source<Wish> => ({
   index,
   partitions,
   forward,
@@ -197,7 +231,12 @@ export const byOwner = (userId: string) => wishSource(INDEX.gsi1, [`OWNER#${user
 export const inQueues = (queues: string[], order: 'oldest' | 'urgent', filter?: Source<Wish>['filter']) =>
   wishSource(order === 'oldest' ? INDEX.gsi5 : INDEX.gsi6, queues, true, filter);
 /** AP: wishes routed to some teams and not claimed, urgent then longest waiting (GSI2 OPEN#TEAM#team). */
-export const openForTeams = (teamIds: string[]) => wishSource(INDEX.gsi2, teamIds.map((t) => `OPEN#TEAM#${t}`), true);
+export const openForTeams = (teamIds: string[]) =>
+  wishSource(
+    INDEX.gsi2,
+    teamIds.map((t) => `OPEN#TEAM#${t}`),
+    true,
+  );
 /** AP: a volunteer's claims, active first (GSI3 CLAIMANT#user). */
 export const claimsOf = (userId: string) => wishSource(INDEX.gsi3, [`CLAIMANT#${userId}`], true);
 /** AP: a community's fulfilled wishes, newest first, for the public wall (GSI2 WALL#community). */

@@ -66,7 +66,11 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
-export const jsonResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+export const jsonResponse = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   // The allowed origin is chosen per request (CORS), so caches must key on it.
   headers: { 'content-type': 'application/json; charset=utf-8', vary: 'Origin', ...headers },

@@ -45,7 +45,6 @@ export class Reply {
   ) {}
 }
 
-
 function parse<S extends Schema>(schema: S, value: unknown, where: string): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const result = schema.safeParse(value ?? {});

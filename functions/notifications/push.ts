@@ -26,6 +26,13 @@ export async function processPush(ref: string, now: Date): Promise<TickOutcome> 
     return 'postponed';
   }
   if (!(await useSubscription(n.userId, n.push.template))) return settle('skipped', 'the user has not allowed this message');
-  const result = await sendSubscribeMessage({ openid: user.wechatOpenId, template: n.push.template, page: n.link, title: n.title, body: n.body, at: n.at });
+  const result = await sendSubscribeMessage({
+    openid: user.wechatOpenId,
+    template: n.push.template,
+    page: n.link,
+    title: n.title,
+    body: n.body,
+    at: n.at,
+  });
   return result.ok ? settle('sent', null) : settle('failed', result.reason);
 }

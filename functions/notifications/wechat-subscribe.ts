@@ -24,7 +24,8 @@ export const subscribeMode = (): 'send' | 'record' =>
   (process.env.WECHAT_SUBSCRIBE_MODE as 'send' | 'record' | undefined) ?? (['local', 'test'].includes(stage()) ? 'record' : 'send');
 
 /** The WeChat template id configured for one of our templates (WECHAT_TEMPLATE_ACTION_NEEDED, …). */
-export const templateId = (template: PushTemplate): string | undefined => process.env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] || undefined;
+export const templateId = (template: PushTemplate): string | undefined =>
+  process.env[`WECHAT_TEMPLATE_${template.toUpperCase()}`] || undefined;
 
 const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
@@ -42,11 +43,18 @@ export async function sendSubscribeMessage(message: SubscribeMessage): Promise<S
     touser: message.openid,
     template_id: id,
     ...(message.page ? { page: message.page.replace(/^\//, '') } : {}),
-    data: { thing1: { value: cut(message.title, 20) }, thing2: { value: cut(message.body, 20) }, time3: { value: beijingTime(message.at) } },
+    data: {
+      thing1: { value: cut(message.title, 20) },
+      thing2: { value: cut(message.body, 20) },
+      time3: { value: beijingTime(message.at) },
+    },
     miniprogram_state: stage() === 'prod' ? 'formal' : 'trial',
   };
   for (const refresh of [false, true]) {
-    const answer = await callWechat('/cgi-bin/message/subscribe/send', { query: { access_token: await accessToken(refresh) }, body: payload });
+    const answer = await callWechat('/cgi-bin/message/subscribe/send', {
+      query: { access_token: await accessToken(refresh) },
+      body: payload,
+    });
     const errcode = errcodeOf(answer);
     if (errcode === 40001 || errcode === 42001) continue;
     return errcode === 0 ? { ok: true } : { ok: false, reason: `WeChat errcode ${errcode}` };

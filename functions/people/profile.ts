@@ -18,9 +18,16 @@ async function changeFrom(user: User, body: MeUpdateBody): Promise<ProfileChange
     name: body.name,
     phone,
     birthYear: body.birthYear,
-    home: building && body.home
-      ? { streetId: building.streetId, communityId: building.communityId!, gridId: building.gridId!, buildingId: building.id, flat: body.home.flat }
-      : undefined,
+    home:
+      building && body.home
+        ? {
+            streetId: building.streetId,
+            communityId: building.communityId!,
+            gridId: building.gridId!,
+            buildingId: building.id,
+            flat: body.home.flat,
+          }
+        : undefined,
   };
 }
 

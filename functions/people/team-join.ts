@@ -27,13 +27,39 @@ export async function apply(user: User, teamId: string, body: ApplicationBody, n
   if (!team || user.home?.communityId !== team.communityId) throw notFound('team');
   if (team.members.some((m) => m.userId === user.id)) throw new AppError('INVALID_TRANSITION', 'you are a member of this team already');
   const at = now.toISOString();
-  const application: Application = { id: `${teamId}:${user.id}`, teamId, teamName: team.name, userId: user.id, userName: user.name, skills: body.skills, hours: body.hours, note: body.note ?? null, status: 'pending', reason: null, decidedBy: null, createdAt: at };
-  const deciders = [...team.members.filter((m) => m.role === 'lead').map((m) => m.userId), ...(await managersAt({ level: 'community', gridId: '', communityId: team.communityId, streetId: '' }))];
-  const told = notificationWrites(deciders.map((userId) => ({ userId, kind: 'volunteer_application' as const, title: `${user.name}申请加入${team.name}`, body: body.skills.join('、'), link: `/volunteer/pages/team/index?id=${teamId}` })), at);
+  const application: Application = {
+    id: `${teamId}:${user.id}`,
+    teamId,
+    teamName: team.name,
+    userId: user.id,
+    userName: user.name,
+    skills: body.skills,
+    hours: body.hours,
+    note: body.note ?? null,
+    status: 'pending',
+    reason: null,
+    decidedBy: null,
+    createdAt: at,
+  };
+  const deciders = [
+    ...team.members.filter((m) => m.role === 'lead').map((m) => m.userId),
+    ...(await managersAt({ level: 'community', gridId: '', communityId: team.communityId, streetId: '' })),
+  ];
+  const told = notificationWrites(
+    deciders.map((userId) => ({
+      userId,
+      kind: 'volunteer_application' as const,
+      title: `${user.name}申请加入${team.name}`,
+      body: body.skills.join('、'),
+      link: `/volunteer/pages/team/index?id=${teamId}`,
+    })),
+    at,
+  );
   try {
     await db().send(new TransactWriteCommand({ TransactItems: [applicationPut(application, true), ...told] }));
   } catch (error) {
-    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed') throw new AppError('INVALID_TRANSITION', 'your application to this team is waiting for a decision');
+    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed')
+      throw new AppError('INVALID_TRANSITION', 'your application to this team is waiting for a decision');
     throw error;
   }
   return application;
@@ -47,11 +73,35 @@ export async function decide(actor: User, teamId: string, userId: string, body: 
     if (!leadsTeam(actor, team) && !managesTeam(actor, team)) throw forbidden('the team’s lead or its community’s staff decide');
     if (application.status !== 'pending') throw new AppError('INVALID_TRANSITION', `this application was ${application.status} already`);
     const at = now.toISOString();
-    const decided: Application = { ...application, status: body.approve ? 'approved' : 'declined', reason: body.reason ?? null, decidedBy: { userId: actor.id, name: actor.name, at } };
-    const told = notificationWrites([{ userId, kind: 'volunteer_decision', title: body.approve ? `欢迎加入${team.name}` : `${team.name}暂未通过您的申请`, body: body.reason ?? '', link: null }], at);
+    const decided: Application = {
+      ...application,
+      status: body.approve ? 'approved' : 'declined',
+      reason: body.reason ?? null,
+      decidedBy: { userId: actor.id, name: actor.name, at },
+    };
+    const told = notificationWrites(
+      [
+        {
+          userId,
+          kind: 'volunteer_decision',
+          title: body.approve ? `欢迎加入${team.name}` : `${team.name}暂未通过您的申请`,
+          body: body.reason ?? '',
+          link: null,
+        },
+      ],
+      at,
+    );
     if (!body.approve) return { items: [applicationPut(decided, false), ...told], result: decided };
     const next = joined(team, applicant, application);
-    return { items: [applicationPut(decided, false), teamPutIfUnchanged(next.team, team.version), userPutIfUnchanged(next.user, applicant.version), ...told], result: decided };
+    return {
+      items: [
+        applicationPut(decided, false),
+        teamPutIfUnchanged(next.team, team.version),
+        userPutIfUnchanged(next.user, applicant.version),
+        ...told,
+      ],
+      result: decided,
+    };
   });
 }
 

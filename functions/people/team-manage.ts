@@ -14,7 +14,8 @@ async function assertFits(team: Pick<Team, 'communityId' | 'members'>, body: Tea
   const grids = new Set((await allPlaces()).filter((p) => p.kind === 'grid' && p.communityId === team.communityId).map((p) => p.id));
   const stray = body.gridIds.find((g) => !grids.has(g));
   if (stray) throw invalid('body.gridIds', `${stray} is not a grid of this community`);
-  if (body.leadId && !team.members.some((m) => m.userId === body.leadId)) throw invalid('body.leadId', 'the lead must be a member of the team');
+  if (body.leadId && !team.members.some((m) => m.userId === body.leadId))
+    throw invalid('body.leadId', 'the lead must be a member of the team');
 }
 
 /** Staff create a team for their community; members join by applying. */

@@ -15,7 +15,17 @@ export async function teamsManagedBy(user: User, query: PageQuery): Promise<Team
 /** The teams of one's own communities, to choose one to join: name, kind, skills and how many members. */
 export async function teamDirectory(user: User, query: PageQuery): Promise<TeamSummaryPage> {
   const page = await teamsOfCommunities(await memberCommunities(user), query.cursor, query.limit);
-  return { cursor: page.cursor, items: page.items.map((t) => ({ id: t.id, name: t.name, kind: t.kind, communityId: t.communityId, skills: t.skills, members: t.members.length })) };
+  return {
+    cursor: page.cursor,
+    items: page.items.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      communityId: t.communityId,
+      skills: t.skills,
+      members: t.members.length,
+    })),
+  };
 }
 
 /** A team's applications, pending first: for its lead and its community's staff. */

@@ -12,7 +12,9 @@ export async function calendarOverview(now: Date): Promise<CalendarOverview> {
   const missing = missingYears(now.getTime(), new Map(years.map((y) => [y.year, y])));
   return {
     years,
-    warning: missing.length ? `${missing.join('、')}年的节假日和调休安排还没有录入,工作时间暂按周一至周五计算;国务院办公厅通知发布后请及时录入。` : null,
+    warning: missing.length
+      ? `${missing.join('、')}年的节假日和调休安排还没有录入,工作时间暂按周一至周五计算;国务院办公厅通知发布后请及时录入。`
+      : null,
   };
 }
 
@@ -25,7 +27,14 @@ export function calendarYearFrom(year: number, body: CalendarYearBody, by: User,
   if (stray) throw invalid('body', `${stray} is not a day of ${year}`);
   const both = body.holidays.find((d) => body.workdays.includes(d));
   if (both) throw invalid('body.workdays', `${both} cannot be a holiday and a working day`);
-  return { year, holidays: [...new Set(body.holidays)].sort(), workdays: [...new Set(body.workdays)].sort(), hours: body.hours, source: `${by.name}录入`, updatedAt: now.toISOString() };
+  return {
+    year,
+    holidays: [...new Set(body.holidays)].sort(),
+    workdays: [...new Set(body.workdays)].sort(),
+    hours: body.hours,
+    source: `${by.name}录入`,
+    updatedAt: now.toISOString(),
+  };
 }
 
 /**
@@ -37,7 +46,16 @@ export async function saveCalendarYear(year: number, body: CalendarYearBody, by:
   const entry = calendarYearFrom(year, body, by, now);
   const [before] = await calendarYears([year]);
   const audit = auditPut(
-    { action: 'calendar.put', actorId: by.id, actorName: by.name, subject: { kind: 'calendar', id: String(year) }, communityId: null, streetId: null, before: before ?? null, after: entry },
+    {
+      action: 'calendar.put',
+      actorId: by.id,
+      actorName: by.name,
+      subject: { kind: 'calendar', id: String(year) },
+      communityId: null,
+      streetId: null,
+      before: before ?? null,
+      after: entry,
+    },
     now,
   );
   await saveCalendarYearAudited(entry, audit);

@@ -19,7 +19,13 @@ import { managersAt, membersToTell, rankFor } from './routing';
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
 export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
   const relation = relationTo(viewer, wish, supporting);
-  const maySupport = wish.shared && isOpen(wish.status) && !relation.owner && !supporting && viewer.roles.includes('resident') && viewer.home?.communityId === wish.communityId;
+  const maySupport =
+    wish.shared &&
+    isOpen(wish.status) &&
+    !relation.owner &&
+    !supporting &&
+    viewer.roles.includes('resident') &&
+    viewer.home?.communityId === wish.communityId;
   return { wish: viewWish(wish, viewer, supporting), timeline, allowedActions: allowedActions(viewer, wish), supporting, maySupport };
 }
 
@@ -47,7 +53,9 @@ async function extraFor(action: UserAction, body: AnyActionBody, wish: Wish, inp
     const ranked = await rankFor(wish, input.clock);
     const candidate = ranked.candidates.find((c) => c.teamId === body.teamId);
     if (!candidate) {
-      throw new AppError('VALIDATION_FAILED', 'that team does not serve this place or lacks the skill', [{ path: 'body.teamId', message: 'pick a team from GET /wishes/{id}/candidates' }]);
+      throw new AppError('VALIDATION_FAILED', 'that team does not serve this place or lacks the skill', [
+        { path: 'body.teamId', message: 'pick a team from GET /wishes/{id}/candidates' },
+      ]);
     }
     return { route: { team: ranked.teams.get(candidate.teamId)!, candidate, top: ranked.candidates[0] } };
   }
@@ -75,15 +83,30 @@ export async function actOnWish(user: User, id: string, action: UserAction, body
     const clock = await clockContext(now);
     const extra = await extraFor(action, body, wish, { clock });
     const merge = action === 'merge' ? await mergeWrites(user, wish, extra.mergeInto ?? null, now) : null;
-    const next = applyAction(wish, { action, body, actor: user, now: now.toISOString(), clock, route: extra.route, mergeInto: merge?.target });
+    const next = applyAction(wish, {
+      action,
+      body,
+      actor: user,
+      now: now.toISOString(),
+      clock,
+      route: extra.route,
+      mergeInto: merge?.target,
+    });
     const team = next.wish.teamId ? (extra.route?.team ?? (await getTeam(next.wish.teamId))) : null;
     const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
     const audience = { teamMembers: team ? membersToTell(team, skill, clock) : [], managers: await managersAt(next.wish) };
     const notices = noticesFor(wish, next.wish, next.event, audience);
     try {
-      await saveTransition({ previous: wish, wish: next.wish, event: next.event, caps: extra.caps, extra: [...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])] });
+      await saveTransition({
+        previous: wish,
+        wish: next.wish,
+        event: next.event,
+        caps: extra.caps,
+        extra: [...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])],
+      });
     } catch (error) {
-      if (error instanceof ClaimLimitError) throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
+      if (error instanceof ClaimLimitError)
+        throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
       throw error;
     }
     return afterAction(user, id);

@@ -27,6 +27,7 @@ const ROLES: Record<UserAction, readonly Role[]> = {
 
 /** The handler of POST /wishes/{id}/{action}: every action route is this, with its own body schema. */
 export const actionRoute = (action: UserAction) =>
-  route({ roles: ROLES[action], path: WishIdPath, body: ActionBodies[action] }, ({ user, path, body, now }): Promise<WishDetail> =>
-    actOnWish(user, path.id, action, body, now),
+  route(
+    { roles: ROLES[action], path: WishIdPath, body: ActionBodies[action] },
+    ({ user, path, body, now }): Promise<WishDetail> => actOnWish(user, path.id, action, body, now),
   );

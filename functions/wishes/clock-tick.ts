@@ -48,16 +48,25 @@ async function clockStep(id: string, now: Date): Promise<'idle' | 'refreshed' | 
     return 'refreshed';
   }
   if (due.kind === 'note_overdue' || due.kind === 'warn_lease') {
-    const marked = withClock({ ...wish, escalated: [...wish.escalated, due.kind === 'warn_lease' ? warnId(due.clock) : due.clock.id] }, ctx);
+    const marked = withClock(
+      { ...wish, escalated: [...wish.escalated, due.kind === 'warn_lease' ? warnId(due.clock) : due.clock.id] },
+      ctx,
+    );
     const told = due.kind === 'warn_lease' && wish.claimantId ? notificationWrites([leaseWarning(wish)], at) : [];
     if (!(await refreshClock(wish, marked, told))) throw new StaleWishError([]);
     return 'stepped';
   }
-  const action: SystemAction = due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
+  const action: SystemAction =
+    due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
   const next = applySystemAction(wish, action, at, ctx);
   const team = next.wish.teamId && isAwaitingClaim(next.wish.status) ? await getTeam(next.wish.teamId) : null;
   const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
   const audience = { teamMembers: team ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
-  await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: notificationWrites(noticesFor(wish, next.wish, next.event, audience), at) });
+  await saveTransition({
+    previous: wish,
+    wish: next.wish,
+    event: next.event,
+    extra: notificationWrites(noticesFor(wish, next.wish, next.event, audience), at),
+  });
   return 'stepped';
 }

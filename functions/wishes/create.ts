@@ -62,7 +62,12 @@ async function replay(user: User, record: IdempotencyRecord, requestHash: string
  * each guarded; the cancellation reasons, read by position, say which guard stopped it. So of any number of
  * concurrent posts no more than the limits are stored, and retries of one key return the first result.
  */
-export async function submitWish(user: User, body: WishCreateBody, key: string | undefined, now: Date): Promise<{ detail: WishDetail; replayed: boolean }> {
+export async function submitWish(
+  user: User,
+  body: WishCreateBody,
+  key: string | undefined,
+  now: Date,
+): Promise<{ detail: WishDetail; replayed: boolean }> {
   const requestHash = hashRequest(body);
   const prior = key ? await findIdempotent(user.id, key) : null;
   if (prior) return { detail: await replay(user, prior, requestHash), replayed: true };
@@ -73,7 +78,9 @@ export async function submitWish(user: User, body: WishCreateBody, key: string |
   assertPlace(owner, building);
   if (!category) throw invalid('body.category', 'no such category; pick one from GET /categories');
   const routable = body.kind === 'wish' && owner.verified;
-  const ranked = routable ? await rankFor({ category: category.id, gridId: building.gridId, communityId: building.communityId, sentBackBy: [] }, clock, category) : null;
+  const ranked = routable
+    ? await rankFor({ category: category.id, gridId: building.gridId, communityId: building.communityId, sentBackBy: [] }, clock, category)
+    : null;
   const chosen = ranked ? automatic(ranked) : null;
   const { wish, events } = newWish({
     id: randomUUID(),

@@ -42,7 +42,9 @@ export async function wallFor(user: User, query: WallQuery): Promise<WallPage> {
   const communityId = query.communityId ?? mine[0];
   if (!communityId) return { items: [], cursor: null };
   if (!mine.includes(communityId) && !user.roles.includes('admin')) {
-    throw new AppError('FORBIDDEN', "a community's wall is shown to its own people", [{ path: 'query.communityId', message: 'not your community' }]);
+    throw new AppError('FORBIDDEN', "a community's wall is shown to its own people", [
+      { path: 'query.communityId', message: 'not your community' },
+    ]);
   }
   const page = await readPage([wallOf(communityId)], query.cursor, query.limit);
   return { cursor: page.cursor, items: page.items.map(toWallItem) };

@@ -17,12 +17,17 @@ async function queuesOf(user: User, query: QueueQuery): Promise<string[]> {
   if (user.roles.includes('gridWorker')) queues.push(...user.gridIds.map((g) => ({ level: 'grid' as const, place: g, gridOf: g })));
   if (user.roles.includes('staff') && user.staffCommunityIds.length) {
     const grids = (await allPlaces()).filter((p) => p.kind === 'grid' && p.communityId && user.staffCommunityIds.includes(p.communityId));
-    queues.push(...user.staffCommunityIds.map((c) => ({ level: 'community' as const, place: c })), ...grids.map((g) => ({ level: 'grid' as const, place: g.id, gridOf: g.id })));
+    queues.push(
+      ...user.staffCommunityIds.map((c) => ({ level: 'community' as const, place: c })),
+      ...grids.map((g) => ({ level: 'grid' as const, place: g.id, gridOf: g.id })),
+    );
   }
   if (user.roles.includes('streetStaff')) queues.push(...user.streetIds.map((s) => ({ level: 'street' as const, place: s })));
   return [
     ...new Set(
-      queues.filter((q) => (!query.level || q.level === query.level) && (!query.gridId || q.gridOf === query.gridId || q.level !== 'grid')).map((q) => queueKey(q.level, q.place)),
+      queues
+        .filter((q) => (!query.level || q.level === query.level) && (!query.gridId || q.gridOf === query.gridId || q.level !== 'grid'))
+        .map((q) => queueKey(q.level, q.place)),
     ),
   ];
 }

@@ -14,7 +14,11 @@ export interface Ranked {
 }
 
 /** The teams that could do a wish, ranked with their reasons: the community's own, and partners' under an agreement. */
-export async function rankFor(wish: { category: string; gridId: string; communityId: string; sentBackBy: readonly string[] }, ctx: ClockContext, category?: Category | null): Promise<Ranked> {
+export async function rankFor(
+  wish: { category: string; gridId: string; communityId: string; sentBackBy: readonly string[] },
+  ctx: ClockContext,
+  category?: Category | null,
+): Promise<Ranked> {
   const [cat, grid, community, own, partnerships] = await Promise.all([
     category === undefined ? getCategory(wish.category) : category,
     getPlace(wish.gridId),
@@ -33,7 +37,13 @@ export async function rankFor(wish: { category: string; gridId: string; communit
     communityName: community?.name ?? wish.communityId,
     sentBackBy: wish.sentBackBy,
   };
-  const candidates = rankTeams(routingWish, teams.map((team) => ({ team, load: loads.get(team.id)! })), partnerships, ctx.now, ctx.calendar);
+  const candidates = rankTeams(
+    routingWish,
+    teams.map((team) => ({ team, load: loads.get(team.id)! })),
+    partnerships,
+    ctx.now,
+    ctx.calendar,
+  );
   return { candidates, teams: new Map(teams.map((t) => [t.id, t])) };
 }
 

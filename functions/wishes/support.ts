@@ -20,18 +20,27 @@ import { supported } from './merge';
  */
 export async function support(user: User, id: string, now: Date): Promise<WishDetail> {
   // A whole building's neighbours may tap at once (a notice in the lift): each attempt re-reads the wish.
-  return optimistic('support a wish', async () => {
-    const wish = await getWish(id);
-    const neighbour = user.roles.includes('resident') && user.home?.communityId === wish?.communityId;
-    if (!wish || !neighbour || !wish.shared) throw notFound('wish');
-    if (wish.ownerId === user.id) throw new AppError('INVALID_TRANSITION', 'this is your own wish');
-    if (!isOpen(wish.status)) throw new AppError('INVALID_TRANSITION', 'this wish is no longer open');
-    if (await isSupporter(id, user.id)) return loadDetail(user, id);
-    const next = await supported(wish, user, '邻居也遇到了同样的问题', now);
-    const told = notificationWrites([supportNotice(wish, next.wish.supporters)], now.toISOString());
-    await saveTransition({ previous: wish, wish: next.wish, event: next.event, extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...told] });
-    return loadDetail(user, id);
-  }, { budgetMs: 6_000 });
+  return optimistic(
+    'support a wish',
+    async () => {
+      const wish = await getWish(id);
+      const neighbour = user.roles.includes('resident') && user.home?.communityId === wish?.communityId;
+      if (!wish || !neighbour || !wish.shared) throw notFound('wish');
+      if (wish.ownerId === user.id) throw new AppError('INVALID_TRANSITION', 'this is your own wish');
+      if (!isOpen(wish.status)) throw new AppError('INVALID_TRANSITION', 'this wish is no longer open');
+      if (await isSupporter(id, user.id)) return loadDetail(user, id);
+      const next = await supported(wish, user, '邻居也遇到了同样的问题', now);
+      const told = notificationWrites([supportNotice(wish, next.wish.supporters)], now.toISOString());
+      await saveTransition({
+        previous: wish,
+        wish: next.wish,
+        event: next.event,
+        extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...told],
+      });
+      return loadDetail(user, id);
+    },
+    { budgetMs: 6_000 },
+  );
 }
 
 /** The open wishes about a shared place of this building and category, posted within the me-too window. */
@@ -39,8 +48,19 @@ export async function similar(user: User, buildingId: string, category: string, 
   const { limits } = await clockContext(now);
   const since = new Date(now.getTime() - limits.meTooDays * 86_400_000).toISOString();
   const page = await readPage([sameAs(buildingId, category)], undefined, 20);
-  const items = page.items.filter((w) => w.createdAt >= since && w.ownerId !== user.id && w.communityId === user.home?.communityId && isOpen(w.status));
+  const items = page.items.filter(
+    (w) => w.createdAt >= since && w.ownerId !== user.id && w.communityId === user.home?.communityId && isOpen(w.status),
+  );
   return {
-    items: items.map((w) => ({ id: w.id, categoryName: w.categoryName, description: w.description, buildingName: w.buildingName, status: w.status, supporters: w.supporters, createdAt: w.createdAt, ownerName: maskName(w.ownerName) })),
+    items: items.map((w) => ({
+      id: w.id,
+      categoryName: w.categoryName,
+      description: w.description,
+      buildingName: w.buildingName,
+      status: w.status,
+      supporters: w.supporters,
+      createdAt: w.createdAt,
+      ownerName: maskName(w.ownerName),
+    })),
   };
 }

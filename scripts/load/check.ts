@@ -15,7 +15,8 @@ export interface CheckResult {
 export async function checkTable(log: EveningLog): Promise<CheckResult> {
   const failures: string[] = [];
   const byKey = new Map<string, Set<string>>();
-  for (const a of log.acknowledged) byKey.set(`${a.residentId}/${a.key}`, (byKey.get(`${a.residentId}/${a.key}`) ?? new Set()).add(a.wishId));
+  for (const a of log.acknowledged)
+    byKey.set(`${a.residentId}/${a.key}`, (byKey.get(`${a.residentId}/${a.key}`) ?? new Set()).add(a.wishId));
   for (const [key, ids] of byKey) if (ids.size > 1) failures.push(`one Idempotency-Key answered with ${ids.size} different wishes: ${key}`);
   const told = new Set(log.acknowledged.map((a) => a.wishId));
 
@@ -28,7 +29,8 @@ export async function checkTable(log: EveningLog): Promise<CheckResult> {
       mine.push(...page.items.map((w) => w.id));
       cursor = page.cursor ?? undefined;
     } while (cursor);
-    if (mine.length > limits().wishesPerHour) failures.push(`${residentId} has ${mine.length} wishes, past the limit of ${limits().wishesPerHour} an hour`);
+    if (mine.length > limits().wishesPerHour)
+      failures.push(`${residentId} has ${mine.length} wishes, past the limit of ${limits().wishesPerHour} an hour`);
     stored.push(...mine);
   }
   const storedSet = new Set(stored);
@@ -43,7 +45,8 @@ export async function checkTable(log: EveningLog): Promise<CheckResult> {
     const { wish, timeline } = found;
     events += timeline.length;
     const seqs = timeline.map((e) => e.seq);
-    if (seqs.some((s, i) => s !== i + 1) || seqs.at(-1) !== wish.version) failures.push(`wish ${id}: events ${seqs.join(',')} for version ${wish.version}`);
+    if (seqs.some((s, i) => s !== i + 1) || seqs.at(-1) !== wish.version)
+      failures.push(`wish ${id}: events ${seqs.join(',')} for version ${wish.version}`);
     let holders = 0;
     for (const e of timeline) {
       holders += e.action === 'claim' ? 1 : e.action === 'release' ? -1 : 0;
@@ -51,13 +54,16 @@ export async function checkTable(log: EveningLog): Promise<CheckResult> {
     }
     const winners = new Set(log.claimsWon.filter((c) => c.wishId === id).map((c) => c.volunteerId));
     if (winners.size > 1) failures.push(`wish ${id}: ${winners.size} volunteers were told they won the claim`);
-    if (winners.size === 1 && wish.claimantId !== [...winners][0]) failures.push(`wish ${id}: the stored claimant is not the volunteer told they won`);
+    if (winners.size === 1 && wish.claimantId !== [...winners][0])
+      failures.push(`wish ${id}: the stored claimant is not the volunteer told they won`);
     if (wish.claimantId) claimed++;
   }
 
   const lines = [
     `table: ${stored.length} wishes stored for ${log.acknowledged.length} acknowledgements (${byKey.size} distinct keys), ${claimed} claimed, ${events} events`,
-    failures.length ? `FAILED ${failures.length} checks:` : 'checks: no lost or duplicated wish, one claimant per claimed wish, every event sequence gap-free, no resident past the limit',
+    failures.length
+      ? `FAILED ${failures.length} checks:`
+      : 'checks: no lost or duplicated wish, one claimant per claimed wish, every event sequence gap-free, no resident past the limit',
     ...failures.slice(0, 20).map((f) => `  - ${f}`),
   ];
   return { ok: failures.length === 0 && stored.length === byKey.size, lines };

@@ -35,12 +35,25 @@ export class Metrics {
   report(): string {
     const seconds = (this.ended - this.started) / 1000;
     const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-    const rows = [...this.latencies.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([route, xs]) => {
-      const sorted = [...xs].sort((a, b) => a - b);
-      const codes = [...(this.statuses.get(route) ?? new Map())].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-      return [route.padEnd(30), String(xs.length).padStart(6), ...[50, 95, 99].map((p) => pct(sorted, p).toFixed(0).padStart(7)), `  ${codes}`].join(' ');
-    });
-    const totals = [...this.statusTotals()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const rows = [...this.latencies.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([route, xs]) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const codes = [...(this.statuses.get(route) ?? new Map())]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ');
+        return [
+          route.padEnd(30),
+          String(xs.length).padStart(6),
+          ...[50, 95, 99].map((p) => pct(sorted, p).toFixed(0).padStart(7)),
+          `  ${codes}`,
+        ].join(' ');
+      });
+    const totals = [...this.statusTotals()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     return [
       `${this.total} requests in ${seconds.toFixed(1)} s: ${(this.total / seconds).toFixed(1)} requests/s; status codes ${totals}`,
       '',

@@ -31,7 +31,10 @@ export function applyProfile(user: User, change: ProfileChange): User {
 }
 
 /** The grid worker of the resident's grid, or staff of their community, may see and verify them. */
-export const managesResident = (actor: Pick<User, 'roles' | 'gridIds' | 'staffCommunityIds'>, resident: Pick<User, 'home' | 'roles'>): boolean =>
+export const managesResident = (
+  actor: Pick<User, 'roles' | 'gridIds' | 'staffCommunityIds'>,
+  resident: Pick<User, 'home' | 'roles'>,
+): boolean =>
   !!resident.home &&
   resident.roles.includes('resident') &&
   ((actor.roles.includes('gridWorker') && actor.gridIds.includes(resident.home.gridId)) ||
@@ -42,7 +45,11 @@ export function verifiedBy(resident: User, actor: Pick<User, 'id' | 'name'>, now
 }
 
 /** A resident as a manager sees them: the phone whole for staff, masked for grid workers. */
-export function residentView(resident: User & { home: Home }, buildingName: string, viewer: Pick<User, 'roles' | 'staffCommunityIds'>): Resident {
+export function residentView(
+  resident: User & { home: Home },
+  buildingName: string,
+  viewer: Pick<User, 'roles' | 'staffCommunityIds'>,
+): Resident {
   const staff = viewer.roles.includes('staff') && viewer.staffCommunityIds.includes(resident.home.communityId);
   return {
     id: resident.id,

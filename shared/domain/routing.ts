@@ -36,7 +36,12 @@ export function reachOf(team: Team, wish: RoutingWish, partnerships: readonly Pa
     return team.gridIds.includes(wish.gridId) ? 'grid' : null;
   }
   const agreed = partnerships.some(
-    (p) => p.status === 'accepted' && p.teamId === team.id && p.toCommunityId === wish.communityId && p.gridIds.includes(wish.gridId) && (!wish.skill || p.skills.includes(wish.skill)),
+    (p) =>
+      p.status === 'accepted' &&
+      p.teamId === team.id &&
+      p.toCommunityId === wish.communityId &&
+      p.gridIds.includes(wish.gridId) &&
+      (!wish.skill || p.skills.includes(wish.skill)),
   );
   return agreed ? 'partner' : null;
 }
@@ -54,7 +59,13 @@ export function isFreeNow(member: Pick<TeamMember, 'hours'>, now: number, calend
  * grid, else this community, else a partner community; its open claims against its cap; its members
  * usually free now. Pure: the caller loads teams, loads and agreements.
  */
-export function rankTeams(wish: RoutingWish, teams: readonly { team: Team; load: TeamLoad }[], partnerships: readonly Partnership[], now: number, calendar: Calendar): Candidate[] {
+export function rankTeams(
+  wish: RoutingWish,
+  teams: readonly { team: Team; load: TeamLoad }[],
+  partnerships: readonly Partnership[],
+  now: number,
+  calendar: Calendar,
+): Candidate[] {
   const { skill } = wish;
   const ranked = teams.flatMap(({ team, load }) => {
     const reach = reachOf(team, wish, partnerships);
@@ -113,7 +124,8 @@ export function noRouteReason(wish: Pick<RoutingWish, 'skill'>, ranked: readonly
   if (!wish.skill) return `「${categoryName}」需要网格员人工分派`;
   if (!ranked.length) return `没有队伍有「${skillName(wish.skill)}」技能,请网格员分派`;
   const byHand = ranked.filter((c) => c.eligible && !c.automatic);
-  if (byHand.length && !ranked.some((c) => c.eligible && c.automatic)) return `需人工派单,可派给:${byHand.map((c) => c.teamName).join('、')}`;
+  if (byHand.length && !ranked.some((c) => c.eligible && c.automatic))
+    return `需人工派单,可派给:${byHand.map((c) => c.teamName).join('、')}`;
   return `有「${skillName(wish.skill)}」技能的队伍都已满或暂无人手,请网格员分派`;
 }
 

@@ -9,7 +9,10 @@ export interface ClockContext {
   now: number;
 }
 
-type Timed = Pick<Wish, 'status' | 'urgency' | 'createdAt' | 'triageSince' | 'routedAt' | 'claimedAt' | 'doneAt' | 'leaseUntil' | 'doneBy' | 'escalated' | 'level'>;
+type Timed = Pick<
+  Wish,
+  'status' | 'urgency' | 'createdAt' | 'triageSince' | 'routedAt' | 'claimedAt' | 'doneAt' | 'leaseUntil' | 'doneBy' | 'escalated' | 'level'
+>;
 
 /** The instant a limit ends when it starts at `fromMs`. */
 export function limitEnd(fromMs: number, limit: Limit, calendar: Calendar): number {
@@ -105,7 +108,8 @@ const NEXT_LEVEL: Record<Level, Level | null> = { grid: 'community', community: 
 export function dueActions(w: Timed, ctx: ClockContext): DueAction[] {
   const due: DueAction[] = [];
   for (const c of clocksOf(w, ctx)) {
-    if (c.name === 'lease' && ctx.now >= c.yellowMs && ctx.now < c.endMs && !w.escalated.includes(warnId(c))) due.push({ kind: 'warn_lease', clock: c });
+    if (c.name === 'lease' && ctx.now >= c.yellowMs && ctx.now < c.endMs && !w.escalated.includes(warnId(c)))
+      due.push({ kind: 'warn_lease', clock: c });
     if (ctx.now < c.endMs) continue;
     if (c.name === 'lease') due.push({ kind: 'expire_lease' });
     else if (c.name === 'confirm') due.push({ kind: 'auto_confirm' });

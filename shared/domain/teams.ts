@@ -23,7 +23,14 @@ export function changedTeam(team: Team, body: TeamBody): Team {
 
 /** An approved applicant: a volunteer of the team, with the skills and hours they gave. */
 export function joined(team: Team, user: User, application: Pick<Application, 'skills' | 'hours'>): { team: Team; user: User } {
-  const member: TeamMember = { userId: user.id, name: user.name, role: 'member', skills: application.skills, hours: application.hours, paused: false };
+  const member: TeamMember = {
+    userId: user.id,
+    name: user.name,
+    role: 'member',
+    skills: application.skills,
+    hours: application.hours,
+    paused: false,
+  };
   return {
     team: { ...team, members: [...team.members.filter((m) => m.userId !== user.id), member] },
     user: {
@@ -38,5 +45,8 @@ export function joined(team: Team, user: User, application: Pick<Application, 's
 
 /** A volunteer's own availability, on their user and on each of their teams' member lists. */
 export function withAvailability(team: Team, user: Pick<User, 'id' | 'skills' | 'hours' | 'paused'>): Team {
-  return { ...team, members: team.members.map((m) => (m.userId === user.id ? { ...m, skills: user.skills, hours: user.hours, paused: user.paused } : m)) };
+  return {
+    ...team,
+    members: team.members.map((m) => (m.userId === user.id ? { ...m, skills: user.skills, hours: user.hours, paused: user.paused } : m)),
+  };
 }

@@ -28,8 +28,7 @@ export const TRANSITIONS: Record<WishAction, { from: readonly WishStatus[]; to: 
   auto_confirm: { from: ['done'], to: 'confirmed' },
 };
 
-export const canTransition = (status: WishStatus, action: WishAction): boolean =>
-  TRANSITIONS[action].from.includes(status);
+export const canTransition = (status: WishStatus, action: WishAction): boolean => TRANSITIONS[action].from.includes(status);
 
 export const nextStatus = (action: WishAction, current: WishStatus): WishStatus => {
   const to = TRANSITIONS[action].to;

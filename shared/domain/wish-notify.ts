@@ -22,7 +22,14 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
   const link = `/pages/wish/index?id=${after.id}`;
   const what = `${after.categoryName}·${after.buildingName}`;
   const to = (userIds: readonly (string | null)[], kind: NotificationKind, title: string, body: string, push?: PushTemplate): Notice[] =>
-    [...new Set(userIds.filter((u): u is string => !!u && u !== event.actorId))].map((userId) => ({ userId, kind, title, body, link, ...(push ? { push } : {}) }));
+    [...new Set(userIds.filter((u): u is string => !!u && u !== event.actorId))].map((userId) => ({
+      userId,
+      kind,
+      title,
+      body,
+      link,
+      ...(push ? { push } : {}),
+    }));
   const routedNow = isAwaitingClaim(after.status) && (!before || !isAwaitingClaim(before.status) || before.teamId !== after.teamId);
   switch (event.action) {
     case 'submit':
@@ -31,8 +38,18 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
     case 'release':
     case 'expire_lease': {
       const releasedId = event.action === 'expire_lease' ? (before?.claimantId ?? null) : null;
-      const team = routedNow ? to(audience.teamMembers.filter((u) => u !== releasedId), 'wish_routed', `新任务:${what}`, cut(after.description)) : [];
-      const released = event.action === 'expire_lease' ? to([before?.claimantId ?? null], 'lease_expired', '认领已自动释放', `${what}:认领后未按时开始,已退回队伍`) : [];
+      const team = routedNow
+        ? to(
+            audience.teamMembers.filter((u) => u !== releasedId),
+            'wish_routed',
+            `新任务:${what}`,
+            cut(after.description),
+          )
+        : [];
+      const released =
+        event.action === 'expire_lease'
+          ? to([before?.claimantId ?? null], 'lease_expired', '认领已自动释放', `${what}:认领后未按时开始,已退回队伍`)
+          : [];
       return [...team, ...released];
     }
     case 'claim':
@@ -48,11 +65,22 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
     case 'reject':
     case 'close':
     case 'merge':
-      return to([after.ownerId], 'wish_closed', event.action === 'merge' ? '您的心愿已与同类心愿合并' : '您的心愿已办结', `${what}:${event.note ?? ''}`);
+      return to(
+        [after.ownerId],
+        'wish_closed',
+        event.action === 'merge' ? '您的心愿已与同类心愿合并' : '您的心愿已办结',
+        `${what}:${event.note ?? ''}`,
+      );
     case 'send_back':
       return to(audience.managers, 'wish_sent_back', `队伍退单:${what}`, event.note ?? '', 'action_needed');
     case 'send_down':
-      return to(audience.managers, 'wish_sent_back', `${LEVEL_NAME[before?.level ?? 'community']}退回:${what}`, event.note ?? '', 'action_needed');
+      return to(
+        audience.managers,
+        'wish_sent_back',
+        `${LEVEL_NAME[before?.level ?? 'community']}退回:${what}`,
+        event.note ?? '',
+        'action_needed',
+      );
     case 'escalate':
       return [
         ...to(audience.managers, 'wish_escalated', `上报到${LEVEL_NAME[after.level]}:${what}`, event.note ?? '', 'action_needed'),

@@ -50,12 +50,30 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
       }
       const note = candidate ? routeNote(candidate) : `派给 ${team.name}`;
       const routingNote = reason && top?.teamId !== team.id ? `${note}(改派:${reason})` : note;
-      return { patch: { teamId: team.id, teamName: team.name, claimantId: null, claimantName: null, routedAt: now, claimedAt: null, leaseUntil: null, routingNote }, note: routingNote };
+      return {
+        patch: {
+          teamId: team.id,
+          teamName: team.name,
+          claimantId: null,
+          claimantName: null,
+          routedAt: now,
+          claimedAt: null,
+          leaseUntil: null,
+          routingNote,
+        },
+        note: routingNote,
+      };
     }
     case 'claim':
-      return { patch: { claimantId: input.actor.id, claimantName: input.actor.name, claimedAt: now, leaseUntil: lease(), leaseExtended: false }, note: null };
+      return {
+        patch: { claimantId: input.actor.id, claimantName: input.actor.name, claimedAt: now, leaseUntil: lease(), leaseExtended: false },
+        note: null,
+      };
     case 'release':
-      return { patch: { claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now }, note: reason };
+      return {
+        patch: { claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now },
+        note: reason,
+      };
     case 'start':
       return { patch: { leaseUntil: null }, note: null };
     case 'complete':
@@ -65,12 +83,29 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
     case 'dispute':
       return { patch: { doneAt: null }, note: reason };
     case 'confirm':
-      return 'rating' in body ? { patch: { rating: body.rating, comment: body.comment ?? null, wallConsent: body.wall }, note: body.comment ?? null } : { patch: {}, note: null };
+      return 'rating' in body
+        ? { patch: { rating: body.rating, comment: body.comment ?? null, wallConsent: body.wall }, note: body.comment ?? null }
+        : { patch: {}, note: null };
     case 'send_back': {
       const windowEnd = limitEnd(Date.parse(wish.routedAt ?? wish.createdAt), clock.limits.sendBack, clock.calendar);
-      if (Date.parse(now) > windowEnd) throw new AppError('SEND_BACK_TOO_LATE', 'a wish can be sent back only within 2 working days of routing; ask the grid worker instead');
+      if (Date.parse(now) > windowEnd)
+        throw new AppError(
+          'SEND_BACK_TOO_LATE',
+          'a wish can be sent back only within 2 working days of routing; ask the grid worker instead',
+        );
       return {
-        patch: { teamId: null, teamName: null, claimantId: null, claimantName: null, triageSince: now, routedAt: null, claimedAt: null, leaseUntil: null, sentBackBy: [...wish.sentBackBy, wish.teamId!], routingNote: `${wish.teamName}退单:${reason}` },
+        patch: {
+          teamId: null,
+          teamName: null,
+          claimantId: null,
+          claimantName: null,
+          triageSince: now,
+          routedAt: null,
+          claimedAt: null,
+          leaseUntil: null,
+          sentBackBy: [...wish.sentBackBy, wish.teamId!],
+          routingNote: `${wish.teamName}退单:${reason}`,
+        },
         note: `${wish.teamName}退单:${reason}`,
       };
     }
@@ -80,18 +115,27 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
       return { patch: { level: down(wish.level) }, note: `退回${LEVEL_NAME[down(wish.level)]}:${reason}` };
     case 'extend_lease':
       if (wish.leaseExtended) throw new AppError('INVALID_TRANSITION', 'a claim can be extended only once');
-      return { patch: { leaseUntil: lease(Math.max(Date.parse(now), Date.parse(wish.leaseUntil ?? now))), leaseExtended: true }, note: '志愿者延长了开始时限' };
+      return {
+        patch: { leaseUntil: lease(Math.max(Date.parse(now), Date.parse(wish.leaseUntil ?? now))), leaseExtended: true },
+        note: '志愿者延长了开始时限',
+      };
     case 'extend_deadline': {
       const days = 'workingDays' in body ? body.workingDays : 0;
       if (days > clock.limits.doneMaxWorkingDays && rank <= LEVELS.indexOf(wish.level)) {
         throw forbidden(`a deadline beyond ${clock.limits.doneMaxWorkingDays} working days needs the level above`);
       }
       const doneBy = new Date(limitEnd(Date.parse(wish.createdAt), { amount: days, unit: 'working_days' }, clock.calendar)).toISOString();
-      if (wish.doneBy && doneBy <= wish.doneBy) throw new AppError('VALIDATION_FAILED', 'an extension must move the deadline later', [{ path: 'body.workingDays', message: 'more working days than now' }]);
+      if (wish.doneBy && doneBy <= wish.doneBy)
+        throw new AppError('VALIDATION_FAILED', 'an extension must move the deadline later', [
+          { path: 'body.workingDays', message: 'more working days than now' },
+        ]);
       return { patch: { doneBy }, note: `办结时限延至提交后${days}个工作日:${reason}` };
     }
     case 'merge':
-      return { patch: { mergedInto: input.mergeInto!.id, leaseUntil: null }, note: `与另一条「${input.mergeInto!.categoryName}」心愿合并:${reason}` };
+      return {
+        patch: { mergedInto: input.mergeInto!.id, leaseUntil: null },
+        note: `与另一条「${input.mergeInto!.categoryName}」心愿合并:${reason}`,
+      };
     default:
       return { patch: {}, note: reason };
   }
@@ -108,7 +152,10 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
     ]);
   }
   const { patch, note } = changes(wish, input, relationTo(actor, wish).rank);
-  const next = withClock({ ...wish, ...patch, status: nextStatus(action, wish.status), updatedAt: now, version: wish.version + 1 }, { ...input.clock, now: Date.parse(now) });
+  const next = withClock(
+    { ...wish, ...patch, status: nextStatus(action, wish.status), updatedAt: now, version: wish.version + 1 },
+    { ...input.clock, now: Date.parse(now) },
+  );
   const event: WishEvent = {
     seq: next.version,
     at: now,
@@ -124,7 +171,10 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
   return { wish: next, event };
 }
 
-export type SystemAction = { kind: 'expire_lease' } | { kind: 'auto_confirm' } | { kind: 'escalate'; clockId: string; clockName: ClockName };
+export type SystemAction =
+  | { kind: 'expire_lease' }
+  | { kind: 'auto_confirm' }
+  | { kind: 'escalate'; clockId: string; clockName: ClockName };
 
 /** What the clock does to a wish (tick): release an expired claim, confirm after silence, escalate one level. */
 export function applySystemAction(wish: Wish, action: SystemAction, now: string, clock: ClockContext): Transition {
@@ -132,7 +182,15 @@ export function applySystemAction(wish: Wish, action: SystemAction, now: string,
   let note: string;
   switch (action.kind) {
     case 'expire_lease':
-      patch = { status: 'routed', claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now };
+      patch = {
+        status: 'routed',
+        claimantId: null,
+        claimantName: null,
+        claimedAt: null,
+        leaseUntil: null,
+        leaseExtended: false,
+        routedAt: now,
+      };
       note = `${wish.claimantName ?? '志愿者'}认领后未按时开始,已自动释放,队伍可重新认领`;
       break;
     case 'auto_confirm':
@@ -148,6 +206,17 @@ export function applySystemAction(wish: Wish, action: SystemAction, now: string,
   const kind: WishAction = action.kind;
   return {
     wish: next,
-    event: { seq: next.version, at: now, action: kind, from: wish.status, to: next.status, actorId: 'system', actorName: '系统', actorRole: 'system', onBehalf: false, note },
+    event: {
+      seq: next.version,
+      at: now,
+      action: kind,
+      from: wish.status,
+      to: next.status,
+      actorId: 'system',
+      actorName: '系统',
+      actorRole: 'system',
+      onBehalf: false,
+      note,
+    },
   };
 }

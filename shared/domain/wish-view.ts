@@ -4,8 +4,7 @@ import { relationTo } from './wish-access';
 import { isFulfilled } from './wish-machine';
 
 /** 13800000000 → 138****0000 */
-export const maskPhone = (phone: string): string =>
-  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 
 /**
  * What a viewer may see of a wish. The phone is shown whole only to the owner and staff; the flat

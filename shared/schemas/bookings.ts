@@ -11,7 +11,10 @@ export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 /** `<slotId>.<residentId>`: the booking's key is its id, so no index is needed to find it. */
-export const BookingId = z.string().max(170).regex(/^[A-Za-z0-9_-]+\.\d{12}\.[A-Za-z0-9_-]+$/, 'a booking id from GET /bookings');
+export const BookingId = z
+  .string()
+  .max(170)
+  .regex(/^[A-Za-z0-9_-]+\.\d{12}\.[A-Za-z0-9_-]+$/, 'a booking id from GET /bookings');
 
 export const BookingStep = z.object({
   at: z.string(),
@@ -105,4 +108,3 @@ export const BookingListQuery = PageQuery.extend({
   scope: z.enum(['mine', 'made']),
 });
 export type BookingListQuery = z.infer<typeof BookingListQuery>;
-

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 
 /** Ids are short, URL-safe strings: seeded ones are readable (`u-res-wang`), new ones are random. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
 export type Id = z.infer<typeof Id>;
 
 export const IsoTime = z.string().max(40);
@@ -15,8 +19,7 @@ export const PageQuery = z.strictObject({
 export type PageQuery = z.infer<typeof PageQuery>;
 
 /** Every list endpoint answers one page: at most 50 items and an opaque cursor for the next one. */
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().nullable() });
 export interface Page<T> {
   items: T[];
   cursor: string | null;

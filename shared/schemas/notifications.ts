@@ -57,9 +57,7 @@ export const Notification = z.object({
   link: z.string().nullable(),
   readAt: z.string().nullable(),
   /** The WeChat subscribe message for it, if it needs the user's action; `recorded`: the local stage's stand-in. */
-  push: z
-    .object({ template: PushTemplate, state: PushState, at: z.string().nullable(), reason: z.string().nullable() })
-    .nullable(),
+  push: z.object({ template: PushTemplate, state: PushState, at: z.string().nullable(), reason: z.string().nullable() }).nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
 

@@ -12,7 +12,12 @@ export type WeeklyRule = z.infer<typeof WeeklyRule>;
 
 /** A moment before a slot: N hours before its start, or a time of the day before (meals: 16:00 the day before). */
 export const Deadline = z.union([
-  z.strictObject({ hoursBefore: z.number().min(0).max(24 * 30) }),
+  z.strictObject({
+    hoursBefore: z
+      .number()
+      .min(0)
+      .max(24 * 30),
+  }),
   z.strictObject({ dayBeforeAt: ClockTime }),
 ]);
 export type Deadline = z.infer<typeof Deadline>;
@@ -26,7 +31,11 @@ export type Allocation = z.infer<typeof Allocation>;
  * the rules never changes a booking someone already holds.
  */
 export const ServiceRules = z.strictObject({
-  durationMinutes: z.number().int().min(10).max(12 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(10)
+    .max(12 * 60),
   seatsPerSlot: z.number().int().min(1).max(500),
   /** The booking window opens this many days before the slot's date, at `opensAt` (Beijing). */
   opensDaysAhead: z.number().int().min(0).max(60),
@@ -41,11 +50,18 @@ export const ServiceRules = z.strictObject({
   eligibility: z.strictObject({ minAge: z.number().int().min(1).max(120).nullable(), gridIds: z.array(Id).max(50) }),
   allocation: Allocation,
   /** Ballot: applications are taken for this many hours from the window's opening, then drawn. */
-  ballotHours: z.number().int().min(1).max(24 * 14),
+  ballotHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
   /** Share of each slot's seats held back for bookings made for residents by grid workers or the desk. */
   reservedPercent: z.number().int().min(0).max(50),
   /** …until this many hours before the start, when the held-back seats open to everyone. */
-  releaseHoursBefore: z.number().min(0).max(24 * 30),
+  releaseHoursBefore: z
+    .number()
+    .min(0)
+    .max(24 * 30),
   /** Minutes after the start within which a booked resident must be checked in, or is a no-show. */
   graceMinutes: z.number().int().min(0).max(180),
   /** How long a waiting-list offer is held: for the resident who taps, and for one a grid worker books for. */

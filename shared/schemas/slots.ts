@@ -4,7 +4,10 @@ import { Id, page, PageQuery } from './common';
 import { Allocation, ServiceKind, ServiceRules } from './services';
 
 /** `<serviceId>.<YYYYMMDDHHmm>` (Beijing): the same weekly rule on the same day is always the same slot. */
-export const SlotId = z.string().max(100).regex(/^[A-Za-z0-9_-]+\.\d{12}$/, 'a slot id from GET /services/{id}/slots');
+export const SlotId = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+\.\d{12}$/, 'a slot id from GET /services/{id}/slots');
 export type SlotId = z.infer<typeof SlotId>;
 
 /** A Beijing calendar date. */

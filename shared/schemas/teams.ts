@@ -68,7 +68,11 @@ export const TeamLoad = z.object({ active: z.number().int(), members: z.record(z
 export type TeamLoad = z.infer<typeof TeamLoad>;
 
 /** A resident asks to join a team with what they can do and when they are usually free. */
-export const ApplicationBody = z.strictObject({ skills: z.array(Skill).min(1).max(10), hours: FreeHours, note: z.string().trim().max(200).optional() });
+export const ApplicationBody = z.strictObject({
+  skills: z.array(Skill).min(1).max(10),
+  hours: FreeHours,
+  note: z.string().trim().max(200).optional(),
+});
 export type ApplicationBody = z.infer<typeof ApplicationBody>;
 
 export const Application = z.object({
@@ -89,15 +93,21 @@ export type Application = z.infer<typeof Application>;
 export const ApplicationPage = page(Application);
 export type ApplicationPage = z.infer<typeof ApplicationPage>;
 
-export const DecisionBody = z.strictObject({ approve: z.boolean(), reason: z.string().trim().min(2).max(200).optional() }).refine((b) => b.approve || !!b.reason, {
-  path: ['reason'],
-  message: 'say why when declining',
-});
+export const DecisionBody = z
+  .strictObject({ approve: z.boolean(), reason: z.string().trim().min(2).max(200).optional() })
+  .refine((b) => b.approve || !!b.reason, {
+    path: ['reason'],
+    message: 'say why when declining',
+  });
 export type DecisionBody = z.infer<typeof DecisionBody>;
 export const ApplicationPath = z.strictObject({ id: Id, userId: Id });
 
 /** A volunteer's own availability: skills, usual free hours, and a pause (holiday, illness). */
-export const VolunteerProfileBody = z.strictObject({ skills: z.array(Skill).min(1).max(10).optional(), hours: FreeHours.optional(), paused: z.boolean().optional() });
+export const VolunteerProfileBody = z.strictObject({
+  skills: z.array(Skill).min(1).max(10).optional(),
+  hours: FreeHours.optional(),
+  paused: z.boolean().optional(),
+});
 export type VolunteerProfileBody = z.infer<typeof VolunteerProfileBody>;
 
 /**
@@ -120,12 +130,19 @@ export const Partnership = z.object({
 export type Partnership = z.infer<typeof Partnership>;
 export const PartnershipPage = page(Partnership);
 export type PartnershipPage = z.infer<typeof PartnershipPage>;
-export const PartnershipOfferBody = z.strictObject({ teamId: Id, toCommunityId: Id, gridIds: z.array(Id).min(1).max(50), skills: z.array(Skill).min(1).max(20) });
+export const PartnershipOfferBody = z.strictObject({
+  teamId: Id,
+  toCommunityId: Id,
+  gridIds: z.array(Id).min(1).max(50),
+  skills: z.array(Skill).min(1).max(20),
+});
 export type PartnershipOfferBody = z.infer<typeof PartnershipOfferBody>;
 export const PartnershipPath = z.strictObject({ id: Id });
 
 /** A team as residents see it when they choose one to join: no member's name. */
-export const TeamSummary = Team.pick({ id: true, name: true, kind: true, communityId: true, skills: true }).extend({ members: z.number().int() });
+export const TeamSummary = Team.pick({ id: true, name: true, kind: true, communityId: true, skills: true }).extend({
+  members: z.number().int(),
+});
 export type TeamSummary = z.infer<typeof TeamSummary>;
 export const TeamSummaryPage = page(TeamSummary);
 export type TeamSummaryPage = z.infer<typeof TeamSummaryPage>;

@@ -84,9 +84,16 @@ export const WishCreateBody = z
     consent: z.literal(true).optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.kind === 'wish' && [...b.description].length < 4) ctx.addIssue({ code: 'custom', path: ['description'], message: 'describe the need in at least 4 characters' });
-    if (b.kind === 'wish' && !b.category) ctx.addIssue({ code: 'custom', path: ['category'], message: 'pick a category from GET /categories' });
-    if (b.onBehalfOf && b.consent !== true) ctx.addIssue({ code: 'custom', path: ['consent'], message: "record the resident's consent (consent: true) when filing on their behalf" });
+    if (b.kind === 'wish' && [...b.description].length < 4)
+      ctx.addIssue({ code: 'custom', path: ['description'], message: 'describe the need in at least 4 characters' });
+    if (b.kind === 'wish' && !b.category)
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'pick a category from GET /categories' });
+    if (b.onBehalfOf && b.consent !== true)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: "record the resident's consent (consent: true) when filing on their behalf",
+      });
   });
 export type WishCreateBody = z.infer<typeof WishCreateBody>;
 

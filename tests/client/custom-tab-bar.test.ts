@@ -12,11 +12,25 @@ const taps = new Map<string, () => void>();
 
 jest.doMock('@tarojs/taro', () => ({
   __esModule: true,
-  default: { getStorageSync: (key: string) => storage.get(key) ?? '', setStorageSync: (key: string, v: unknown) => storage.set(key, v), switchTab },
+  default: {
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, v: unknown) => storage.set(key, v),
+    switchTab,
+  },
   useDidShow: () => undefined,
 }));
 jest.doMock('@tarojs/components', () => ({
-  View: ({ className, children, onClick, ...rest }: { className?: string; children?: ReactNode; onClick?: () => void; 'data-path'?: string }) => {
+  View: ({
+    className,
+    children,
+    onClick,
+    ...rest
+  }: {
+    className?: string;
+    children?: ReactNode;
+    onClick?: () => void;
+    'data-path'?: string;
+  }) => {
     if (rest['data-path'] && onClick) taps.set(rest['data-path'], onClick);
     return createElement('div', { className, 'data-path': rest['data-path'] }, children);
   },
@@ -32,7 +46,12 @@ const render = () => {
   taps.clear();
   return renderToStaticMarkup(createElement(CustomTabBar));
 };
-const items = (html: string) => [...html.matchAll(/<div class="(tab-bar-item[^"]*)" data-path="([^"]+)"><div class="tab-bar-label">([^<]+)</g)].map((m) => ({ path: m[2], text: m[3], selected: m[1].includes('selected') }));
+const items = (html: string) =>
+  [...html.matchAll(/<div class="(tab-bar-item[^"]*)" data-path="([^"]+)"><div class="tab-bar-label">([^<]+)</g)].map((m) => ({
+    path: m[2],
+    text: m[3],
+    selected: m[1].includes('selected'),
+  }));
 
 describe('the mini-program tab bar', () => {
   beforeEach(() => {
@@ -43,18 +62,31 @@ describe('the mini-program tab bar', () => {
   test('shows the tabs app.config.ts declares, in order', () => {
     const globals = globalThis as { defineAppConfig?: (c: unknown) => unknown };
     globals.defineAppConfig = (c) => c;
-    const config = (require('../../client/src/app.config') as { default: { tabBar: { list: { pagePath: string; text: string }[] } } }).default;
+    const config = (require('../../client/src/app.config') as { default: { tabBar: { list: { pagePath: string; text: string }[] } } })
+      .default;
     expect(items(render()).map(({ path: p, text }) => ({ pagePath: p, text }))).toEqual(config.tabBar.list);
   });
 
   test('highlights the tab of the page on screen, and only that one', () => {
     showingPage('/pages/post/index');
-    expect(items(render()).filter((i) => i.selected).map((i) => i.text)).toEqual(['许愿']);
+    expect(
+      items(render())
+        .filter((i) => i.selected)
+        .map((i) => i.text),
+    ).toEqual(['许愿']);
     showingPage('/pages/mine/index?from=home');
-    expect(items(render()).filter((i) => i.selected).map((i) => i.text)).toEqual(['我的']);
+    expect(
+      items(render())
+        .filter((i) => i.selected)
+        .map((i) => i.text),
+    ).toEqual(['我的']);
     // A page that is not a tab (a wish's detail) leaves the highlight where it was.
     showingPage('/pages/wish/index?id=w-1');
-    expect(items(render()).filter((i) => i.selected).map((i) => i.text)).toEqual(['我的']);
+    expect(
+      items(render())
+        .filter((i) => i.selected)
+        .map((i) => i.text),
+    ).toEqual(['我的']);
   });
 
   test('a tap on another tab switches to it; a tap on the current one does nothing', () => {

@@ -20,7 +20,8 @@ interface AppJson {
 const appJson = (): AppJson => JSON.parse(readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as AppJson;
 
 /** How the weapp build writes a string literal: terser escapes every non-ASCII character as \uXXXX. */
-const asBuilt = (text: string) => [...text].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+const asBuilt = (text: string) =>
+  [...text].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
 
 describe('the WeChat build', () => {
   beforeAll(() => buildClient('weapp'), 240_000);

@@ -16,17 +16,19 @@ describe('the mini-program in a browser', () => {
   const context = stack.context;
   /** API paths (with their query) asked for more than once, with their counts. */
   const askedMoreThanOnce = (calls: { path: string }[]) =>
-    Object.entries(calls.reduce<Record<string, number>>((n, c) => {
-      n[c.path] = (n[c.path] ?? 0) + 1;
-      return n;
-    }, {})).filter(([, n]) => n > 1);
+    Object.entries(
+      calls.reduce<Record<string, number>>((n, c) => {
+        n[c.path] = (n[c.path] ?? 0) + 1;
+        return n;
+      }, {}),
+    ).filter(([, n]) => n > 1);
   /** Waits until each path has been answered, then a little longer, so a second request would be seen too. */
   const answered = async (calls: { path: string }[], paths: string[]) => {
-    for (let waited = 0; waited < 15_000 && !paths.every((p) => calls.some((c) => c.path === p)); waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; waited < 15_000 && !paths.every((p) => calls.some((c) => c.path === p)); waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1_000));
   };
   const ownWishes = async (userId: string) => (await readPage([byOwner(userId)], undefined, 50)).items;
-
 
   const DESCRIPTION = '卫生间的灯不亮了,开关一按就跳闸';
   /** Each test brings its own wish, posted through the API, so none depends on another having run. */
@@ -93,7 +95,10 @@ describe('the mini-program in a browser', () => {
 
   test('4. two volunteers claim the same wish at once: one wins, the other is told and sees the list refreshed', async () => {
     const { wish } = await submit({ description: '水管漏水,厨房地上全是水', category: 'cat-plumbing', buildingId: 'b-gc-1' });
-    const [zhang, liu] = await Promise.all([signIn(await context(), stack.web, 'u-vol-zhang'), signIn(await context(), stack.web, 'u-vol-liu')]);
+    const [zhang, liu] = await Promise.all([
+      signIn(await context(), stack.web, 'u-vol-zhang'),
+      signIn(await context(), stack.web, 'u-vol-liu'),
+    ]);
     for (const page of [zhang, liu]) {
       await tapButton(page, '志愿者任务');
       await page.locator('.wish-card').filter({ hasText: '水管漏水' }).locator('.claim').waitFor();
@@ -172,7 +177,8 @@ describe('the mini-program in a browser', () => {
     const calls: { path: string; status: number }[] = [];
     page.on('response', (res) => {
       const url = new URL(res.url());
-      if (url.origin === stack.api.baseUrl && res.request().method() !== 'OPTIONS') calls.push({ path: `${url.pathname}${url.search}`, status: res.status() });
+      if (url.origin === stack.api.baseUrl && res.request().method() !== 'OPTIONS')
+        calls.push({ path: `${url.pathname}${url.search}`, status: res.status() });
     });
     await page.goto(`${stack.web}/`);
     await page.locator('.demo-user:visible').first().waitFor();
@@ -241,9 +247,18 @@ describe('the mini-program in a browser', () => {
       await entry.reach(page, data, stack.web);
       await page.locator(`${entry.shown}:visible`).first().waitFor();
       await page.waitForLoadState('networkidle');
-      await page.waitForFunction(() => ![...document.querySelectorAll('.page .empty')].some((e) => e.getBoundingClientRect().height > 0 && e.textContent?.includes('正在加载')));
+      await page.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('.page .empty')].some(
+            (e) => e.getBoundingClientRect().height > 0 && e.textContent?.includes('正在加载'),
+          ),
+      );
       // A page that opens at once (no data to wait for) is shown while the one it replaces is still sliding away.
-      await page.waitForFunction(() => [...document.querySelectorAll('.page.elder')].filter((e) => e.getBoundingClientRect().height > 0).length === 1).catch(() => undefined);
+      await page
+        .waitForFunction(
+          () => [...document.querySelectorAll('.page.elder')].filter((e) => e.getBoundingClientRect().height > 0).length === 1,
+        )
+        .catch(() => undefined);
       expect(await page.locator('.page.elder:visible').count()).toBe(1);
       const report = await measureElderRules(page);
       await screenshot(page, `elder-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}`);

@@ -19,7 +19,6 @@ describe('booking in the browser', () => {
   const stack = useBrowserStack();
   const context = stack.context;
 
-
   /** From the home page to a service's slots, as a resident gets there. */
   const openService = async (page: Page, serviceId: string) => {
     await tapButton(page, '预约社区服务');
@@ -66,11 +65,13 @@ describe('booking in the browser', () => {
     await Promise.all(cards.map((c) => c.locator('.book').waitFor()));
 
     await Promise.all(cards.map((c) => c.locator('.book').click()));
-    const results = await Promise.all(cards.map(async (c) => {
-      const result = c.locator('.booking-result');
-      await result.waitFor();
-      return { ok: (await result.getAttribute('class'))!.includes('success'), text: await result.innerText() };
-    }));
+    const results = await Promise.all(
+      cards.map(async (c) => {
+        const result = c.locator('.booking-result');
+        await result.waitFor();
+        return { ok: (await result.getAttribute('class'))!.includes('success'), text: await result.innerText() };
+      }),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.findIndex((r) => !r.ok);
     expect(results[loser].text).toContain('约满');
@@ -88,7 +89,10 @@ describe('booking in the browser', () => {
   });
 
   test('a grid worker books 老年助餐 for 王秀英 from her row in the residents list, only once her consent is ticked', async () => {
-    const service = await testService({ seatsPerSlot: 30, reservedPercent: 10, eligibility: { minAge: 60, gridIds: [] } }, { name: '老年助餐·测试午餐' });
+    const service = await testService(
+      { seatsPerSlot: 30, reservedPercent: 10, eligibility: { minAge: 60, gridIds: [] } },
+      { name: '老年助餐·测试午餐' },
+    );
     const slot = await slotIn(service, 2 * DAY_MS);
 
     const page = await signIn(await context(), stack.web, 'u-grid-sun');
@@ -113,7 +117,10 @@ describe('booking in the browser', () => {
   });
 
   test('staff change the seats and weekly times of a service, then close one slot with a reason; the resident booked on it is released and told why', async () => {
-    const service = await testService({ seatsPerSlot: 4, reservedPercent: 0 }, { name: '周三理发', schedule: [{ weekday: 3, start: '09:00' }] });
+    const service = await testService(
+      { seatsPerSlot: 4, reservedPercent: 0 },
+      { name: '周三理发', schedule: [{ weekday: 3, start: '09:00' }] },
+    );
     const slot = await slotIn(service, 3 * DAY_MS);
     const [resident] = await addResidents(1, 'e-closed');
     expect((await book(resident, slot.id)).status).toBe(201);
@@ -131,7 +138,10 @@ describe('booking in the browser', () => {
     await card.locator('.success').filter({ hasText: '已保存' }).waitFor();
     const stored = await getService(service.id);
     expect(stored?.rules.seatsPerSlot).toBe(6);
-    expect(stored?.schedule).toEqual([{ weekday: 3, start: '09:00' }, { weekday: 5, start: '14:30' }]);
+    expect(stored?.schedule).toEqual([
+      { weekday: 3, start: '09:00' },
+      { weekday: 5, start: '14:30' },
+    ]);
 
     await card.locator('.service-slots').click();
     const slotCard = page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible`);

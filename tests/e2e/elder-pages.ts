@@ -70,7 +70,11 @@ const tapWish = async (page: Page, id: string) => {
 /** A new resident of 古城 who asked to join a team: an application waiting for its lead or the staff. */
 const pendingApplication = async (teamId: string, prefix: string) => {
   const [id] = await addResidents(1, prefix);
-  const res = await as(id).post(`/teams/${teamId}/applications`, { skills: ['electrician'], hours: { workday: [{ from: '18:00', to: '21:30' }], restday: [] }, note: '退休电工,晚上有空' });
+  const res = await as(id).post(`/teams/${teamId}/applications`, {
+    skills: ['electrician'],
+    hours: { workday: [{ from: '18:00', to: '21:30' }], restday: [] },
+    note: '退休电工,晚上有空',
+  });
   if (res.status !== 201) throw new Error(`apply answered ${res.status}: ${res.text}`);
   return { id };
 };
@@ -90,23 +94,78 @@ export const ELDER_PAGES: ElderPage[] = [
   { page: 'pages/login/index', user: null, view: 'the demo accounts', reach: nothing, shown: '.demo-user' },
 
   {
-    page: 'pages/home/index', user: RESIDENT, view: 'a wish to confirm and open wishes',
-    prepare: async () => ({ id: await wishIn('done') }), reach: nothing, shown: '.wish-card .notice',
+    page: 'pages/home/index',
+    user: RESIDENT,
+    view: 'a wish to confirm and open wishes',
+    prepare: async () => ({ id: await wishIn('done') }),
+    reach: nothing,
+    shown: '.wish-card .notice',
   },
-  { page: 'pages/home/index', user: VOLUNTEER, view: 'the task entry and the wall', reach: nothing, shown: '.page .btn:has-text("志愿者任务")' },
-  { page: 'pages/home/index', user: GRID_WORKER, view: 'the triage entry and the wall', reach: nothing, shown: '.page .btn:has-text("待分派的心愿")' },
-  { page: 'pages/home/index', user: STAFF, view: 'the queue entry and the wall', reach: nothing, shown: '.page .btn:has-text("待分派的心愿")' },
+  {
+    page: 'pages/home/index',
+    user: VOLUNTEER,
+    view: 'the task entry and the wall',
+    reach: nothing,
+    shown: '.page .btn:has-text("志愿者任务")',
+  },
+  {
+    page: 'pages/home/index',
+    user: GRID_WORKER,
+    view: 'the triage entry and the wall',
+    reach: nothing,
+    shown: '.page .btn:has-text("待分派的心愿")',
+  },
+  {
+    page: 'pages/home/index',
+    user: STAFF,
+    view: 'the queue entry and the wall',
+    reach: nothing,
+    shown: '.page .btn:has-text("待分派的心愿")',
+  },
   { page: 'pages/home/index', user: STREET, view: "the street's queue entry", reach: nothing, shown: '.street-queue' },
 
   { page: 'pages/post/index', user: RESIDENT, view: 'the wish form', reach: (p) => openTab(p, '许愿'), shown: '.category' },
-  { page: 'pages/post/index', user: VOLUNTEER, view: 'the wish form, their building chosen', reach: (p) => openTab(p, '许愿'), shown: '.building-chosen' },
-  { page: 'pages/post/index', user: GRID_WORKER, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
-  { page: 'pages/post/index', user: STAFF, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
-  { page: 'pages/post/index', user: STREET, view: 'the wish form, building picker open', reach: (p) => openTab(p, '许愿'), shown: '.place-choice' },
   {
-    page: 'pages/post/index', user: RESIDENT, view: 'the me-too offer and the shared-place checkbox',
+    page: 'pages/post/index',
+    user: VOLUNTEER,
+    view: 'the wish form, their building chosen',
+    reach: (p) => openTab(p, '许愿'),
+    shown: '.building-chosen',
+  },
+  {
+    page: 'pages/post/index',
+    user: GRID_WORKER,
+    view: 'the wish form, building picker open',
+    reach: (p) => openTab(p, '许愿'),
+    shown: '.place-choice',
+  },
+  {
+    page: 'pages/post/index',
+    user: STAFF,
+    view: 'the wish form, building picker open',
+    reach: (p) => openTab(p, '许愿'),
+    shown: '.place-choice',
+  },
+  {
+    page: 'pages/post/index',
+    user: STREET,
+    view: 'the wish form, building picker open',
+    reach: (p) => openTab(p, '许愿'),
+    shown: '.place-choice',
+  },
+  {
+    page: 'pages/post/index',
+    user: RESIDENT,
+    view: 'the me-too offer and the shared-place checkbox',
     // A neighbour of another building reported the stairwell light of RESIDENT's building.
-    prepare: async () => ({ id: (await submit({ description: '1号楼楼道的声控灯不亮了,晚上上楼很黑', category: 'cat-electric', buildingId: 'b-gc-1', shared: true }, 'u-res-wang')).wish.id }),
+    prepare: async () => ({
+      id: (
+        await submit(
+          { description: '1号楼楼道的声控灯不亮了,晚上上楼很黑', category: 'cat-electric', buildingId: 'b-gc-1', shared: true },
+          'u-res-wang',
+        )
+      ).wish.id,
+    }),
     reach: async (p) => {
       await openTab(p, '许愿');
       await p.locator('.building-chosen:visible').waitFor();
@@ -115,7 +174,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.me-too .join-wish',
   },
   {
-    page: 'pages/post/index', user: RESIDENT, view: '请回电: the call-back form',
+    page: 'pages/post/index',
+    user: RESIDENT,
+    view: '请回电: the call-back form',
     reach: async (p) => {
       await openTab(p, '许愿');
       await p.locator('.kind-callback:visible').click();
@@ -124,20 +185,54 @@ export const ELDER_PAGES: ElderPage[] = [
   },
 
   {
-    page: 'pages/mine/index', user: RESIDENT, view: 'the elder-mode switch and all my wishes',
-    prepare: async () => ({ id: await wishIn('routed') }), reach: (p) => openTab(p, '我的'), shown: '.my-wishes .wish-card',
+    page: 'pages/mine/index',
+    user: RESIDENT,
+    view: 'the elder-mode switch and all my wishes',
+    prepare: async () => ({ id: await wishIn('routed') }),
+    reach: (p) => openTab(p, '我的'),
+    shown: '.my-wishes .wish-card',
   },
-  { page: 'pages/mine/index', user: VOLUNTEER, view: 'the elder-mode switch and the task entry', reach: (p) => openTab(p, '我的'), shown: '.elder-switch' },
-  { page: 'pages/mine/index', user: GRID_WORKER, view: 'the elder-mode switch and the filing entry', reach: (p) => openTab(p, '我的'), shown: '.file-on-behalf' },
-  { page: 'pages/mine/index', user: STAFF, view: 'the entries to teams, skills, partners and the calendar', reach: (p) => openTab(p, '我的'), shown: '.work-calendar' },
-  { page: 'pages/mine/index', user: STREET, view: "the street's queue, skills and calendar entries", reach: (p) => openTab(p, '我的'), shown: '.work-calendar' },
+  {
+    page: 'pages/mine/index',
+    user: VOLUNTEER,
+    view: 'the elder-mode switch and the task entry',
+    reach: (p) => openTab(p, '我的'),
+    shown: '.elder-switch',
+  },
+  {
+    page: 'pages/mine/index',
+    user: GRID_WORKER,
+    view: 'the elder-mode switch and the filing entry',
+    reach: (p) => openTab(p, '我的'),
+    shown: '.file-on-behalf',
+  },
+  {
+    page: 'pages/mine/index',
+    user: STAFF,
+    view: 'the entries to teams, skills, partners and the calendar',
+    reach: (p) => openTab(p, '我的'),
+    shown: '.work-calendar',
+  },
+  {
+    page: 'pages/mine/index',
+    user: STREET,
+    view: "the street's queue, skills and calendar entries",
+    reach: (p) => openTab(p, '我的'),
+    shown: '.work-calendar',
+  },
 
   {
-    page: 'pages/wish/index', user: RESIDENT, view: 'confirming a done wish: rating, comment',
-    prepare: async () => ({ id: await wishIn('done') }), reach: (p) => tapCard(p, '.wish-card:visible:has(.notice)'), shown: '.action-confirm',
+    page: 'pages/wish/index',
+    user: RESIDENT,
+    view: 'confirming a done wish: rating, comment',
+    prepare: async () => ({ id: await wishIn('done') }),
+    reach: (p) => tapCard(p, '.wish-card:visible:has(.notice)'),
+    shown: '.action-confirm',
   },
   {
-    page: 'pages/wish/index', user: VOLUNTEER, view: 'a routed wish to claim',
+    page: 'pages/wish/index',
+    user: VOLUNTEER,
+    view: 'a routed wish to claim',
     prepare: async () => ({ id: (await submit(LAMP)).wish.id }),
     reach: async (p) => {
       await tapButton(p, '志愿者任务');
@@ -146,7 +241,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.action-claim',
   },
   {
-    page: 'pages/wish/index', user: GRID_WORKER, view: 'routing from triage: teams, reason, reject, close',
+    page: 'pages/wish/index',
+    user: GRID_WORKER,
+    view: 'routing from triage: teams, reason, reject, close',
     prepare: async () => ({ id: await wishIn('submitted') }),
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
@@ -155,7 +252,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.team-choice',
   },
   {
-    page: 'pages/wish/index', user: GRID_WORKER, view: 'confirming for a resident: the consent checkbox',
+    page: 'pages/wish/index',
+    user: GRID_WORKER,
+    view: 'confirming for a resident: the consent checkbox',
     prepare: async () => ({ id: await wishIn('done') }),
     // No list of a grid worker's leads to a done wish: the link a resident would share.
     reach: async (p, data, web) => {
@@ -165,7 +264,9 @@ export const ELDER_PAGES: ElderPage[] = [
   },
 
   {
-    page: 'pages/wish/index', user: STAFF, view: 'routing from the community queue',
+    page: 'pages/wish/index',
+    user: STAFF,
+    view: 'routing from the community queue',
     prepare: async () => ({ id: await wishIn('submitted') }),
     reach: async (p, data) => {
       await tapButton(p, '待分派的心愿');
@@ -174,7 +275,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.team-choice',
   },
   {
-    page: 'pages/wish/index', user: STREET, view: 'a wish escalated to the street: send down, route, close',
+    page: 'pages/wish/index',
+    user: STREET,
+    view: 'a wish escalated to the street: send down, route, close',
     prepare: escalatedToStreet,
     reach: async (p, data) => {
       await tapButton(p, '上报到街道的心愿');
@@ -184,7 +287,9 @@ export const ELDER_PAGES: ElderPage[] = [
   },
 
   {
-    page: 'volunteer/pages/tasks/index', user: VOLUNTEER, view: 'my claims: the lease countdown and its extension',
+    page: 'volunteer/pages/tasks/index',
+    user: VOLUNTEER,
+    view: 'my claims: the lease countdown and its extension',
     prepare: async () => {
       const { wish } = await submit(LAMP);
       await step(VOLUNTEER, wish.id, 'claim');
@@ -197,15 +302,25 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.wish-card .extend-lease',
   },
   {
-    page: 'volunteer/pages/tasks/index', user: VOLUNTEER, view: 'the inbox with a wish to claim',
-    prepare: async () => ({ id: (await submit(LAMP)).wish.id }), reach: (p) => tapButton(p, '志愿者任务'), shown: '.wish-card .claim',
+    page: 'volunteer/pages/tasks/index',
+    user: VOLUNTEER,
+    view: 'the inbox with a wish to claim',
+    prepare: async () => ({ id: (await submit(LAMP)).wish.id }),
+    reach: (p) => tapButton(p, '志愿者任务'),
+    shown: '.wish-card .claim',
   },
   {
-    page: 'staff/pages/triage/index', user: GRID_WORKER, view: 'the triage queue',
-    prepare: async () => ({ id: await wishIn('submitted') }), reach: (p) => tapButton(p, '待分派的心愿'), shown: '.wish-card',
+    page: 'staff/pages/triage/index',
+    user: GRID_WORKER,
+    view: 'the triage queue',
+    prepare: async () => ({ id: await wishIn('submitted') }),
+    reach: (p) => tapButton(p, '待分派的心愿'),
+    shown: '.wish-card',
   },
   {
-    page: 'staff/pages/triage/index', user: STAFF, view: 'all the filters open: level, grid, category',
+    page: 'staff/pages/triage/index',
+    user: STAFF,
+    view: 'all the filters open: level, grid, category',
     prepare: async () => ({ id: await wishIn('submitted') }),
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
@@ -214,11 +329,17 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.chip-grid',
   },
   {
-    page: 'staff/pages/triage/index', user: STREET, view: "the street's queue, level and clock on each card",
-    prepare: escalatedToStreet, reach: (p) => tapButton(p, '上报到街道的心愿'), shown: '.wish-card .card-level',
+    page: 'staff/pages/triage/index',
+    user: STREET,
+    view: "the street's queue, level and clock on each card",
+    prepare: escalatedToStreet,
+    reach: (p) => tapButton(p, '上报到街道的心愿'),
+    shown: '.wish-card .card-level',
   },
   {
-    page: 'volunteer/pages/join/index', user: RESIDENT, view: 'the team directory and the application form',
+    page: 'volunteer/pages/join/index',
+    user: RESIDENT,
+    view: 'the team directory and the application form',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '加入志愿队伍');
@@ -227,7 +348,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.send-application',
   },
   {
-    page: 'volunteer/pages/join/index', user: VOLUNTEER, view: 'my teams and my applications',
+    page: 'volunteer/pages/join/index',
+    user: VOLUNTEER,
+    view: 'my teams and my applications',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '加入队伍');
@@ -235,7 +358,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.team-applications',
   },
   {
-    page: 'volunteer/pages/profile/index', user: VOLUNTEER, view: 'skills, free hours and the pause switch',
+    page: 'volunteer/pages/profile/index',
+    user: VOLUNTEER,
+    view: 'skills, free hours and the pause switch',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '我的志愿者资料');
@@ -243,7 +368,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.save-volunteer',
   },
   {
-    page: 'volunteer/pages/team/index', user: VOLUNTEER, view: "the lead's applications to decide",
+    page: 'volunteer/pages/team/index',
+    user: VOLUNTEER,
+    view: "the lead's applications to decide",
     prepare: () => pendingApplication('t-gc-nengren', 'e-applicant-lead'),
     reach: async (p) => {
       await openTab(p, '我的');
@@ -253,7 +380,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.application .approve',
   },
   {
-    page: 'staff/pages/teams/index', user: STAFF, view: 'a team being edited and its applications',
+    page: 'staff/pages/teams/index',
+    user: STAFF,
+    view: 'a team being edited and its applications',
     prepare: () => pendingApplication('t-gc-hongmao', 'e-applicant-staff'),
     reach: async (p) => {
       await openTab(p, '我的');
@@ -265,7 +394,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.application .approve',
   },
   {
-    page: 'staff/pages/skills/index', user: STAFF, view: 'the category → skill table, one row changed',
+    page: 'staff/pages/skills/index',
+    user: STAFF,
+    view: 'the category → skill table, one row changed',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '技能表');
@@ -274,7 +405,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.save-category',
   },
   {
-    page: 'staff/pages/partners/index', user: STAFF, view: 'the agreements and the offer form',
+    page: 'staff/pages/partners/index',
+    user: STAFF,
+    view: 'the agreements and the offer form',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '协作社区');
@@ -286,7 +419,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.offer-grid',
   },
   {
-    page: 'staff/pages/calendar/index', user: ADMIN, view: 'the years, the time limits, a year being edited',
+    page: 'staff/pages/calendar/index',
+    user: ADMIN,
+    view: 'the years, the time limits, a year being edited',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '工作日历');
@@ -296,7 +431,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.year-editor .holidays',
   },
   {
-    page: 'staff/pages/file/index', user: GRID_WORKER, view: 'choosing the resident',
+    page: 'staff/pages/file/index',
+    user: GRID_WORKER,
+    view: 'choosing the resident',
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
       await tapButton(p, '代居民提交心愿');
@@ -304,7 +441,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.resident-choice',
   },
   {
-    page: 'staff/pages/file/index', user: GRID_WORKER, view: 'the form with the consent checkbox',
+    page: 'staff/pages/file/index',
+    user: GRID_WORKER,
+    view: 'the form with the consent checkbox',
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
       await tapButton(p, '代居民提交心愿');
@@ -313,7 +452,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.consent',
   },
   {
-    page: 'pages/onboard/index', user: RESIDENT, view: 'saying who and where they are',
+    page: 'pages/onboard/index',
+    user: RESIDENT,
+    view: 'saying who and where they are',
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '修改我的信息');
@@ -321,16 +462,23 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.save-profile',
   },
   {
-    page: 'pages/inbox/index', user: RESIDENT, view: 'an unread message',
+    page: 'pages/inbox/index',
+    user: RESIDENT,
+    view: 'an unread message',
     prepare: async () => {
-      await deliver([{ userId: RESIDENT, kind: 'wish_done', title: '您的心愿已完成,请确认', body: '电路照明·1号楼', link: null }], new Date().toISOString());
+      await deliver(
+        [{ userId: RESIDENT, kind: 'wish_done', title: '您的心愿已完成,请确认', body: '电路照明·1号楼', link: null }],
+        new Date().toISOString(),
+      );
       return {};
     },
     reach: (p) => tapButton(p, '消息'),
     shown: '.notification',
   },
   {
-    page: 'staff/pages/residents/index', user: GRID_WORKER, view: 'residents to verify',
+    page: 'staff/pages/residents/index',
+    user: GRID_WORKER,
+    view: 'residents to verify',
     prepare: async () => ({ id: (await addResidents(1, 'e-newcomer', 'b-gc-2', false))[0] }),
     reach: async (p) => {
       await tapButton(p, '待分派的心愿');
@@ -339,19 +487,31 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.resident-row',
   },
   {
-    page: 'booking/pages/services/index', user: RESIDENT, view: 'the services and the way to my bookings',
-    reach: (p) => tapButton(p, '预约社区服务'), shown: '.service-card',
+    page: 'booking/pages/services/index',
+    user: RESIDENT,
+    view: 'the services and the way to my bookings',
+    reach: (p) => tapButton(p, '预约社区服务'),
+    shown: '.service-card',
   },
   {
-    page: 'booking/pages/services/index', user: GRID_WORKER, view: 'booking for 王秀英: whose booking it is',
-    reach: bookForWang, shown: '.assisted-for',
+    page: 'booking/pages/services/index',
+    user: GRID_WORKER,
+    view: 'booking for 王秀英: whose booking it is',
+    reach: bookForWang,
+    shown: '.assisted-for',
   },
   {
-    page: 'booking/pages/service/index', user: RESIDENT, view: 'slots to book, seats left and held back',
-    prepare: openService, reach: (p, d) => toService(p, d.service), shown: '.slot-card .book',
+    page: 'booking/pages/service/index',
+    user: RESIDENT,
+    view: 'slots to book, seats left and held back',
+    prepare: openService,
+    reach: (p, d) => toService(p, d.service),
+    shown: '.slot-card .book',
   },
   {
-    page: 'booking/pages/service/index', user: GRID_WORKER, view: "booking for 王秀英: the resident's consent",
+    page: 'booking/pages/service/index',
+    user: GRID_WORKER,
+    view: "booking for 王秀英: the resident's consent",
     prepare: openService,
     reach: async (p, d) => {
       await bookForWang(p);
@@ -360,7 +520,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.consent',
   },
   {
-    page: 'booking/pages/mine/index', user: RESIDENT, view: 'a booking to cancel',
+    page: 'booking/pages/mine/index',
+    user: RESIDENT,
+    view: 'a booking to cancel',
     prepare: () => booked(RESIDENT),
     reach: async (p) => {
       await openTab(p, '我的');
@@ -369,7 +531,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.booking-card[data-status="booked"] .cancel-booking',
   },
   {
-    page: 'booking/pages/mine/index', user: GRID_WORKER, view: 'the bookings made for residents',
+    page: 'booking/pages/mine/index',
+    user: GRID_WORKER,
+    view: 'the bookings made for residents',
     prepare: () => booked(GRID_WORKER, 'u-res-wang'),
     reach: async (p) => {
       await openTab(p, '我的');
@@ -378,7 +542,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.booking-card',
   },
   {
-    page: 'booking/pages/booking/index', user: RESIDENT, view: 'one booking and its history',
+    page: 'booking/pages/booking/index',
+    user: RESIDENT,
+    view: 'one booking and its history',
     prepare: () => booked(RESIDENT),
     reach: async (p, d) => {
       await openTab(p, '我的');
@@ -388,9 +554,14 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.timeline-item',
   },
   {
-    page: 'booking/pages/draw/index', user: RESIDENT, view: 'a published draw with my ticket',
+    page: 'booking/pages/draw/index',
+    user: RESIDENT,
+    view: 'a published draw with my ticket',
     prepare: async () => {
-      const service = await testService({ allocation: 'ballot', seatsPerSlot: 2, reservedPercent: 0, ballotHours: 48 }, { name: '测试义修' });
+      const service = await testService(
+        { allocation: 'ballot', seatsPerSlot: 2, reservedPercent: 0, ballotHours: 48 },
+        { name: '测试义修' },
+      );
       const slot = await slotIn(service, 6 * DAY_MS);
       const others = await addResidents(3, 'e-ballot');
       for (const id of [RESIDENT, ...others]) await book(id, slot.id);
@@ -406,10 +577,15 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.draw-entry.mine',
   },
   {
-    page: 'booking/pages/roster/index', user: VOLUNTEER, view: 'a slot starting soon opened, someone to check in',
+    page: 'booking/pages/roster/index',
+    user: VOLUNTEER,
+    view: 'a slot starting soon opened, someone to check in',
     prepare: async () => {
       // Provided by 张师傅's team, so he is the one who checks people in.
-      const service = await testService({ closes: { hoursBefore: 0 }, reservedPercent: 0 }, { name: '测试签到', teamId: 't-gc-nengren', teamName: '古城能人库' });
+      const service = await testService(
+        { closes: { hoursBefore: 0 }, reservedPercent: 0 },
+        { name: '测试签到', teamId: 't-gc-nengren', teamName: '古城能人库' },
+      );
       const { slot, tomorrow } = await startingSoon(service);
       const res = await book(RESIDENT, slot.id);
       if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
@@ -424,7 +600,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.roster-row .check-in',
   },
   {
-    page: 'booking/pages/manage/index', user: STAFF, view: "each service's seats, weekly times and switch",
+    page: 'booking/pages/manage/index',
+    user: STAFF,
+    view: "each service's seats, weekly times and switch",
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '服务管理');
@@ -432,7 +610,9 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.manage-service .save-service',
   },
   {
-    page: 'booking/pages/service/index', user: STAFF, view: 'closing a slot: the reason the people booked are told',
+    page: 'booking/pages/service/index',
+    user: STAFF,
+    view: 'closing a slot: the reason the people booked are told',
     prepare: openService,
     reach: async (p, d) => {
       await openTab(p, '我的');

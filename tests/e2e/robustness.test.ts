@@ -46,7 +46,8 @@ describe('the mini-program holds up', () => {
 
   test('a double tap on 加载更多 appends the next page once', async () => {
     const [resident] = await addResidents(1, 'e2e-more');
-    for (let i = 0; i < 55; i++) await submit({ ...CLUTTER, description: `第${String(i).padStart(2, '0')}件小事,楼道里堆了杂物` }, resident);
+    for (let i = 0; i < 55; i++)
+      await submit({ ...CLUTTER, description: `第${String(i).padStart(2, '0')}件小事,楼道里堆了杂物` }, resident);
     const page = await signIn(await context(), stack.web, resident);
     await openTab(page, '我的');
     await myWishCards(page).nth(49).waitFor();
@@ -70,7 +71,8 @@ describe('the mini-program holds up', () => {
     await page.locator('.sign-up').click();
     await page.locator('.title').filter({ hasText: '欢迎加入邻里' }).waitFor();
     await page.locator('.profile-name input').fill('新来的陈阿姨');
-    for (const id of ['st-beidajie', 'c-gucheng', 'g-gucheng-1', 'b-gc-2']) await page.locator(`.place-choice[data-place-id="${id}"]:visible`).click();
+    for (const id of ['st-beidajie', 'c-gucheng', 'g-gucheng-1', 'b-gc-2'])
+      await page.locator(`.place-choice[data-place-id="${id}"]:visible`).click();
     await page.locator('.profile-flat input').fill('3单元502');
     await page.locator('.profile-phone input').fill('13966667777');
     await page.locator('.save-profile').click();
@@ -88,7 +90,13 @@ describe('the mini-program holds up', () => {
 
     const sessionUser = await page.evaluate(() => JSON.parse(localStorage.getItem('linli.user') ?? '{}').data?.id as string);
     const stored = await getUser(sessionUser);
-    expect(stored).toMatchObject({ name: '新来的陈阿姨', onboarded: true, verified: false, phone: '13966667777', home: { buildingId: 'b-gc-2', flat: '3单元502' } });
+    expect(stored).toMatchObject({
+      name: '新来的陈阿姨',
+      onboarded: true,
+      verified: false,
+      phone: '13966667777',
+      home: { buildingId: 'b-gc-2', flat: '3单元502' },
+    });
     const wishes = (await readPage([byOwner(sessionUser)], undefined, 50)).items;
     expect(wishes.map((w) => [w.description, w.status, w.ownerVerified])).toEqual([['家里插座冒火花,不敢用了', 'submitted', false]]);
   });

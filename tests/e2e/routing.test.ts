@@ -15,7 +15,6 @@ describe('routing, clocks and triage in the browser', () => {
   const stack = useBrowserStack();
   const context = stack.context;
 
-
   test('a grid worker re-routes a wish to a team routing did not rank first, and the timeline keeps the reason', async () => {
     const description = '卧室插座冒火花,不敢用了,想请人看看';
     const { wish } = await submit({ ...LAMP, description });
@@ -155,14 +154,18 @@ describe('routing, clocks and triage in the browser', () => {
     page.on('requestfinished', done);
     page.on('requestfailed', done);
     // A slow network: each answer takes longer than the taps between them.
-    await page.route((url) => isTriage(url.toString()), async (route) => {
-      await new Promise((r) => setTimeout(r, 600));
-      await route.continue();
-    });
+    await page.route(
+      (url) => isTriage(url.toString()),
+      async (route) => {
+        await new Promise((r) => setTimeout(r, 600));
+        await route.continue();
+      },
+    );
     await tapButton(page, '待分派的心愿');
     await page.locator('.wish-card:visible').filter({ hasText: waiting }).waitFor();
     // Four taps without waiting for an answer: one request at a time, and the list ends as the last tap asked.
-    for (const chip of ['.chip-stage-routed', '.chip-stage-all', '.chip-order-urgent', '.chip-stage-submitted']) await page.locator(`${chip}:visible`).click();
+    for (const chip of ['.chip-stage-routed', '.chip-stage-all', '.chip-order-urgent', '.chip-stage-submitted'])
+      await page.locator(`${chip}:visible`).click();
     await page.waitForLoadState('networkidle');
     await page.locator('.wish-card:visible').filter({ hasText: waiting }).waitFor();
     expect(most).toBe(1);

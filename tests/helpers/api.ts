@@ -69,7 +69,12 @@ export interface InvokeOptions extends RequestOptions {
  * Sends one request through a handler and its middy stack as API Gateway's HTTP API (payload 2.0)
  * would: lower-case headers, the route key, path parameters, a string body, a Lambda context.
  */
-export async function invoke<T = any>(handler: LambdaHandler, method: string, url: string, opts: InvokeOptions = {}): Promise<ApiResponse<T>> {
+export async function invoke<T = any>(
+  handler: LambdaHandler,
+  method: string,
+  url: string,
+  opts: InvokeOptions = {},
+): Promise<ApiResponse<T>> {
   const [rawPath, rawQueryString = ''] = url.split('?');
   const query = { ...Object.fromEntries(new URLSearchParams(rawQueryString)), ...opts.query };
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
@@ -152,7 +157,8 @@ export function as(userId: string) {
   return {
     get: <T = any>(url: string, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('GET', url, opts),
     post: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('POST', url, { ...opts, body }),
-    patch: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PATCH', url, { ...opts, body }),
+    patch: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) =>
+      send<T>('PATCH', url, { ...opts, body }),
     put: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PUT', url, { ...opts, body }),
   };
 }

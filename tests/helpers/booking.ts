@@ -40,7 +40,11 @@ export async function startingSoon(service: Service): Promise<{ slot: Slot; tomo
 
 let keys = 0;
 /** POST /bookings as `userId`, with a fresh Idempotency-Key unless one is given. */
-export const book = (userId: string, slotId: string, extra: Record<string, unknown> = {}, key = `test-key-${++keys}-${randomUUID().slice(0, 8)}`) =>
-  as(userId).post('/bookings', { slotId, ...extra }, { headers: { 'Idempotency-Key': key } });
+export const book = (
+  userId: string,
+  slotId: string,
+  extra: Record<string, unknown> = {},
+  key = `test-key-${++keys}-${randomUUID().slice(0, 8)}`,
+) => as(userId).post('/bookings', { slotId, ...extra }, { headers: { 'Idempotency-Key': key } });
 
 export const codeOf = (res: { status: number; body: any }) => `${res.status} ${res.body?.error?.code ?? ''}`.trim();

@@ -8,7 +8,16 @@ export const ARTIFACTS = path.resolve(__dirname, '../../.artifacts/e2e');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -52,10 +61,13 @@ export async function tapRow(page: Page, selector: string): Promise<void> {
   await row.scrollIntoViewIfNeeded();
   const box = await row.boundingBox();
   if (!box) throw new Error(`${selector} is not on screen`);
-  const onTop = await row.evaluate((el, [x, y]) => {
-    const hit = document.elementFromPoint(x, y);
-    return !!hit && (hit === el || el.contains(hit));
-  }, [box.x + box.width / 2, box.y + box.height / 2]);
+  const onTop = await row.evaluate(
+    (el, [x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return !!hit && (hit === el || el.contains(hit));
+    },
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
   if (!onTop) throw new Error(`${selector} is covered by another element`);
   await row.click({ force: true });
 }

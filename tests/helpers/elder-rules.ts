@@ -119,7 +119,8 @@ export function measureElderRules(page: Page): Promise<ElderReport> {
     for (const [el, kind] of targets) {
       targetsByKind[kind] = (targetsByKind[kind] ?? 0) + 1;
       const r = el.getBoundingClientRect();
-      if (r.width < 60 - 0.5 || r.height < 60 - 0.5) violations.push(`${kind} ${label(el)} target ${Math.round(r.width)}×${Math.round(r.height)} < 60×60`);
+      if (r.width < 60 - 0.5 || r.height < 60 - 0.5)
+        violations.push(`${kind} ${label(el)} target ${Math.round(r.width)}×${Math.round(r.height)} < 60×60`);
     }
 
     // Text typed into a field.
@@ -129,7 +130,8 @@ export function measureElderRules(page: Page): Promise<ElderReport> {
       const size = parseFloat(s.fontSize);
       const lineHeight = s.lineHeight === 'normal' ? size * 1.2 : parseFloat(s.lineHeight);
       if (size < 18) violations.push(`${label(hostOf(field))} typed text ${size.toFixed(1)}px < 18px`);
-      if (lineHeight / size < 1.3 - 1e-6) violations.push(`${label(hostOf(field))} typed text line height ${(lineHeight / size).toFixed(2)} < 1.3`);
+      if (lineHeight / size < 1.3 - 1e-6)
+        violations.push(`${label(hostOf(field))} typed text line height ${(lineHeight / size).toFixed(2)} < 1.3`);
     }
     return { checkedText: holders.size, checkedTargets: targets.size, targetsByKind, violations };
   });

@@ -11,12 +11,19 @@ const STAMP = path.join(H5_DIR, '.inputs-hash');
 const LOCK = path.join(tmpdir(), 'linli-h5-build.lock');
 
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 
 /** What the H5 build is made from: the client, the shared code, the lock file. */
 function inputsHash(): string {
   const hash = createHash('sha256');
-  const files = [...filesUnder(path.join(CLIENT_DIR, 'src')), ...filesUnder(path.join(CLIENT_DIR, 'config')), ...filesUnder(path.join(ROOT, 'shared')), path.join(ROOT, 'package-lock.json')];
+  const files = [
+    ...filesUnder(path.join(CLIENT_DIR, 'src')),
+    ...filesUnder(path.join(CLIENT_DIR, 'config')),
+    ...filesUnder(path.join(ROOT, 'shared')),
+    path.join(ROOT, 'package-lock.json'),
+  ];
   for (const file of files.sort()) hash.update(file).update(readFileSync(file));
   return hash.digest('hex');
 }

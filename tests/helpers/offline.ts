@@ -27,7 +27,12 @@ export interface HttpResult {
 }
 
 /** A fetch that keeps the raw text, so a test can see a 2xx that carries an error. */
-export async function call(baseUrl: string, method: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  url: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   const res = await fetch(`${baseUrl}${url}`, {
     method,
     headers: {

@@ -8,16 +8,41 @@ export async function addVolunteers(n: number, teamId: string, prefix = 'u-vol-e
   const team = (await getTeam(teamId))!;
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
   await Promise.all(ids.map((id, i) => putUser({ ...template, id, name: `志愿者${i}`, home: null, teamIds: [teamId] })));
-  await putTeam({ ...team, members: [...team.members, ...ids.map((userId, i) => ({ userId, name: `志愿者${i}`, role: 'member' as const, skills: ['electrician'], hours: { workday: [], restday: [] }, paused: false }))] });
+  await putTeam({
+    ...team,
+    members: [
+      ...team.members,
+      ...ids.map((userId, i) => ({
+        userId,
+        name: `志愿者${i}`,
+        role: 'member' as const,
+        skills: ['electrician'],
+        hours: { workday: [], restday: [] },
+        paused: false,
+      })),
+    ],
+  });
   return ids;
 }
 
 /** Adds n verified demo residents of a building (after 李建国 of 1号楼), each with a wish history of their own. */
 export async function addResidents(n: number, prefix: string, buildingId = 'b-gc-1', verified = true): Promise<string[]> {
   const template = (await getUser('u-res-li'))!;
-  const building = buildingId === template.home!.buildingId ? template.home! : { ...template.home!, ...(await placeOf(buildingId)), buildingId };
+  const building =
+    buildingId === template.home!.buildingId ? template.home! : { ...template.home!, ...(await placeOf(buildingId)), buildingId };
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
-  await Promise.all(ids.map((id, i) => putUser({ ...template, id, verified, name: `居民${prefix}${i}`, phone: `1380013${String(i).padStart(4, '0')}`, home: { ...building, flat: `${i + 1}01` } })));
+  await Promise.all(
+    ids.map((id, i) =>
+      putUser({
+        ...template,
+        id,
+        verified,
+        name: `居民${prefix}${i}`,
+        phone: `1380013${String(i).padStart(4, '0')}`,
+        home: { ...building, flat: `${i + 1}01` },
+      }),
+    ),
+  );
   return ids;
 }
 

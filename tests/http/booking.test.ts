@@ -23,7 +23,9 @@ describe('booking over HTTP (serverless-offline)', () => {
     const residents = await addResidents(200, 'http-crowd');
     const tokens = await Promise.all(residents.map(tokenOf));
     const results = await Promise.all(
-      tokens.map((token, i) => call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id }, headers: { 'Idempotency-Key': `http-crowd-key-${i}` } })),
+      tokens.map((token, i) =>
+        call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id }, headers: { 'Idempotency-Key': `http-crowd-key-${i}` } }),
+      ),
     );
     const counts = results.reduce<Record<string, number>>((n, r) => {
       const key = `${r.status} ${r.body?.error?.code ?? ''}`.trim();
@@ -39,7 +41,8 @@ describe('booking over HTTP (serverless-offline)', () => {
     const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
     const slot = await slotIn(svc, 3 * DAY_MS);
     const [holder, ...crowd] = await addResidents(101, 'http-wait');
-    const post = (token: string, key: string) => call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id, waitlist: true }, headers: { 'Idempotency-Key': key } });
+    const post = (token: string, key: string) =>
+      call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id, waitlist: true }, headers: { 'Idempotency-Key': key } });
     const holderToken = await tokenOf(holder);
     expect((await post(holderToken, 'http-wait-holder')).body.status).toBe('booked');
     const tokens = await Promise.all(crowd.map(tokenOf));
@@ -66,7 +69,11 @@ describe('booking over HTTP (serverless-offline)', () => {
     const slot = await slotIn(svc, 3 * DAY_MS);
     const [me] = await addResidents(1, 'http-tapper');
     const token = await tokenOf(me);
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id }, headers: { 'Idempotency-Key': `http-tap-${i}-key` } })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(api.baseUrl, 'POST', '/bookings', { token, body: { slotId: slot.id }, headers: { 'Idempotency-Key': `http-tap-${i}-key` } }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status !== 201).map((r) => r.body.error.code)).toEqual(Array(29).fill('ALREADY_BOOKED'));
     expect((await getSlot(slot.id))!.booked).toBe(1);

@@ -7,7 +7,14 @@ import { runLoad } from '../../scripts/load';
 describe('the load harness, briefly', () => {
   test('residents posting, volunteers racing for claims and staff triaging leave a consistent table', async () => {
     const run = await runLoad(
-      { residents: 30, volunteers: 8, durationSeconds: 12, wishesPerResident: 2, verifiedShare: 0.5, dynamoEndpoint: process.env.DYNAMODB_ENDPOINT },
+      {
+        residents: 30,
+        volunteers: 8,
+        durationSeconds: 12,
+        wishesPerResident: 2,
+        verifiedShare: 0.5,
+        dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
+      },
       () => undefined,
     );
     expect(run.report).toContain('checks: no lost or duplicated wish');

@@ -22,7 +22,8 @@ describe('the API over HTTP (serverless-offline)', () => {
   const tokens: Record<string, string> = {};
   const as = (userId: string) => ({
     get: (url: string, headers?: Record<string, string>) => call(api.baseUrl, 'GET', url, { token: tokens[userId], headers }),
-    post: (url: string, body?: unknown, headers?: Record<string, string>) => call(api.baseUrl, 'POST', url, { token: tokens[userId], body, headers }),
+    post: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      call(api.baseUrl, 'POST', url, { token: tokens[userId], body, headers }),
   });
   const signIn = async (...ids: string[]) => {
     for (const id of ids) tokens[id] = (await call(api.baseUrl, 'POST', '/auth/dev-login', { body: { userId: id } })).body.token;
@@ -43,7 +44,14 @@ describe('the API over HTTP (serverless-offline)', () => {
     expect((await as('u-vol-zhang').post(`/wishes/${id}/complete`, { note: '修好了' })).status).toBe(200);
     const confirmed = await as('u-res-li').post(`/wishes/${id}/confirm`, { rating: 5 });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'route', 'claim', 'start', 'complete', 'confirm']);
+    expect(confirmed.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'route',
+      'claim',
+      'start',
+      'complete',
+      'confirm',
+    ]);
     const replay = await as('u-res-li').post('/wishes', LAMP, { 'Idempotency-Key': 'offline-key-001' });
     expect([replay.status, replay.body.wish.id, replay.body.wish.status]).toEqual([200, id, 'confirmed']);
   });
@@ -98,7 +106,11 @@ describe('the API over HTTP (serverless-offline)', () => {
     const preflight = (origin: string) =>
       fetch(`${api.baseUrl}/wishes`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization,idempotency-key' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization,idempotency-key',
+        },
       });
     const allowed = await preflight(WEB);
     expect(allowed.status).toBeLessThan(300);

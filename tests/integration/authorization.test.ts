@@ -67,10 +67,19 @@ describe('the residents a grid worker may file for', () => {
   test('a grid worker sees the residents of their grids, staff those of their community, by name', async () => {
     const sun = await as('u-grid-sun').get('/residents');
     expect(sun.status).toBe(200);
-    expect(sun.body.items.map((r: { id: string }) => r.id).sort()).toEqual(['u-res-li', 'u-res-wang', 'u-res-zhao', 'u-vol-liu', 'u-vol-zhang'].sort());
+    expect(sun.body.items.map((r: { id: string }) => r.id).sort()).toEqual(
+      ['u-res-li', 'u-res-wang', 'u-res-zhao', 'u-vol-liu', 'u-vol-zhang'].sort(),
+    );
     expect(sun.body.items.find((r: { id: string }) => r.id === 'u-res-wang')).toEqual({
-      id: 'u-res-wang', name: '王秀英', buildingId: 'b-gc-3', buildingName: '3号楼', flat: '2单元302', gridId: 'g-gucheng-1',
-      phone: '138****0001', verified: true, birthYear: 1948, // the year only: for age rules when booking on her behalf
+      id: 'u-res-wang',
+      name: '王秀英',
+      buildingId: 'b-gc-3',
+      buildingName: '3号楼',
+      flat: '2单元302',
+      gridId: 'g-gucheng-1',
+      phone: '138****0001',
+      verified: true,
+      birthYear: 1948, // the year only: for age rules when booking on her behalf
     });
     // Staff of the community see the whole number, to call back.
     const guo = await as('u-staff-guo').get('/residents');
@@ -102,8 +111,14 @@ describe('roles', () => {
 describe('authentication', () => {
   const secret = new TextEncoder().encode(process.env.JWT_SECRET);
   const sign = (claims: { sub: string; aud?: string; exp?: number }, key = secret) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuer('linli')
-      .setAudience(claims.aud ?? 'linli-test').setIssuedAt().setExpirationTime(claims.exp ?? '1h').sign(key);
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer('linli')
+      .setAudience(claims.aud ?? 'linli-test')
+      .setIssuedAt()
+      .setExpirationTime(claims.exp ?? '1h')
+      .sign(key);
 
   test.each([
     ['no token', async () => undefined],

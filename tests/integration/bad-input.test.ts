@@ -17,8 +17,14 @@ const VALID: Record<string, object> = {
   close: { reason: '无法解决' },
 };
 const WHO: Record<string, string> = {
-  '/wishes': OWNER, route: 'u-grid-sun', claim: 'u-vol-zhang', complete: 'u-vol-zhang',
-  confirm: OWNER, dispute: OWNER, reject: 'u-grid-sun', close: 'u-staff-guo',
+  '/wishes': OWNER,
+  route: 'u-grid-sun',
+  claim: 'u-vol-zhang',
+  complete: 'u-vol-zhang',
+  confirm: OWNER,
+  dispute: OWNER,
+  reject: 'u-grid-sun',
+  close: 'u-staff-guo',
 };
 const RUNS = { numRuns: 60 };
 
@@ -49,11 +55,20 @@ describe('bad input never causes a 500', () => {
   test.each(Object.keys(VALID))('a valid body to %s with one extra field is refused by name', async (route) => {
     const token = await tokenOf(WHO[route]);
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !(k in VALID[route]) && !['consent', 'urgency', 'flat', 'onBehalfOf', 'comment', 'note', 'reason', '__proto__'].includes(k)), fc.jsonValue(), async (key, value) => {
-        const res = await request('POST', url(route), { token, body: { ...VALID[route], [key]: value } });
-        expect(res.status).toBe(400);
-        expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      }),
+      fc.asyncProperty(
+        fc
+          .string({ minLength: 1, maxLength: 20 })
+          .filter(
+            (k) =>
+              !(k in VALID[route]) && !['consent', 'urgency', 'flat', 'onBehalfOf', 'comment', 'note', 'reason', '__proto__'].includes(k),
+          ),
+        fc.jsonValue(),
+        async (key, value) => {
+          const res = await request('POST', url(route), { token, body: { ...VALID[route], [key]: value } });
+          expect(res.status).toBe(400);
+          expect(res.body.error.code).toBe('VALIDATION_FAILED');
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -97,14 +112,28 @@ describe('bad input never causes a 500', () => {
   test('malformed JSON is a 400 with its own code; another content type a 415', async () => {
     const token = await tokenOf(OWNER);
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), async (raw) => {
-        const res = await request('POST', '/wishes', { token, rawBody: raw });
-        expect(res.status).toBe(400);
-        expect(res.body.error.code).toBe('MALFORMED_JSON');
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1 }).filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+        async (raw) => {
+          const res = await request('POST', '/wishes', { token, rawBody: raw });
+          expect(res.status).toBe(400);
+          expect(res.body.error.code).toBe('MALFORMED_JSON');
+        },
+      ),
       RUNS,
     );
-    const form = await request('POST', '/wishes', { token, rawBody: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await request('POST', '/wishes', {
+      token,
+      rawBody: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
   });
 

@@ -10,8 +10,16 @@ useDemoTable();
  * those inside get past the door (the request itself may still be refused for what it asks).
  */
 const PEOPLE = {
-  resident: 'u-res-li', otherResident: 'u-res-zhao', otherCommunity: 'u-res-ptn', provider: 'u-vol-liu', otherVolunteer: 'u-vol-chen',
-  gridWorker: 'u-grid-sun', otherGridWorker: 'u-grid-zhou', staff: 'u-staff-guo', otherStaff: 'u-staff-ptn', admin: 'u-admin',
+  resident: 'u-res-li',
+  otherResident: 'u-res-zhao',
+  otherCommunity: 'u-res-ptn',
+  provider: 'u-vol-liu',
+  otherVolunteer: 'u-vol-chen',
+  gridWorker: 'u-grid-sun',
+  otherGridWorker: 'u-grid-zhou',
+  staff: 'u-staff-guo',
+  otherStaff: 'u-staff-ptn',
+  admin: 'u-admin',
 } as const;
 type Who = keyof typeof PEOPLE;
 const ALL = Object.keys(PEOPLE) as Who[];
@@ -43,15 +51,18 @@ const ROUTES: [method: 'get' | 'post' | 'patch', url: () => string, body: unknow
   ['patch', () => `/services/${serviceId}`, { description: '请自带毛巾' }, ['staff']],
 ];
 
-test.each(ROUTES.map((r) => [`${r[0].toUpperCase()} ${r[1]().replace(/\/\//g, '/{id}/').replace(/\/$/, '/{id}')}`, ...r] as const))('%s', async (_name, method, url, body, allowed) => {
-  const wrong: string[] = [];
-  for (const who of ALL) {
-    const res = method === 'get' ? await as(PEOPLE[who]).get(url()) : await as(PEOPLE[who])[method](url(), body);
-    const refused = res.status === 403 || res.status === 404;
-    if (refused === allowed.includes(who)) wrong.push(`${who}: ${res.status} ${res.body?.error?.code ?? ''}`);
-  }
-  expect(wrong).toEqual([]);
-});
+test.each(ROUTES.map((r) => [`${r[0].toUpperCase()} ${r[1]().replace(/\/\//g, '/{id}/').replace(/\/$/, '/{id}')}`, ...r] as const))(
+  '%s',
+  async (_name, method, url, body, allowed) => {
+    const wrong: string[] = [];
+    for (const who of ALL) {
+      const res = method === 'get' ? await as(PEOPLE[who]).get(url()) : await as(PEOPLE[who])[method](url(), body);
+      const refused = res.status === 403 || res.status === 404;
+      if (refused === allowed.includes(who)) wrong.push(`${who}: ${res.status} ${res.body?.error?.code ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+  },
+);
 
 test('cancelling: the resident, or their grid worker or staff with consent; nobody else', async () => {
   const svc = await testService({ reservedPercent: 0 });

@@ -34,7 +34,12 @@ describe('a verifiable ballot for an oversubscribed service', () => {
     expect(verifyDraw(draw)).toEqual([]);
     expect(sha256Hex(draw.list)).toBe(draw.listHash);
     const parsed = parseList(draw.list)!;
-    const rerun = runDraw(draw.slotId, draw.closedAt, draw.seats, parsed.entries.map((e) => ({ ...e, name: '', residentId: '' })));
+    const rerun = runDraw(
+      draw.slotId,
+      draw.closedAt,
+      draw.seats,
+      parsed.entries.map((e) => ({ ...e, name: '', residentId: '' })),
+    );
     expect(rerun.entries.map((e) => [e.rank, e.ticket, e.outcome])).toEqual(draw.entries.map((e) => [e.rank, e.ticket, e.outcome]));
     expect(new Set(draw.entries.map((e) => e.ticket)).size).toBe(8);
     expect(draw.entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

@@ -109,7 +109,12 @@ describe('a crowd costs the database little', () => {
     const [first] = await addResidents(1, 'all-old');
     expect((await book(first, stale.id)).status).toBe(201);
     // A write decided on the slot as read before that booking: its seat condition fails.
-    const refused = await commit({ slot: stale, changes: [], guard: { open: true, seat: 'all', waitVersion: stale.waitVersion }, nowIso: new Date().toISOString() }).catch((e: unknown) => e);
+    const refused = await commit({
+      slot: stale,
+      changes: [],
+      guard: { open: true, seat: 'all', waitVersion: stale.waitVersion },
+      nowIso: new Date().toISOString(),
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CommitRefused);
     expect([...(refused as CommitRefused).failed]).toEqual(['slot']);
     expect((refused as CommitRefused).slotNow).toMatchObject({ id: stale.id, booked: 1, seats: 1 });

@@ -21,7 +21,8 @@ async function clockOf(id: string, name: string, at: 'endMs' | 'yellowMs' = 'end
   if (!c) throw new Error(`no ${name} clock on ${w.status}`);
   return new Date(c[at]).toISOString();
 }
-const titles = async (userId: string, wishId: string) => (await readInbox(userId, false)).items.filter((n) => n.link?.endsWith(wishId)).map((n) => n.title);
+const titles = async (userId: string, wishId: string) =>
+  (await readInbox(userId, false)).items.filter((n) => n.link?.endsWith(wishId)).map((n) => n.title);
 
 describe('escalation: grid → community → street, each hop an event the resident sees', () => {
   test('a wish nobody routes goes up at its limit, community staff are told, and the resident reads 已上报社区', async () => {
@@ -159,7 +160,10 @@ describe('auto-confirmation and deadline extensions', () => {
     expect((await as(GRID_WORKER).post(`/wishes/${wish.id}/extend-deadline`, { workingDays: 10, reason: '等配件' })).status).toBe(403);
     const five = await as(GRID_WORKER).post(`/wishes/${wish.id}/extend-deadline`, { workingDays: 5, reason: '等配件' });
     expect(five.status).toBe(200);
-    expect(WishDetail.parse(five.body).timeline.at(-1)).toMatchObject({ action: 'extend_deadline', note: expect.stringContaining('5个工作日') });
+    expect(WishDetail.parse(five.body).timeline.at(-1)).toMatchObject({
+      action: 'extend_deadline',
+      note: expect.stringContaining('5个工作日'),
+    });
     await tickAt(firstEnd);
     expect((await stored(wish.id)).level).toBe('grid');
     expect((await as(STAFF).post(`/wishes/${wish.id}/extend-deadline`, { workingDays: 10, reason: '需更换整条线路' })).status).toBe(200);

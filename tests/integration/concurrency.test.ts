@@ -34,14 +34,21 @@ describe('retrying a submit', () => {
   test('20 concurrent submits with one Idempotency-Key leave exactly one wish, and all answer with it', async () => {
     const key = 'retry-key-0001';
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => as('u-res-ptn').post<WishDetail>('/wishes', { ...LAMP, buildingId: 'b-ptn-1' }, { headers: { 'Idempotency-Key': key } })),
+      Array.from({ length: 20 }, () =>
+        as('u-res-ptn').post<WishDetail>('/wishes', { ...LAMP, buildingId: 'b-ptn-1' }, { headers: { 'Idempotency-Key': key } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
     const ids = new Set(results.map((r) => r.body.wish.id));
     expect(ids.size).toBe(1);
 
     const owned = await db().send(
-      new QueryCommand({ TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'OWNER#u-res-ptn' } }),
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'OWNER#u-res-ptn' },
+      }),
     );
     expect(owned.Items?.filter((i) => i.type === 'wish')).toHaveLength(1);
     const [id] = ids;

@@ -102,10 +102,24 @@ describe('the functions answer browsers from the configured origins only', () =>
 function packageStack(args: string[], env: Record<string, string | undefined>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-package-'));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', ...env };
-  for (const key of ['STAGE', 'LINLI_DEV_AUTH', 'CORS_ORIGINS', 'JWT_SECRET', 'WECHAT_API_BASE', 'LINLI_TABLE_NAME', 'TABLE_NAME', 'DYNAMODB_ENDPOINT']) {
+  for (const key of [
+    'STAGE',
+    'LINLI_DEV_AUTH',
+    'CORS_ORIGINS',
+    'JWT_SECRET',
+    'WECHAT_API_BASE',
+    'LINLI_TABLE_NAME',
+    'TABLE_NAME',
+    'DYNAMODB_ENDPOINT',
+  ]) {
     if (!(key in env)) delete childEnv[key];
   }
-  const run = spawnSync(process.execPath, [serverlessBin(), 'package', '--package', dir, ...args], { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, [serverlessBin(), 'package', '--package', dir, ...args], {
+    cwd: ROOT,
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   const output = `${run.stdout}\n${run.stderr}`;
   let template: any = null;
   try {

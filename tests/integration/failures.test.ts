@@ -20,16 +20,19 @@ describe('a handler that fails is never answered with a success', () => {
   test.each([
     ['throws a TypeError', 'throws', 500, 'INTERNAL'],
     ['rejects with a string', 'rejectsWithAString', 500, 'INTERNAL'],
-  ] as const)('one that %s (%s) answers %i %s, with the request id in the body and in the log line', async (_name, handler, status, code) => {
-    const res = await invoke(fault(handler), 'GET', '/fault');
-    expect(res.status).toBe(status);
-    const body = ErrorBody.parse(res.body);
-    expect(body.error).toMatchObject({ code, requestId: res.requestId });
-    expect(res.text).not.toMatch(/TypeError|settings|database said no/); // the cause is logged, not shown
-    const line = logs.lines().find((l) => l.message === 'request failed' && l.requestId === res.requestId);
-    expect(line).toMatchObject({ level: 'ERROR', code, route: 'GET /fault' });
-    expect(JSON.stringify(line?.error)).toMatch(/retries|database said no/);
-  });
+  ] as const)(
+    'one that %s (%s) answers %i %s, with the request id in the body and in the log line',
+    async (_name, handler, status, code) => {
+      const res = await invoke(fault(handler), 'GET', '/fault');
+      expect(res.status).toBe(status);
+      const body = ErrorBody.parse(res.body);
+      expect(body.error).toMatchObject({ code, requestId: res.requestId });
+      expect(res.text).not.toMatch(/TypeError|settings|database said no/); // the cause is logged, not shown
+      const line = logs.lines().find((l) => l.message === 'request failed' && l.requestId === res.requestId);
+      expect(line).toMatchObject({ level: 'ERROR', code, route: 'GET /fault' });
+      expect(JSON.stringify(line?.error)).toMatch(/retries|database said no/);
+    },
+  );
 
   test('one that runs out of time answers 504 TIMEOUT before the function is killed', async () => {
     const timeoutMs = TIMEOUT_MARGIN_MS + 300;

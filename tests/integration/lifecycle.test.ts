@@ -13,8 +13,16 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     expect(res.status).toBe(201);
     const detail = WishDetailSchema.parse(res.body);
     expect(detail.wish).toMatchObject({
-      status: 'routed', teamId: 't-gc-nengren', teamName: '古城能人库', ownerName: '李建国', urgency: 'urgent',
-      buildingName: '1号楼', flat: '1单元101', contactPhone: '13800000002', gridId: 'g-gucheng-1', communityId: 'c-gucheng',
+      status: 'routed',
+      teamId: 't-gc-nengren',
+      teamName: '古城能人库',
+      ownerName: '李建国',
+      urgency: 'urgent',
+      buildingName: '1号楼',
+      flat: '1单元101',
+      contactPhone: '13800000002',
+      gridId: 'g-gucheng-1',
+      communityId: 'c-gucheng',
     });
     expect(detail.timeline.map((e) => [e.action, e.to, e.actorRole])).toEqual([
       ['submit', 'submitted', 'resident'],
@@ -82,8 +90,16 @@ describe('a micro-wish from submission to the resident confirming it', () => {
     expect(ids).not.toContain(hidden);
     expect(ids.slice(0, 2)).toEqual([full, summary]); // newest first
     expect(wall.body.items[0]).toEqual({
-      id: full, categoryName: '电路照明', description: LAMP.description, buildingName: '1号楼', ownerName: '李**',
-      teamName: '古城能人库', claimantName: '张师傅', rating: 5, comment: 'full:张师傅来得很快', fulfilledAt: expect.any(String),
+      id: full,
+      categoryName: '电路照明',
+      description: LAMP.description,
+      buildingName: '1号楼',
+      ownerName: '李**',
+      teamName: '古城能人库',
+      claimantName: '张师傅',
+      rating: 5,
+      comment: 'full:张师傅来得很快',
+      fulfilledAt: expect.any(String),
     });
     expect(wall.body.items[1]).toMatchObject({ id: summary, ownerName: '李**', description: null, comment: null });
     expect(wall.text).not.toContain('13800000002');
@@ -165,7 +181,10 @@ describe('the other ways a wish can go', () => {
 
   test('a grid worker files a wish for an elderly resident with consent; it is the resident’s wish', async () => {
     const res = await as(GRID_WORKER).post<WishDetail>('/wishes', {
-      ...LAMP, buildingId: 'b-gc-3', onBehalfOf: 'u-res-wang', consent: true,
+      ...LAMP,
+      buildingId: 'b-gc-3',
+      onBehalfOf: 'u-res-wang',
+      consent: true,
     });
     expect(res.status).toBe(201);
     expect(res.body.wish).toMatchObject({ ownerId: 'u-res-wang', flat: '2单元302', filedBy: { userId: GRID_WORKER, name: '孙丽' } });

@@ -11,7 +11,12 @@ useDemoTable();
 /** The wishes stored for a resident, read from the table itself (not from the answers). */
 async function storedWishes(ownerId: string): Promise<number> {
   const out = await db().send(
-    new QueryCommand({ TableName: tableName(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `OWNER#${ownerId}` } }),
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `OWNER#${ownerId}` },
+    }),
   );
   return (out.Items ?? []).filter((i) => i.type === 'wish').length;
 }
@@ -40,7 +45,9 @@ describe('posting wishes', () => {
   test('20 concurrent posts by one resident store at most the limit; another resident is unaffected', async () => {
     const [flooder, neighbour] = await addResidents(2, 'r-flood');
     await Promise.all([flooder, neighbour].map(tokenOf));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => as(flooder).post('/wishes', { ...LAMP, description: `第${i}个心愿:灯坏了` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => as(flooder).post('/wishes', { ...LAMP, description: `第${i}个心愿:灯坏了` })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429 && r.body.error.code === 'RATE_LIMITED')).toHaveLength(15);
     expect(await storedWishes(flooder)).toBe(5);

@@ -17,7 +17,13 @@ describe('one structured line per request', () => {
     const lines = logs.lines().filter((l) => l.message === 'request' && l.route === 'GET /me');
     results.forEach((res, i) => {
       const line = lines.find((l) => l.requestId === res.requestId);
-      expect(line).toMatchObject({ level: 'INFO', service: 'linli', userId: calls[i].userId, status: 200, function_request_id: res.requestId });
+      expect(line).toMatchObject({
+        level: 'INFO',
+        service: 'linli',
+        userId: calls[i].userId,
+        status: 200,
+        function_request_id: res.requestId,
+      });
       expect(typeof line?.latencyMs).toBe('number');
       expect(typeof line?.cold_start).toBe('boolean');
     });

@@ -9,11 +9,19 @@ import { tickAt } from '../helpers/tick';
 useDemoTable();
 
 const T0 = new Date('2026-11-23T12:00:00.000Z');
-const note = (userId: string, title: string, push?: 'action_needed') => ({ userId, kind: 'wish_done' as const, title, body: `${title}:请确认`, link: '/pages/wish/index?id=w-1', ...(push ? { push } : {}) });
+const note = (userId: string, title: string, push?: 'action_needed') => ({
+  userId,
+  kind: 'wish_done' as const,
+  title,
+  body: `${title}:请确认`,
+  link: '/pages/wish/index?id=w-1',
+  ...(push ? { push } : {}),
+});
 
 describe('the in-app inbox', () => {
   test('newest first, an unread badge, read once, read all; nobody reads another user’s', async () => {
-    for (const [i, title] of ['第一条', '第二条', '第三条'].entries()) await deliver([note('u-res-zhao', title)], new Date(T0.getTime() + i * 1000).toISOString());
+    for (const [i, title] of ['第一条', '第二条', '第三条'].entries())
+      await deliver([note('u-res-zhao', title)], new Date(T0.getTime() + i * 1000).toISOString());
     const page = NotificationPage.parse((await as('u-res-zhao').get('/notifications')).body);
     expect(page.items.map((n) => n.title)).toEqual(['第三条', '第二条', '第一条']);
     expect((await as('u-res-zhao').get('/notifications/unread-count')).body).toEqual({ unread: 3 });
@@ -23,7 +31,10 @@ describe('the in-app inbox', () => {
     expect(Notification.parse(read.body).readAt).not.toBeNull();
     expect((await as('u-res-zhao').post(`/notifications/${id}/read`)).status).toBe(200);
     expect((await as('u-res-zhao').get('/notifications/unread-count')).body).toEqual({ unread: 2 });
-    expect((await as('u-res-zhao').get('/notifications?unread=true')).body.items.map((n: Notification) => n.title)).toEqual(['第三条', '第一条']);
+    expect((await as('u-res-zhao').get('/notifications?unread=true')).body.items.map((n: Notification) => n.title)).toEqual([
+      '第三条',
+      '第一条',
+    ]);
 
     expect((await as('u-res-wang').post(`/notifications/${id}/read`)).status).toBe(404);
     expect((await as('u-res-zhao').post('/notifications/read-all')).body).toEqual({ unread: 0 });
@@ -32,7 +43,9 @@ describe('the in-app inbox', () => {
   });
 
   test('100 notifications delivered at once to one user are all counted', async () => {
-    await Promise.all(Array.from({ length: 100 }, (_, i) => deliver([note('u-res-ptn', `消息${i}`)], new Date(T0.getTime() + i).toISOString())));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => deliver([note('u-res-ptn', `消息${i}`)], new Date(T0.getTime() + i).toISOString())),
+    );
     expect((await as('u-res-ptn').get('/notifications/unread-count')).body).toEqual({ unread: 100 });
   });
 
@@ -50,8 +63,11 @@ describe('WeChat subscribe messages, sent by tick', () => {
   beforeAll(async () => {
     wechat = await startFakeWechat({ appId: 'wx-push', secret: 'push-secret' });
     Object.assign(process.env, {
-      WECHAT_APP_ID: 'wx-push', WECHAT_APP_SECRET: 'push-secret', WECHAT_API_BASE: wechat.baseUrl,
-      WECHAT_SUBSCRIBE_MODE: 'send', WECHAT_TEMPLATE_ACTION_NEEDED: 'TPL-ACTION-123',
+      WECHAT_APP_ID: 'wx-push',
+      WECHAT_APP_SECRET: 'push-secret',
+      WECHAT_API_BASE: wechat.baseUrl,
+      WECHAT_SUBSCRIBE_MODE: 'send',
+      WECHAT_TEMPLATE_ACTION_NEEDED: 'TPL-ACTION-123',
     });
     forgetAccessToken();
   });
@@ -78,7 +94,12 @@ describe('WeChat subscribe messages, sent by tick', () => {
     expect(first.byKind.push).toBeGreaterThanOrEqual(1);
     const sent = wechat.messages.slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ touser: user.openid, template_id: 'TPL-ACTION-123', page: 'pages/wish/index?id=w-1', data: { thing1: { value: '张师傅已完成' } } });
+    expect(sent[0]).toMatchObject({
+      touser: user.openid,
+      template_id: 'TPL-ACTION-123',
+      page: 'pages/wish/index?id=w-1',
+      data: { thing1: { value: '张师傅已完成' } },
+    });
     expect(await pushOf(user.id)).toEqual(['sent']);
     await tickAt(T0);
     expect(wechat.messages.length).toBe(before + 1);

@@ -45,9 +45,19 @@ describe('a new resident, through the real sign-in path', () => {
     const { token, me } = await newcomer();
     const saved = await patch(token, { name: '陈阿姨', home: HOME, phone: '13911112222' });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ name: '陈阿姨', onboarded: true, verified: false, home: { buildingId: 'b-gc-3', gridId: 'g-gucheng-1', communityId: 'c-gucheng', flat: '4单元601' } });
+    expect(saved.body).toMatchObject({
+      name: '陈阿姨',
+      onboarded: true,
+      verified: false,
+      home: { buildingId: 'b-gc-3', gridId: 'g-gucheng-1', communityId: 'c-gucheng', flat: '4单元601' },
+    });
     const list = await as('u-grid-sun').get('/residents');
-    expect(list.body.items.find((r: { id: string }) => r.id === me.id)).toMatchObject({ name: '陈阿姨', verified: false, phone: '139****2222', buildingName: '3号楼' });
+    expect(list.body.items.find((r: { id: string }) => r.id === me.id)).toMatchObject({
+      name: '陈阿姨',
+      verified: false,
+      phone: '139****2222',
+      buildingName: '3号楼',
+    });
     // Those still to be verified come first.
     const flags: boolean[] = list.body.items.map((r: { verified: boolean }) => r.verified);
     expect(flags[0]).toBe(false);
@@ -100,7 +110,14 @@ describe('a new resident, through the real sign-in path', () => {
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(res.body.error.issues)).toContain(field);
     const stored = await getUser(me.id);
-    expect(stored).toMatchObject({ name: '微信用户', roles: ['resident'], verified: false, gridIds: [], teamIds: [], staffCommunityIds: [] });
+    expect(stored).toMatchObject({
+      name: '微信用户',
+      roles: ['resident'],
+      verified: false,
+      gridIds: [],
+      teamIds: [],
+      staffCommunityIds: [],
+    });
   });
 
   test('bad profile input gets a clear error: unknown building, bad phone, empty body', async () => {
@@ -124,7 +141,11 @@ describe('a new resident, through the real sign-in path', () => {
     const { token } = await newcomer();
     await patch(token, { name: '郑先生', home: HOME, phone: '13955556666' });
     const elsewhere = await post(token, { ...LAMP, buildingId: 'b-ptn-1' });
-    expect([elsewhere.status, elsewhere.body.error.code, elsewhere.body.error.issues[0].path]).toEqual([403, 'FORBIDDEN', 'body.buildingId']);
+    expect([elsewhere.status, elsewhere.body.error.code, elsewhere.body.error.issues[0].path]).toEqual([
+      403,
+      'FORBIDDEN',
+      'body.buildingId',
+    ]);
     // The same rule holds for a demo resident, and for a grid worker filing for a resident.
     expect((await as('u-res-li').post('/wishes', { ...LAMP, buildingId: 'b-ptn-2' })).status).toBe(403);
     const filed = await as('u-grid-sun').post('/wishes', { ...LAMP, buildingId: 'b-ptn-1', onBehalfOf: 'u-res-wang', consent: true });

@@ -10,7 +10,24 @@ import { submit, LAMP } from '../helpers/wishes';
 useDemoTable();
 
 /** Names whose order differs between pinyin, locale rules, UTF-16 units and UTF-8 bytes. */
-const NAMES = ['王秀英', '李建国', 'alice', 'Bob', 'bob', 'Émile', '张三', '😀小明', '阿姨', 'Zed', 'ümit', '𠀀奶奶', 'ｆｕｌｌ', '艾伦', 'ALICE', '王秀英'];
+const NAMES = [
+  '王秀英',
+  '李建国',
+  'alice',
+  'Bob',
+  'bob',
+  'Émile',
+  '张三',
+  '😀小明',
+  '阿姨',
+  'Zed',
+  'ümit',
+  '𠀀奶奶',
+  'ｆｕｌｌ',
+  '艾伦',
+  'ALICE',
+  '王秀英',
+];
 
 async function walk<T>(fetch: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
   const all: T[] = [];
@@ -32,20 +49,33 @@ describe('paging a list merged from several partitions', () => {
     ours = NAMES.map((_, i) => `u-page-${i}`);
     await Promise.all(
       NAMES.map((name, i) =>
-        putUser({ ...template, id: ours[i], name, verified: i % 3 !== 0, home: i % 2 ? { ...template.home!, flat: `${i}` } : { ...grid2, flat: `${i}` } }),
+        putUser({
+          ...template,
+          id: ours[i],
+          name,
+          verified: i % 3 !== 0,
+          home: i % 2 ? { ...template.home!, flat: `${i}` } : { ...grid2, flat: `${i}` },
+        }),
       ),
     );
   });
 
-  test.each([1, 2, 3, 7, 50])('a grid worker of two grids pages the residents %i at a time and gets every one exactly once, in order', async (limit) => {
-    const seen = await walk<{ id: string; name: string; verified: boolean }>((cursor) => as('u-grid-sun').get(`/residents?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).then((r) => r.body));
-    const ids = seen.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.filter((id) => id.startsWith('u-page-')).sort()).toEqual([...ours].sort());
-    // Unverified first, then by name in the byte order DynamoDB uses.
-    const keys = seen.map((r) => `${r.verified ? 1 : 0}#${r.name}#${r.id}`);
-    expect([...keys].sort(compareKeys)).toEqual(keys);
-  });
+  test.each([1, 2, 3, 7, 50])(
+    'a grid worker of two grids pages the residents %i at a time and gets every one exactly once, in order',
+    async (limit) => {
+      const seen = await walk<{ id: string; name: string; verified: boolean }>((cursor) =>
+        as('u-grid-sun')
+          .get(`/residents?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+          .then((r) => r.body),
+      );
+      const ids = seen.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id) => id.startsWith('u-page-')).sort()).toEqual([...ours].sort());
+      // Unverified first, then by name in the byte order DynamoDB uses.
+      const keys = seen.map((r) => `${r.verified ? 1 : 0}#${r.name}#${r.id}`);
+      expect([...keys].sort(compareKeys)).toEqual(keys);
+    },
+  );
 
   test('newest-first lists merged from several partitions page backwards without a gap or a repeat', async () => {
     const owners = ['u-res-li', 'u-res-wang'];

@@ -21,10 +21,17 @@ const HOURS = { workday: [{ from: '18:00', to: '21:00' }], restday: [{ from: '09
 
 describe('volunteers join, and say when they are free', () => {
   test('a resident applies; the lead and staff are told; a decline needs a reason; an approval makes a volunteer', async () => {
-    const applied = await as('u-res-zhao').post('/teams/t-gc-hongmao/applications', { skills: ['visiting'], hours: HOURS, note: '退休了,白天有空' });
+    const applied = await as('u-res-zhao').post('/teams/t-gc-hongmao/applications', {
+      skills: ['visiting'],
+      hours: HOURS,
+      note: '退休了,白天有空',
+    });
     expect(applied.status).toBe(201);
-    expect((await as('u-res-zhao').post('/teams/t-gc-hongmao/applications', { skills: ['visiting'], hours: HOURS })).body.error.code).toBe('INVALID_TRANSITION');
-    for (const decider of ['u-vol-liu', STAFF]) expect((await readInbox(decider, true)).items.map((n) => n.title)).toContain('赵敏申请加入红帽党员志愿队');
+    expect((await as('u-res-zhao').post('/teams/t-gc-hongmao/applications', { skills: ['visiting'], hours: HOURS })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    for (const decider of ['u-vol-liu', STAFF])
+      expect((await readInbox(decider, true)).items.map((n) => n.title)).toContain('赵敏申请加入红帽党员志愿队');
 
     expect((await as('u-vol-zhang').get('/teams/t-gc-hongmao/applications')).status).toBe(403);
     const pending = ApplicationPage.parse((await as('u-vol-liu').get('/teams/t-gc-hongmao/applications')).body).items;
@@ -35,8 +42,13 @@ describe('volunteers join, and say when they are free', () => {
     const me = Me.parse((await as('u-res-zhao').get('/me')).body);
     expect(me.roles).toEqual(expect.arrayContaining(['resident', 'volunteer']));
     expect((await getTeam('t-gc-hongmao'))!.members.map((m) => m.userId)).toContain('u-res-zhao');
-    expect(ApplicationPage.parse((await as('u-res-zhao').get('/me/applications')).body).items[0]).toMatchObject({ teamId: 't-gc-hongmao', status: 'approved' });
-    expect((await as('u-vol-liu').post('/teams/t-gc-hongmao/applications/u-res-zhao/decide', { approve: true })).body.error.code).toBe('INVALID_TRANSITION');
+    expect(ApplicationPage.parse((await as('u-res-zhao').get('/me/applications')).body).items[0]).toMatchObject({
+      teamId: 't-gc-hongmao',
+      status: 'approved',
+    });
+    expect((await as('u-vol-liu').post('/teams/t-gc-hongmao/applications/u-res-zhao/decide', { approve: true })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   test('a resident of another community cannot apply to this one’s team', async () => {
@@ -48,7 +60,9 @@ describe('volunteers join, and say when they are free', () => {
     try {
       const { wish } = await submit(LAMP);
       expect(wish.teamId).toBe('t-gc-lexiujiang');
-      const nengren = CandidateList.parse((await as(GRID_WORKER).get(`/wishes/${wish.id}/candidates`)).body).items.find((c) => c.teamId === 't-gc-nengren')!;
+      const nengren = CandidateList.parse((await as(GRID_WORKER).get(`/wishes/${wish.id}/candidates`)).body).items.find(
+        (c) => c.teamId === 't-gc-nengren',
+      )!;
       expect(nengren.eligible).toBe(false);
       expect(nengren.reasons.join(' ')).toMatch(/暂停|无人/);
     } finally {
@@ -61,13 +75,20 @@ describe('volunteers join, and say when they are free', () => {
 
 describe('partner agreements between communities (融合网格)', () => {
   test('offered by A, accepted by B: routing may use A’s team for B’s grid; ended, it may not', async () => {
-    const offered = await as(PTN_STAFF).post('/partnerships', { teamId: 't-ptn-nengren', toCommunityId: 'c-gucheng', gridIds: ['g-gucheng-4'], skills: ['electrician'] });
+    const offered = await as(PTN_STAFF).post('/partnerships', {
+      teamId: 't-ptn-nengren',
+      toCommunityId: 'c-gucheng',
+      gridIds: ['g-gucheng-4'],
+      skills: ['electrician'],
+    });
     expect(offered.status).toBe(201);
     const p = Partnership.parse(offered.body);
     const lamp = { ...LAMP, buildingId: 'b-gc-20' };
     const partnerIn = async () => {
       const { wish } = await submit(lamp, 'u-res-wang');
-      return CandidateList.parse((await as(STAFF).get(`/wishes/${wish.id}/candidates`)).body).items.find((c) => c.teamId === 't-ptn-nengren');
+      return CandidateList.parse((await as(STAFF).get(`/wishes/${wish.id}/candidates`)).body).items.find(
+        (c) => c.teamId === 't-ptn-nengren',
+      );
     };
     expect(await partnerIn()).toBeUndefined();
     expect((await as(PTN_STAFF).post(`/partnerships/${p.id}/accept`, {})).status).toBe(403);
@@ -103,19 +124,37 @@ describe('settings are data staff edit: the category → skill table, the calend
     const next = now.getUTCFullYear() + 1;
     const before = CalendarOverview.parse((await as(GRID_WORKER).get('/calendar')).body);
     if (now.getUTCMonth() >= 10) expect(before.warning).toContain(String(next));
-    const year = { holidays: [`${next}-01-01`, `${next}-10-01`], workdays: [`${next}-10-10`], hours: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }] };
+    const year = {
+      holidays: [`${next}-01-01`, `${next}-10-01`],
+      workdays: [`${next}-10-10`],
+      hours: [
+        { from: '08:30', to: '12:00' },
+        { from: '14:00', to: '17:30' },
+      ],
+    };
     // The calendar is national: no community's or street's staff may move every clock of every community.
     for (const who of [GRID_WORKER, STAFF, PTN_STAFF, STREET]) expect((await as(who).put(`/calendar/${next}`, year)).status).toBe(403);
-    expect((await as(ADMIN).put(`/calendar/${next}`, { ...year, holidays: [`${next + 1}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await as(ADMIN).put(`/calendar/${next}`, { ...year, holidays: [`${next + 1}-01-01`] })).body.error.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await as(ADMIN).put(`/calendar/${next}`, { ...year, workdays: [`${next}-01-01`] })).body.error.code).toBe('VALIDATION_FAILED');
     expect((await as(ADMIN).put(`/calendar/${next}`, year)).status).toBe(200);
     const after = CalendarOverview.parse((await as(GRID_WORKER).get('/calendar')).body);
     expect(after.warning).toBeNull();
-    expect(after.years.find((y) => y.year === next)).toMatchObject({ holidays: year.holidays, workdays: year.workdays, source: '系统管理员录入' });
+    expect(after.years.find((y) => y.year === next)).toMatchObject({
+      holidays: year.holidays,
+      workdays: year.workdays,
+      source: '系统管理员录入',
+    });
 
     const log = AuditPage.parse((await as(ADMIN).get('/audit')).body);
     const entry = log.items.find((e) => e.action === 'calendar.put' && e.subject.id === String(next));
-    expect(entry).toMatchObject({ actorId: ADMIN, actorName: '系统管理员', before: null, after: { holidays: year.holidays, workdays: year.workdays } });
+    expect(entry).toMatchObject({
+      actorId: ADMIN,
+      actorName: '系统管理员',
+      before: null,
+      after: { holidays: year.holidays, workdays: year.workdays },
+    });
     expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
     expect((await as(STAFF).get('/audit')).status).toBe(403);
   });
@@ -141,15 +180,41 @@ describe('settings are data staff edit: the category → skill table, the calend
  */
 describe('the door of every new route', () => {
   const PEOPLE = {
-    resident: 'u-res-li', volunteer: 'u-vol-zhang', lead: 'u-vol-liu', gridWorker: GRID_WORKER, staff: STAFF, otherStaff: PTN_STAFF, street: STREET, admin: 'u-admin',
+    resident: 'u-res-li',
+    volunteer: 'u-vol-zhang',
+    lead: 'u-vol-liu',
+    gridWorker: GRID_WORKER,
+    staff: STAFF,
+    otherStaff: PTN_STAFF,
+    street: STREET,
+    admin: 'u-admin',
   } as const;
   type Who = keyof typeof PEOPLE;
   const ALL = Object.keys(PEOPLE) as Who[];
   const ROUTES: [method: 'get' | 'post' | 'put' | 'patch', url: string, body: unknown, allowed: Who[]][] = [
     ['get', '/teams/directory', undefined, ALL],
     ['get', '/me/applications', undefined, ALL],
-    ['post', '/teams', { communityId: 'c-gucheng', name: '新队', kind: 'volunteer_team', skills: ['visiting'], gridIds: [], leadId: null, teamCap: 5, memberCap: 2 }, ['staff']],
-    ['patch', '/teams/t-gc-police', { name: '古城派出所', kind: 'co_building_unit', skills: ['safety'], gridIds: [], leadId: 'u-vol-yang', teamCap: 5, memberCap: 2 }, ['staff']],
+    [
+      'post',
+      '/teams',
+      {
+        communityId: 'c-gucheng',
+        name: '新队',
+        kind: 'volunteer_team',
+        skills: ['visiting'],
+        gridIds: [],
+        leadId: null,
+        teamCap: 5,
+        memberCap: 2,
+      },
+      ['staff'],
+    ],
+    [
+      'patch',
+      '/teams/t-gc-police',
+      { name: '古城派出所', kind: 'co_building_unit', skills: ['safety'], gridIds: [], leadId: 'u-vol-yang', teamCap: 5, memberCap: 2 },
+      ['staff'],
+    ],
     ['get', '/teams/t-gc-hongmao/applications', undefined, ['lead', 'staff']],
     ['post', '/teams/t-gc-hongmao/applications/u-res-wang/decide', { approve: false, reason: '名额已满' }, ['lead', 'staff']],
     ['patch', '/me/volunteer', { hours: HOURS }, ['volunteer', 'lead']],

@@ -21,16 +21,27 @@ interface Person {
 const routedToTeam = (s: WishStatus) => !['submitted', 'rejected'].includes(s); // LAMP wishes go to 古城能人库
 const hasClaimant = (s: WishStatus) => ['claimed', 'in_progress', 'done', 'confirmed'].includes(s);
 /** What the people who run the queue of the wish's place may do; the wishes here sit at the grid's level. */
-const manage = (a: WishAction) => ['route', 'reject', 'close', 'confirm', 'dispute', 'resolve', 'escalate', 'extend_deadline', 'merge'].includes(a);
+const manage = (a: WishAction) =>
+  ['route', 'reject', 'close', 'confirm', 'dispute', 'resolve', 'escalate', 'extend_deadline', 'merge'].includes(a);
 
 const PEOPLE: Record<string, Person> = {
   owner: { id: 'u-res-li', roles: ['resident'], sees: () => true, may: (a) => a === 'confirm' || a === 'dispute' },
   claimant: {
-    id: 'u-vol-zhang', roles: ['volunteer', 'resident'], sees: routedToTeam,
-    may: (a, s) => a === 'claim' || (['release', 'start', 'complete', 'extend_lease'].includes(a) && hasClaimant(s)) || (a === 'send_back' && s !== 'rejected' && s !== 'submitted'),
+    id: 'u-vol-zhang',
+    roles: ['volunteer', 'resident'],
+    sees: routedToTeam,
+    may: (a, s) =>
+      a === 'claim' ||
+      (['release', 'start', 'complete', 'extend_lease'].includes(a) && hasClaimant(s)) ||
+      (a === 'send_back' && s !== 'rejected' && s !== 'submitted'),
   },
   // A team mate may send a wish back only while nobody holds it.
-  teamMate: { id: 'u-vol-liu', roles: ['volunteer', 'resident'], sees: routedToTeam, may: (a, s) => a === 'claim' || (a === 'send_back' && !hasClaimant(s)) },
+  teamMate: {
+    id: 'u-vol-liu',
+    roles: ['volunteer', 'resident'],
+    sees: routedToTeam,
+    may: (a, s) => a === 'claim' || (a === 'send_back' && !hasClaimant(s)),
+  },
   otherTeam: { id: 'u-vol-chen', roles: ['volunteer'], sees: () => false, may: () => false },
   otherResident: { id: 'u-res-zhao', roles: ['resident'], sees: () => false, may: () => false },
   gridWorker: { id: 'u-grid-sun', roles: ['gridWorker'], sees: () => true, may: manage },
@@ -45,26 +56,60 @@ const PEOPLE: Record<string, Person> = {
 
 const MANAGERS = ['gridWorker', 'staff', 'streetStaff'];
 const ROUTE_ROLES: Record<UserAction, string[]> = {
-  route: MANAGERS, reject: [...MANAGERS, 'admin'], close: [...MANAGERS, 'admin'],
-  claim: ['volunteer'], release: ['volunteer'], start: ['volunteer'], complete: ['volunteer'],
-  confirm: ['resident', ...MANAGERS], dispute: ['resident', ...MANAGERS],
-  send_back: ['volunteer'], extend_lease: ['volunteer'],
-  resolve: MANAGERS, escalate: MANAGERS, send_down: MANAGERS, extend_deadline: MANAGERS, merge: MANAGERS,
+  route: MANAGERS,
+  reject: [...MANAGERS, 'admin'],
+  close: [...MANAGERS, 'admin'],
+  claim: ['volunteer'],
+  release: ['volunteer'],
+  start: ['volunteer'],
+  complete: ['volunteer'],
+  confirm: ['resident', ...MANAGERS],
+  dispute: ['resident', ...MANAGERS],
+  send_back: ['volunteer'],
+  extend_lease: ['volunteer'],
+  resolve: MANAGERS,
+  escalate: MANAGERS,
+  send_down: MANAGERS,
+  extend_deadline: MANAGERS,
+  merge: MANAGERS,
 };
 const OPEN = ['submitted', 'routed', 'claimed', 'in_progress'] as WishStatus[];
 const FROM: Record<UserAction, WishStatus[]> = {
-  route: ['submitted', 'routed'], claim: ['routed'], release: ['claimed', 'in_progress'], start: ['claimed'],
-  complete: ['in_progress'], confirm: ['done'], dispute: ['done'], reject: ['submitted', 'routed'], close: OPEN,
-  send_back: ['routed', 'claimed', 'in_progress'], resolve: ['submitted', 'routed'], escalate: OPEN, send_down: OPEN,
-  extend_lease: ['claimed'], extend_deadline: OPEN, merge: ['submitted', 'routed'],
+  route: ['submitted', 'routed'],
+  claim: ['routed'],
+  release: ['claimed', 'in_progress'],
+  start: ['claimed'],
+  complete: ['in_progress'],
+  confirm: ['done'],
+  dispute: ['done'],
+  reject: ['submitted', 'routed'],
+  close: OPEN,
+  send_back: ['routed', 'claimed', 'in_progress'],
+  resolve: ['submitted', 'routed'],
+  escalate: OPEN,
+  send_down: OPEN,
+  extend_lease: ['claimed'],
+  extend_deadline: OPEN,
+  merge: ['submitted', 'routed'],
 };
 let mergeTarget = '';
 const BODY: Record<UserAction, () => object> = {
-  route: () => ({ teamId: 't-gc-lexiujiang', reason: '乐修匠离得近' }), claim: () => ({}), release: () => ({ reason: '临时有事' }), start: () => ({}),
-  complete: () => ({ note: '修好了' }), confirm: () => ({ rating: 4, consent: true }), dispute: () => ({ reason: '还是没修好', consent: true }),
-  reject: () => ({ reason: '重复提交' }), close: () => ({ reason: '需要整体改造' }), send_back: () => ({ reason: '不是我们的专长' }),
-  resolve: () => ({ note: '电话沟通已解决' }), escalate: () => ({ reason: '网格解决不了' }), send_down: () => ({ reason: '请网格先处理' }),
-  extend_lease: () => ({}), extend_deadline: () => ({ workingDays: 5, reason: '要等配件' }), merge: () => ({ intoId: mergeTarget, reason: '同一件事' }),
+  route: () => ({ teamId: 't-gc-lexiujiang', reason: '乐修匠离得近' }),
+  claim: () => ({}),
+  release: () => ({ reason: '临时有事' }),
+  start: () => ({}),
+  complete: () => ({ note: '修好了' }),
+  confirm: () => ({ rating: 4, consent: true }),
+  dispute: () => ({ reason: '还是没修好', consent: true }),
+  reject: () => ({ reason: '重复提交' }),
+  close: () => ({ reason: '需要整体改造' }),
+  send_back: () => ({ reason: '不是我们的专长' }),
+  resolve: () => ({ note: '电话沟通已解决' }),
+  escalate: () => ({ reason: '网格解决不了' }),
+  send_down: () => ({ reason: '请网格先处理' }),
+  extend_lease: () => ({}),
+  extend_deadline: () => ({ workingDays: 5, reason: '要等配件' }),
+  merge: () => ({ intoId: mergeTarget, reason: '同一件事' }),
 };
 
 function expected(p: Person, action: UserAction, status: WishStatus): [number, string?] {

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
 import { localClient } from '../../scripts/local-dynamodb';
 import { ensureTable, tableDefinition } from '../../scripts/table';
@@ -40,7 +47,9 @@ describe('the table', () => {
         GlobalSecondaryIndexes: create.GlobalSecondaryIndexes?.filter((i) => old.includes(i.IndexName!)),
       }),
     );
-    await client.send(new PutItemCommand({ TableName: name, Item: { PK: { S: 'USER#u-kept' }, SK: { S: 'USER' }, name: { S: '老数据' } } }));
+    await client.send(
+      new PutItemCommand({ TableName: name, Item: { PK: { S: 'USER#u-kept' }, SK: { S: 'USER' }, name: { S: '老数据' } } }),
+    );
     expect(await ensureTable(client, name)).toBe('kept');
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
     expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual(
@@ -69,7 +78,9 @@ describe('the table', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/data-model.md'), 'utf8');
     const named = [...doc.matchAll(/`(\w+)\(\)`/g)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(10);
-    const data = sourceFiles(path.join(ROOT, 'functions/data')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const data = sourceFiles(path.join(ROOT, 'functions/data'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(named.filter((fn) => !new RegExp(`export ((async )?function|const) ${fn}\\b`).test(data))).toEqual([]);
   });
 });

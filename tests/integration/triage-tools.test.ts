@@ -80,7 +80,14 @@ describe('a team sends back what is not theirs (退单)', () => {
 
   test('after the window (2 working days from routing) it is refused with SEND_BACK_TOO_LATE', async () => {
     const { wish } = await submit();
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: { PK: `WISH#${wish.id}`, SK: 'WISH' }, UpdateExpression: 'SET routedAt = :t', ExpressionAttributeValues: { ':t': '2026-01-05T01:00:00.000Z' } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { PK: `WISH#${wish.id}`, SK: 'WISH' },
+        UpdateExpression: 'SET routedAt = :t',
+        ExpressionAttributeValues: { ':t': '2026-01-05T01:00:00.000Z' },
+      }),
+    );
     const late = await as('u-vol-liu').post(`/wishes/${wish.id}/send-back`, { reason: '不归我们' });
     expect([late.status, late.body.error.code]).toEqual([409, 'SEND_BACK_TOO_LATE']);
     expect((await getWish(wish.id))!.teamId).toBe('t-gc-nengren');
@@ -91,10 +98,16 @@ describe('me too (我也遇到), supporters and merging', () => {
   test('a neighbour is offered the open wish about the same shared place, joins it, and follows it', async () => {
     const [neighbour] = await addResidents(1, 'metoo-a');
     const { wish } = await submit(SHARED_LAMP);
-    const offer = SimilarList.parse((await as(neighbour).get('/wishes/similar', { query: { buildingId: 'b-gc-1', category: 'cat-electric' } })).body);
+    const offer = SimilarList.parse(
+      (await as(neighbour).get('/wishes/similar', { query: { buildingId: 'b-gc-1', category: 'cat-electric' } })).body,
+    );
     expect(offer.items.map((w) => w.id)).toContain(wish.id);
     expect(offer.items.find((w) => w.id === wish.id)!.ownerName).not.toBe('李建国');
-    expect(SimilarList.parse((await as(OWNER).get('/wishes/similar', { query: { buildingId: 'b-gc-1', category: 'cat-electric' } })).body).items.map((w) => w.id)).not.toContain(wish.id);
+    expect(
+      SimilarList.parse(
+        (await as(OWNER).get('/wishes/similar', { query: { buildingId: 'b-gc-1', category: 'cat-electric' } })).body,
+      ).items.map((w) => w.id),
+    ).not.toContain(wish.id);
 
     const joined = await as(neighbour).post(`/wishes/${wish.id}/support`, {});
     expect(joined.status).toBe(200);
@@ -120,8 +133,12 @@ describe('me too (我也遇到), supporters and merging', () => {
     const second = await submit({ ...CLUTTER, shared: true, description: '楼道杂物堆积,后报但邻居多' }, 'u-res-wang');
     for (const n of [n1, n2]) expect((await as(n).post(`/wishes/${second.wish.id}/support`, {})).status).toBe(200);
     const q = { category: 'cat-other', stage: 'submitted' } as const;
-    const oldest = ids((await as(GRID_WORKER).get('/triage', { query: { ...q, order: 'oldest' } })).body).filter((id) => [first.wish.id, second.wish.id].includes(id));
-    const urgent = ids((await as(GRID_WORKER).get('/triage', { query: { ...q, order: 'urgent' } })).body).filter((id) => [first.wish.id, second.wish.id].includes(id));
+    const oldest = ids((await as(GRID_WORKER).get('/triage', { query: { ...q, order: 'oldest' } })).body).filter((id) =>
+      [first.wish.id, second.wish.id].includes(id),
+    );
+    const urgent = ids((await as(GRID_WORKER).get('/triage', { query: { ...q, order: 'urgent' } })).body).filter((id) =>
+      [first.wish.id, second.wish.id].includes(id),
+    );
     expect(oldest).toEqual([first.wish.id, second.wish.id]);
     expect(urgent).toEqual([second.wish.id, first.wish.id]);
   });
@@ -139,7 +156,7 @@ describe('me too (我也遇到), supporters and merging', () => {
   });
 });
 
-describe("the triage queue filters and orders, one Query per partition", () => {
+describe('the triage queue filters and orders, one Query per partition', () => {
   test('by category, grid, stage and level; other grids and communities never show', async () => {
     const clutter = await submit(CLUTTER);
     const lamp = await submit();
@@ -148,7 +165,9 @@ describe("the triage queue filters and orders, one Query per partition", () => {
     expect(byCategory).toContain(clutter.wish.id);
     expect(byCategory).not.toContain(lamp.wish.id);
     expect(ids((await as(GRID_WORKER).get('/triage', { query: { stage: 'routed' } })).body)).toContain(lamp.wish.id);
-    expect(ids((await as(GRID_WORKER).get('/triage', { query: { gridId: 'g-gucheng-2' } })).body)).toEqual(expect.arrayContaining([zhao.wish.id]));
+    expect(ids((await as(GRID_WORKER).get('/triage', { query: { gridId: 'g-gucheng-2' } })).body)).toEqual(
+      expect.arrayContaining([zhao.wish.id]),
+    );
     expect(ids((await as(GRID_WORKER).get('/triage', { query: { gridId: 'g-gucheng-2' } })).body)).not.toContain(clutter.wish.id);
     expect(ids((await as('u-grid-zhou').get('/triage')).body)).not.toContain(clutter.wish.id);
     expect(ids((await as('u-staff-ptn').get('/triage')).body)).not.toContain(clutter.wish.id);
@@ -158,7 +177,11 @@ describe("the triage queue filters and orders, one Query per partition", () => {
 
   test('a call-back request lands in the grid worker’s queue with an urgent clock', async () => {
     const earlier = await submit(CLUTTER);
-    const res = await as(OWNER).post('/wishes', { kind: 'callback', description: '想请网格员回个电话,说说楼下噪音的事', buildingId: 'b-gc-1' });
+    const res = await as(OWNER).post('/wishes', {
+      kind: 'callback',
+      description: '想请网格员回个电话,说说楼下噪音的事',
+      buildingId: 'b-gc-1',
+    });
     expect(res.status).toBe(201);
     const w: Wish = WishDetail.parse(res.body).wish;
     expect([w.kind, w.status, w.urgency, w.teamId]).toEqual(['callback', 'submitted', 'urgent', null]);

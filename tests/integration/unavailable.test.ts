@@ -21,7 +21,12 @@ describe('when DynamoDB does not answer', () => {
 
     process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
     resetDb();
-    for (const [method, url, body] of [['GET', '/health'], ['GET', '/me'], ['POST', '/wishes', LAMP], ['POST', '/wishes/w-demo-lamp/claim', {}]] as const) {
+    for (const [method, url, body] of [
+      ['GET', '/health'],
+      ['GET', '/me'],
+      ['POST', '/wishes', LAMP],
+      ['POST', '/wishes/w-demo-lamp/claim', {}],
+    ] as const) {
       const res = await request(method, url, { token, body });
       expect([url, res.status, res.body.error.code]).toEqual([url, 503, 'UNAVAILABLE']);
     }

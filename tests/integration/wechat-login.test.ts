@@ -16,7 +16,12 @@ describe('signing in with WeChat', () => {
   beforeAll(async () => {
     wechat = await startFakeWechat({ appId: APP_ID, secret: APP_SECRET });
     // The logger is made when the handlers first load, below: INFO so every line it writes is captured here.
-    Object.assign(process.env, { WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: wechat.baseUrl, LOG_LEVEL: 'INFO' });
+    Object.assign(process.env, {
+      WECHAT_APP_ID: APP_ID,
+      WECHAT_APP_SECRET: APP_SECRET,
+      WECHAT_API_BASE: wechat.baseUrl,
+      LOG_LEVEL: 'INFO',
+    });
     const keep = (chunk: unknown) => {
       printed.push(String(chunk));
       return true;
@@ -102,7 +107,8 @@ describe('signing in with WeChat', () => {
     wechat.issue('code-tried', 'openid-tried');
     const asked = wechat.requests.length;
     const tries = [];
-    for (let i = 0; i < 4; i++) tries.push(await request('POST', '/auth/wechat', { body: { code: 'code-tried' }, sourceIp: '198.51.100.7' }));
+    for (let i = 0; i < 4; i++)
+      tries.push(await request('POST', '/auth/wechat', { body: { code: 'code-tried' }, sourceIp: '198.51.100.7' }));
     expect(tries.map((t) => t.status)).toEqual([200, 401, 401, 429]);
     expect(tries[3].body.error.code).toBe('RATE_LIMITED');
     expect(Number(tries[3].headers['retry-after'])).toBeGreaterThan(0);
@@ -115,7 +121,9 @@ describe('signing in with WeChat', () => {
     try {
       const codes = Array.from({ length: 7 }, (_, i) => `code-flood-${i}`);
       for (const c of codes) wechat.issue(c, `openid-flood-${c}`);
-      const flood = await Promise.all(codes.slice(0, 6).map((code) => request('POST', '/auth/wechat', { body: { code }, sourceIp: '203.0.113.9' })));
+      const flood = await Promise.all(
+        codes.slice(0, 6).map((code) => request('POST', '/auth/wechat', { body: { code }, sourceIp: '203.0.113.9' })),
+      );
       expect(flood.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
       const elsewhere = await request('POST', '/auth/wechat', { body: { code: codes[6] }, sourceIp: '203.0.113.10' });
       expect(elsewhere.status).toBe(200);

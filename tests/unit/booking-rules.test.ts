@@ -28,7 +28,11 @@ describe('the ballot is a seeded shuffle anyone can redo', () => {
   test.each([
     ['one more applicant', (l: string) => `${l}\nZZZZZZZZ 1`, 'the list hash does not match the list'],
     ['a weight changed', (l: string) => l.replace(/ 1$/, ' 2'), 'the list hash does not match the list'],
-    ['another close time', (l: string) => l.replace(/closes .*/, 'closes 2026-12-04T00:00:00.000Z'), 'the list names another slot or close time'],
+    [
+      'another close time',
+      (l: string) => l.replace(/closes .*/, 'closes 2026-12-04T00:00:00.000Z'),
+      'the list names another slot or close time',
+    ],
   ])('a list changed after the freeze is caught: %s', (_what, change, problem) => {
     const draw = runDraw(slotId, closedAt, 5, applicants(12));
     expect(verifyDraw({ ...draw, list: change(draw.list), seats: 5, slotId, closedAt })).toContain(problem);
@@ -43,7 +47,10 @@ describe('the ballot is a seeded shuffle anyone can redo', () => {
   test('weight 2 (no recent no-shows) is drawn ahead of weight 1 about two times in three', () => {
     let ahead = 0;
     for (let i = 0; i < 600; i++) {
-      const [first] = drawOrder(`seed-${i}`, [{ ticket: 'A', weight: 2 }, { ticket: 'B', weight: 1 }]);
+      const [first] = drawOrder(`seed-${i}`, [
+        { ticket: 'A', weight: 2 },
+        { ticket: 'B', weight: 1 },
+      ]);
       if (first.ticket === 'A') ahead++;
     }
     expect(ahead / 600).toBeGreaterThan(0.6);
@@ -56,7 +63,7 @@ describe('the ballot is a seeded shuffle anyone can redo', () => {
   });
 });
 
-describe('a slot\'s moments follow its service\'s rules', () => {
+describe("a slot's moments follow its service's rules", () => {
   const lunch = DEMO_SERVICES.find((s) => s.id === 'svc-lunch')!;
   const start = Date.parse('2026-12-02T11:30:00+08:00');
   test('lunch: booking closes and cancelling ends at 16:00 the day before; held-back seats round down', () => {

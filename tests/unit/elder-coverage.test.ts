@@ -6,7 +6,11 @@ function declaredPages(): string[] {
   const globals = globalThis as { defineAppConfig?: (c: unknown) => unknown };
   globals.defineAppConfig = (config) => config;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = (require(path.resolve(__dirname, '../../client/src/app.config')) as { default: { pages: string[]; subPackages?: { root: string; pages: string[] }[] } }).default;
+  const config = (
+    require(path.resolve(__dirname, '../../client/src/app.config')) as {
+      default: { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+    }
+  ).default;
   return [...config.pages, ...(config.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
 }
 

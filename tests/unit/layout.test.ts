@@ -5,13 +5,22 @@ import { functionsFromServerlessYml, routesFromServerlessYml } from '../../scrip
 const ROOT = path.resolve(__dirname, '../..');
 
 /** `POST /wishes/{id}/claim` → `post-wishes-id-claim`: the file a reader guesses from the route. */
-const fileFor = (method: string, route: string) => `${method.toLowerCase()}-${route.slice(1).split('/').map((s) => s.replace(/[{}]/g, '')).join('-')}`;
+const fileFor = (method: string, route: string) =>
+  `${method.toLowerCase()}-${route
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/[{}]/g, ''))
+    .join('-')}`;
 
 const folders = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && e.name !== 'node_modules' && e.name !== 'dist' ? [path.join(dir, e.name), ...folders(path.join(dir, e.name))] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() && e.name !== 'node_modules' && e.name !== 'dist' ? [path.join(dir, e.name), ...folders(path.join(dir, e.name))] : [],
+  );
 
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 
 describe('the house by capability', () => {
   test('every route lives at functions/<capability>/routes/<method>-<path>.ts', () => {
@@ -29,7 +38,9 @@ describe('the house by capability', () => {
 
   test('every route is documented in docs/api.md', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
-    const missing = routesFromServerlessYml().filter((r) => !doc.includes(`\`${r.method} ${r.path}`)).map((r) => `${r.method} ${r.path}`);
+    const missing = routesFromServerlessYml()
+      .filter((r) => !doc.includes(`\`${r.method} ${r.path}`))
+      .map((r) => `${r.method} ${r.path}`);
     expect(missing).toEqual([]);
   });
 
@@ -43,7 +54,9 @@ describe('the house by capability', () => {
 
   test('optimistic writes retry through one helper: no hand-written retry loop in functions/', () => {
     const loops = sources(path.join(ROOT, 'functions'))
-      .filter((f) => /for \(let (attempt|i) = 0;[^)]*\) \{[\s\S]{0,400}?(jitter|isConflict|ConditionalCheckFailed)/.test(readFileSync(f, 'utf8')))
+      .filter((f) =>
+        /for \(let (attempt|i) = 0;[^)]*\) \{[\s\S]{0,400}?(jitter|isConflict|ConditionalCheckFailed)/.test(readFileSync(f, 'utf8')),
+      )
       .map((f) => path.relative(ROOT, f));
     expect(loops).toEqual([]);
   });

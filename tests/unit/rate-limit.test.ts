@@ -7,7 +7,12 @@ describe('a sliding log: at most N in any window', () => {
   test.each([
     ['the first hit', [], true, 0],
     ['the 5th hit in an hour', [T - 40 * 60_000, T - 30 * 60_000, T - 20 * 60_000, T - 60_000], true, 0],
-    ['the 6th hit in an hour, refused until the oldest is an hour old', [T - 40 * 60_000, T - 30 * 60_000, T - 20 * 60_000, T - 10 * 60_000, T - 60_000], false, 20 * 60],
+    [
+      'the 6th hit in an hour, refused until the oldest is an hour old',
+      [T - 40 * 60_000, T - 30 * 60_000, T - 20 * 60_000, T - 10 * 60_000, T - 60_000],
+      false,
+      20 * 60,
+    ],
     ['hits older than the window are forgotten', [T - 2 * HOUR, T - HOUR - 1, T - HOUR, T - 59 * 60_000], true, 0],
     ['a hit stamped a moment later by a concurrent request still counts', [T + 5, T + 6, T + 7, T + 8, T + 9], false, 3601],
   ])('%s', (_name, hits, allowed, retryAfter) => {

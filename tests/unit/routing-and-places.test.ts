@@ -25,7 +25,13 @@ const wishAt = (buildingId: string, category: string, extra: Partial<RoutingWish
 };
 const idle: TeamLoad = { active: 0, members: {} };
 const rank = (wish: RoutingWish, opts: { teams?: Team[]; loads?: Record<string, TeamLoad>; now?: number } = {}) =>
-  rankTeams(wish, (opts.teams ?? TEAMS).map((team) => ({ team, load: opts.loads?.[team.id] ?? idle })), PARTNERSHIPS, opts.now ?? MONDAY_EVENING, calendar);
+  rankTeams(
+    wish,
+    (opts.teams ?? TEAMS).map((team) => ({ team, load: opts.loads?.[team.id] ?? idle })),
+    PARTNERSHIPS,
+    opts.now ?? MONDAY_EVENING,
+    calendar,
+  );
 
 describe('routing a wish, from the seeds', () => {
   test("李大爷's broken lamp goes to the 能人库 electrician of his grid, with the reasons in words (seed 002)", () => {
@@ -64,7 +70,10 @@ describe('routing a wish, from the seeds', () => {
     const nengren = TEAMS.find((t) => t.id === 't-gc-nengren')!;
     const paused: Team = { ...nengren, members: nengren.members.map((m) => ({ ...m, paused: m.skills.includes('electrician') })) };
     const ranked = rank(wishAt('b-gc-1', 'cat-electric'), { teams: [paused, ...TEAMS.filter((t) => t.id !== nengren.id)] });
-    expect(ranked.find((c) => c.teamId === nengren.id)).toMatchObject({ eligible: false, reasons: expect.arrayContaining(['成员都已暂停或已满']) });
+    expect(ranked.find((c) => c.teamId === nengren.id)).toMatchObject({
+      eligible: false,
+      reasons: expect.arrayContaining(['成员都已暂停或已满']),
+    });
     expect(automaticChoice(ranked)?.teamId).toBe('t-gc-lexiujiang');
     const atCap = rank(wishAt('b-gc-1', 'cat-electric'), { loads: { 't-gc-nengren': { active: 5, members: {} } } });
     expect(atCap.find((c) => c.teamId === nengren.id)?.reasons).toEqual(expect.arrayContaining(['在办 5/5', '已满']));

@@ -31,10 +31,34 @@ const kinds = (w: Timed, now: string) => dueActions(w, ctx(now)).map((d) => (d.k
 describe('each stage turns yellow at three quarters of its limit and red at the limit', () => {
   test.each([
     ['route (30 working min), posted Monday 09:00', wish({}), '2026-11-23 09:22', '2026-11-23 09:23', '2026-11-23 09:30'],
-    ['route, urgent (10 calendar min), posted at 03:00 on a Sunday', wish({ urgency: 'urgent', createdAt: bj('2026-11-22 03:00') }), '2026-11-22 03:07', '2026-11-22 03:08', '2026-11-22 03:10'],
-    ['claim (1 working day), routed Friday 10:00: red Monday 10:00', wish({ status: 'routed', createdAt: bj('2026-11-27 10:00'), routedAt: bj('2026-11-27 10:00') }), '2026-11-27 17:14', '2026-11-27 17:15', '2026-11-30 10:00'],
-    ['claim, urgent (2 calendar hours), routed Saturday 20:00', wish({ status: 'routed', urgency: 'urgent', createdAt: bj('2026-11-28 20:00'), routedAt: bj('2026-11-28 20:00') }), '2026-11-28 21:29', '2026-11-28 21:30', '2026-11-28 22:00'],
-    ['done (3 working days), in progress since Monday 09:00: red Thursday 09:00', wish({ status: 'in_progress' }), '2026-11-25 10:44', '2026-11-25 10:45', '2026-11-26 09:00'],
+    [
+      'route, urgent (10 calendar min), posted at 03:00 on a Sunday',
+      wish({ urgency: 'urgent', createdAt: bj('2026-11-22 03:00') }),
+      '2026-11-22 03:07',
+      '2026-11-22 03:08',
+      '2026-11-22 03:10',
+    ],
+    [
+      'claim (1 working day), routed Friday 10:00: red Monday 10:00',
+      wish({ status: 'routed', createdAt: bj('2026-11-27 10:00'), routedAt: bj('2026-11-27 10:00') }),
+      '2026-11-27 17:14',
+      '2026-11-27 17:15',
+      '2026-11-30 10:00',
+    ],
+    [
+      'claim, urgent (2 calendar hours), routed Saturday 20:00',
+      wish({ status: 'routed', urgency: 'urgent', createdAt: bj('2026-11-28 20:00'), routedAt: bj('2026-11-28 20:00') }),
+      '2026-11-28 21:29',
+      '2026-11-28 21:30',
+      '2026-11-28 22:00',
+    ],
+    [
+      'done (3 working days), in progress since Monday 09:00: red Thursday 09:00',
+      wish({ status: 'in_progress' }),
+      '2026-11-25 10:44',
+      '2026-11-25 10:45',
+      '2026-11-26 09:00',
+    ],
   ])('%s', (_name, w, green, yellow, red) => {
     expect(slaView(w, ctx(green)).sla).toBe('ok');
     expect(slaView(w, ctx(yellow)).sla).toBe('yellow');
@@ -59,7 +83,12 @@ describe('escalation goes up one level per clock, and never twice for the same c
     const due = dueActions(wish({}), ctx(late))[0];
     if (due.kind !== 'escalate') throw new Error(`expected escalate, got ${due.kind}`);
     const full = { ...(wish({}) as Wish), id: 'w-1', version: 3, claimantName: null, updatedAt: bj('2026-11-23 09:00') } as Wish;
-    const { wish: after, event } = applySystemAction(full, { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name }, bj(late), ctx(late));
+    const { wish: after, event } = applySystemAction(
+      full,
+      { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name },
+      bj(late),
+      ctx(late),
+    );
     expect([after.level, after.status, event.note]).toEqual(['community', 'submitted', '「派单」已超时,已上报社区']);
     expect(kinds(after, late)).toEqual([]);
     expect(kinds(after, '2026-11-30 10:00')).toEqual(['escalate→street']); // the overall done clock is another clock
@@ -86,7 +115,10 @@ describe('a claim is a lease', () => {
   test('4 working hours from Monday 09:00: warned at 12:00 (three quarters), released at 15:00', () => {
     expect(kinds(claimed, '2026-11-23 11:59')).toEqual([]);
     expect(kinds(claimed, '2026-11-23 12:00')).toEqual(['warn_lease']);
-    const warned = { ...claimed, escalated: dueActions(claimed, ctx('2026-11-23 12:00')).map((d) => (d.kind === 'warn_lease' ? warnId(d.clock) : '')) };
+    const warned = {
+      ...claimed,
+      escalated: dueActions(claimed, ctx('2026-11-23 12:00')).map((d) => (d.kind === 'warn_lease' ? warnId(d.clock) : '')),
+    };
     expect(kinds(warned, '2026-11-23 14:59')).toEqual([]);
     expect(kinds(warned, '2026-11-23 15:00')).toEqual(['expire_lease']);
     expect(slaView(claimed, ctx('2026-11-23 10:00')).deadline).toBe(bj('2026-11-23 15:00'));
@@ -99,9 +131,23 @@ describe('a claim is a lease', () => {
   });
 
   test('the release puts the wish back to the team, with a fresh claim clock and the claimant cleared', () => {
-    const full = { ...(claimed as Wish), id: 'w-1', version: 5, claimantId: 'u-vol', claimantName: '刘建军', teamId: 't-1', updatedAt: bj('2026-11-23 09:00') } as Wish;
+    const full = {
+      ...(claimed as Wish),
+      id: 'w-1',
+      version: 5,
+      claimantId: 'u-vol',
+      claimantName: '刘建军',
+      teamId: 't-1',
+      updatedAt: bj('2026-11-23 09:00'),
+    } as Wish;
     const { wish: after, event } = applySystemAction(full, { kind: 'expire_lease' }, bj('2026-11-23 15:00'), ctx('2026-11-23 15:00'));
-    expect([after.status, after.claimantId, after.teamId, after.routedAt, event.actorRole]).toEqual(['routed', null, 't-1', bj('2026-11-23 15:00'), 'system']);
+    expect([after.status, after.claimantId, after.teamId, after.routedAt, event.actorRole]).toEqual([
+      'routed',
+      null,
+      't-1',
+      bj('2026-11-23 15:00'),
+      'system',
+    ]);
     expect(event.note).toContain('刘建军');
   });
 });

@@ -25,7 +25,11 @@ const get = (port: number, urlPath: string, headers: Record<string, string> = {}
   });
 
 const decode = (a: Answer): Buffer =>
-  a.headers['content-encoding'] === 'br' ? brotliDecompressSync(a.bytes) : a.headers['content-encoding'] === 'gzip' ? gunzipSync(a.bytes) : a.bytes;
+  a.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(a.bytes)
+    : a.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(a.bytes)
+      : a.bytes;
 
 /** The static server `npm start`, the browser tests and `npm run lighthouse` serve the H5 build with. */
 describe('the H5 static server', () => {
@@ -34,7 +38,9 @@ describe('the H5 static server', () => {
   let port: number;
   // Big and repetitive enough to be worth compressing, as the real bundles are.
   const script = Buffer.from(`/* app */\n${'export function render(wish){return wish.description+"\\u5fc3\\u613f";}\n'.repeat(400)}`);
-  const html = Buffer.from(`<!doctype html><html lang="zh-CN"><head><title>邻里</title><script defer src="/js/app.3f9c2a1b.js"></script></head><body><div id="app"></div>${' '.repeat(600)}</body></html>`);
+  const html = Buffer.from(
+    `<!doctype html><html lang="zh-CN"><head><title>邻里</title><script defer src="/js/app.3f9c2a1b.js"></script></head><body><div id="app"></div>${' '.repeat(600)}</body></html>`,
+  );
   const png = Buffer.alloc(4096, 7);
 
   beforeAll(async () => {

@@ -3,7 +3,14 @@ import type { Actor } from '../../shared/domain/wish-access';
 import { Wish, type WishEvent } from '../../shared/schemas/wishes';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
-  id, name: id, roles: ['resident'], gridIds: [], staffCommunityIds: [], streetIds: [], teamIds: [], ...extra,
+  id,
+  name: id,
+  roles: ['resident'],
+  gridIds: [],
+  staffCommunityIds: [],
+  streetIds: [],
+  teamIds: [],
+  ...extra,
 });
 const owner = actor('owner');
 const claimant = actor('vol', { roles: ['volunteer'], teamIds: ['team-a'] });
@@ -15,15 +22,53 @@ const street = actor('street', { roles: ['streetStaff'], streetIds: ['s'] });
 const admin = actor('admin', { roles: ['admin'] });
 
 const wish = Wish.parse({
-  id: 'w1', status: 'in_progress', category: 'cat', categoryName: '电路照明', description: '灯坏了', urgency: 'normal',
-  streetId: 's', communityId: 'com-1', gridId: 'grid-1', buildingId: 'b1', buildingName: '1号楼', flat: '1单元101',
-  ownerId: 'owner', ownerName: '李建国', contactPhone: '13800000002', filedBy: null, teamId: 'team-a', teamName: '能人库',
-  claimantId: 'vol', claimantName: '张师傅', rating: null, comment: null, ownerVerified: true, wallConsent: 'hidden',
-  createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z', version: 5,
+  id: 'w1',
+  status: 'in_progress',
+  category: 'cat',
+  categoryName: '电路照明',
+  description: '灯坏了',
+  urgency: 'normal',
+  streetId: 's',
+  communityId: 'com-1',
+  gridId: 'grid-1',
+  buildingId: 'b1',
+  buildingName: '1号楼',
+  flat: '1单元101',
+  ownerId: 'owner',
+  ownerName: '李建国',
+  contactPhone: '13800000002',
+  filedBy: null,
+  teamId: 'team-a',
+  teamName: '能人库',
+  claimantId: 'vol',
+  claimantName: '张师傅',
+  rating: null,
+  comment: null,
+  ownerVerified: true,
+  wallConsent: 'hidden',
+  createdAt: '2026-11-23T01:00:00.000Z',
+  updatedAt: '2026-11-23T01:00:00.000Z',
+  version: 5,
 });
 
-const event = (seq: number, action: WishEvent['action'], actorId: string, actorName: string, actorRole: WishEvent['actorRole'], note: string | null): WishEvent => ({
-  seq, at: `2026-11-23T0${seq}:00:00.000Z`, action, from: null, to: 'routed', actorId, actorName, actorRole, onBehalf: false, note,
+const event = (
+  seq: number,
+  action: WishEvent['action'],
+  actorId: string,
+  actorName: string,
+  actorRole: WishEvent['actorRole'],
+  note: string | null,
+): WishEvent => ({
+  seq,
+  at: `2026-11-23T0${seq}:00:00.000Z`,
+  action,
+  from: null,
+  to: 'routed',
+  actorId,
+  actorName,
+  actorRole,
+  onBehalf: false,
+  note,
 });
 const timeline: WishEvent[] = [
   event(1, 'submit', 'owner', '李建国', 'resident', '我住1单元101，晚上在家'),
@@ -49,7 +94,8 @@ describe('a timeline per viewer', () => {
   });
 
   test('the full view is the timeline as it is', () => {
-    for (const viewer of [owner, claimant, gridWorker, staff, street, admin]) expect(viewTimeline(timeline, wish, viewer)).toEqual(timeline);
+    for (const viewer of [owner, claimant, gridWorker, staff, street, admin])
+      expect(viewTimeline(timeline, wish, viewer)).toEqual(timeline);
   });
 
   test('the team sees the office’s reasons but not what residents or volunteers wrote', () => {

@@ -7,7 +7,14 @@ import { DEFAULT_SLA } from '../../shared/schemas/sla';
 import type { ClockContext } from '../../shared/domain/sla';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
-  id, name: id, roles: ['resident'], gridIds: [], staffCommunityIds: [], streetIds: [], teamIds: [], ...extra,
+  id,
+  name: id,
+  roles: ['resident'],
+  gridIds: [],
+  staffCommunityIds: [],
+  streetIds: [],
+  teamIds: [],
+  ...extra,
 });
 const owner = actor('owner');
 const teamVolunteer = actor('vol', { roles: ['volunteer'], teamIds: ['team-a'] });
@@ -17,13 +24,37 @@ const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] })
 const otherStaff = actor('staff2', { roles: ['staff'], staffCommunityIds: ['com-2'] });
 const admin = actor('admin', { roles: ['admin'] });
 
-const wish = (extra: Partial<Wish> = {}): Wish => Wish.parse({
-  id: 'w1', status: 'routed', category: 'cat', categoryName: '电路照明', description: '灯坏了', urgency: 'normal',
-  streetId: 's', communityId: 'com-1', gridId: 'grid-1', buildingId: 'b1', buildingName: '1号楼', flat: '1单元101',
-  ownerId: 'owner', ownerName: '李建国', contactPhone: '13800000002', filedBy: null, teamId: 'team-a', teamName: '能人库',
-  claimantId: null, claimantName: null, rating: null, comment: null, ownerVerified: true, wallConsent: 'hidden',
-  createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z', version: 2, ...extra,
-});
+const wish = (extra: Partial<Wish> = {}): Wish =>
+  Wish.parse({
+    id: 'w1',
+    status: 'routed',
+    category: 'cat',
+    categoryName: '电路照明',
+    description: '灯坏了',
+    urgency: 'normal',
+    streetId: 's',
+    communityId: 'com-1',
+    gridId: 'grid-1',
+    buildingId: 'b1',
+    buildingName: '1号楼',
+    flat: '1单元101',
+    ownerId: 'owner',
+    ownerName: '李建国',
+    contactPhone: '13800000002',
+    filedBy: null,
+    teamId: 'team-a',
+    teamName: '能人库',
+    claimantId: null,
+    claimantName: null,
+    rating: null,
+    comment: null,
+    ownerVerified: true,
+    wallConsent: 'hidden',
+    createdAt: '2026-11-23T01:00:00.000Z',
+    updatedAt: '2026-11-23T01:00:00.000Z',
+    version: 2,
+    ...extra,
+  });
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
@@ -41,8 +72,20 @@ describe('who may do what to a wish', () => {
     ['the owner may not claim their own wish', 'claim', owner, wish(), 'FORBIDDEN'],
     ['a volunteer of the routed team may claim', 'claim', teamVolunteer, wish(), undefined],
     ['a second claim is told someone else has it', 'claim', teamVolunteer, wish({ status: 'claimed', claimantId: 'x' }), 'ALREADY_CLAIMED'],
-    ['the claimant claiming again is a wrong transition', 'claim', teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }), 'INVALID_TRANSITION'],
-    ['only the claimant completes', 'complete', actor('vol3', { roles: ['volunteer'], teamIds: ['team-a'] }), wish({ status: 'in_progress', claimantId: 'vol' }), 'FORBIDDEN'],
+    [
+      'the claimant claiming again is a wrong transition',
+      'claim',
+      teamVolunteer,
+      wish({ status: 'claimed', claimantId: 'vol' }),
+      'INVALID_TRANSITION',
+    ],
+    [
+      'only the claimant completes',
+      'complete',
+      actor('vol3', { roles: ['volunteer'], teamIds: ['team-a'] }),
+      wish({ status: 'in_progress', claimantId: 'vol' }),
+      'FORBIDDEN',
+    ],
     ['the owner confirms a done wish', 'confirm', owner, wish({ status: 'done', claimantId: 'vol' }), undefined],
     ['nobody confirms before it is done', 'confirm', owner, wish({ status: 'in_progress', claimantId: 'vol' }), 'INVALID_TRANSITION'],
     ['the grid worker of the grid routes', 'route', gridWorker, wish({ status: 'submitted', teamId: null }), undefined],
@@ -59,8 +102,21 @@ describe('who may do what to a wish', () => {
   test('the client is told exactly the actions the state machine allows the viewer', () => {
     expect(allowedActions(teamVolunteer, wish())).toEqual(['claim', 'send_back']);
     expect(allowedActions(owner, wish({ status: 'done', claimantId: 'vol' }))).toEqual(['confirm', 'dispute']);
-    expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual(['release', 'start', 'send_back', 'extend_lease']);
-    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual(['route', 'reject', 'close', 'resolve', 'escalate', 'extend_deadline', 'merge']);
+    expect(allowedActions(teamVolunteer, wish({ status: 'claimed', claimantId: 'vol' }))).toEqual([
+      'release',
+      'start',
+      'send_back',
+      'extend_lease',
+    ]);
+    expect(allowedActions(staff, wish({ status: 'submitted', teamId: null }))).toEqual([
+      'route',
+      'reject',
+      'close',
+      'resolve',
+      'escalate',
+      'extend_deadline',
+      'merge',
+    ]);
     // Escalated to the community, it is the community's staff's to handle: the grid worker only looks on.
     expect(allowedActions(gridWorker, wish({ status: 'submitted', teamId: null, level: 'community' }))).toEqual([]);
     expect(allowedActions(staff, wish({ status: 'submitted', teamId: null, level: 'community' }))).toContain('send_down');
@@ -87,25 +143,51 @@ describe('applying an action', () => {
   });
 
   test('release returns the wish to the team and forgets the claimant', () => {
-    const { wish: next } = applyAction(wish({ status: 'in_progress', claimantId: 'vol' }), { action: 'release', body: { reason: '临时有事' }, actor: teamVolunteer, now, clock });
+    const { wish: next } = applyAction(wish({ status: 'in_progress', claimantId: 'vol' }), {
+      action: 'release',
+      body: { reason: '临时有事' },
+      actor: teamVolunteer,
+      now,
+      clock,
+    });
     expect(next).toMatchObject({ status: 'routed', claimantId: null, claimantName: null });
   });
 
   test('a dispute sends the work back to the same volunteer with the reason', () => {
-    const { wish: next, event } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'dispute', body: { reason: '灯还是不亮' }, actor: owner, now, clock });
+    const { wish: next, event } = applyAction(wish({ status: 'done', claimantId: 'vol' }), {
+      action: 'dispute',
+      body: { reason: '灯还是不亮' },
+      actor: owner,
+      now,
+      clock,
+    });
     expect(next).toMatchObject({ status: 'in_progress', claimantId: 'vol' });
     expect(event.note).toBe('灯还是不亮');
   });
 
   test('a grid worker confirms for the resident only with consent, and the event says so', () => {
     const done = wish({ status: 'done', claimantId: 'vol' });
-    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden' }, actor: gridWorker, now, clock }))).toBe('VALIDATION_FAILED');
-    const { event } = applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden', consent: true }, actor: gridWorker, now, clock });
+    expect(codeOf(() => applyAction(done, { action: 'confirm', body: { rating: 5, wall: 'hidden' }, actor: gridWorker, now, clock }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    const { event } = applyAction(done, {
+      action: 'confirm',
+      body: { rating: 5, wall: 'hidden', consent: true },
+      actor: gridWorker,
+      now,
+      clock,
+    });
     expect(event).toMatchObject({ actorRole: 'gridWorker', onBehalf: true });
   });
 
   test('confirm stores the rating, the comment and what the resident agreed to publish', () => {
-    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), { action: 'confirm', body: { rating: 4, comment: '谢谢', wall: 'summary' }, actor: owner, now, clock });
+    const { wish: next } = applyAction(wish({ status: 'done', claimantId: 'vol' }), {
+      action: 'confirm',
+      body: { rating: 4, comment: '谢谢', wall: 'summary' },
+      actor: owner,
+      now,
+      clock,
+    });
     expect(next).toMatchObject({ status: 'confirmed', rating: 4, comment: '谢谢', wallConsent: 'summary' });
   });
 });
@@ -144,6 +226,9 @@ describe('privacy of a wish', () => {
   });
 
   test('the claimant sees the flat number but not the whole phone', () => {
-    expect(viewWish(wish({ status: 'claimed', claimantId: 'vol' }), teamVolunteer)).toMatchObject({ contactPhone: '138****0002', flat: '1单元101' });
+    expect(viewWish(wish({ status: 'claimed', claimantId: 'vol' }), teamVolunteer)).toMatchObject({
+      contactPhone: '138****0002',
+      flat: '1单元101',
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { canTransition, isAwaitingStart, isFulfilled, isHeldByClaimant, isOpen, isTerminal, nextStatus } from '../../shared/domain/wish-machine';
+import {
+  canTransition,
+  isAwaitingStart,
+  isFulfilled,
+  isHeldByClaimant,
+  isOpen,
+  isTerminal,
+  nextStatus,
+} from '../../shared/domain/wish-machine';
 import { WISH_ACTIONS, WISH_STATUSES, type WishAction, type WishStatus } from '../../shared/schemas/wishes';
 
 /** Drives a new wish through actions; returns the status after each, or where it was refused. */
@@ -19,7 +27,11 @@ describe('the lives of a wish', () => {
   test.each([
     ['fixed and confirmed', ['route', 'claim', 'start', 'complete', 'confirm'], 'confirmed'],
     ['rerouted to another team before anyone claimed it', ['route', 'route', 'claim', 'start', 'complete', 'confirm'], 'confirmed'],
-    ['disputed, finished again by the same volunteer, then confirmed', ['route', 'claim', 'start', 'complete', 'dispute', 'complete', 'confirm'], 'confirmed'],
+    [
+      'disputed, finished again by the same volunteer, then confirmed',
+      ['route', 'claim', 'start', 'complete', 'dispute', 'complete', 'confirm'],
+      'confirmed',
+    ],
     ['given up by one volunteer and taken by another', ['route', 'claim', 'start', 'release', 'claim', 'start', 'complete'], 'done'],
     ['rejected as out of scope at triage', ['reject'], 'rejected'],
     ['rejected after routing, before anyone claimed it', ['route', 'reject'], 'rejected'],

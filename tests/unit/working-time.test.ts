@@ -1,4 +1,11 @@
-import { addWorkingMinutes, isWorkingDay, missingYears, workingDayMinutes, workingMinutesBetween, type Calendar } from '../../shared/domain/working-time';
+import {
+  addWorkingMinutes,
+  isWorkingDay,
+  missingYears,
+  workingDayMinutes,
+  workingMinutesBetween,
+  type Calendar,
+} from '../../shared/domain/working-time';
 import { calendarYearFromPackage } from '../../scripts/calendar-data';
 
 const calendar: Calendar = new Map([[2026, calendarYearFromPackage(2026, '2026-11-22T00:00:00.000Z')!]]);
@@ -35,7 +42,11 @@ describe('adding working time', () => {
   });
 
   test('measuring working time undoes adding it', () => {
-    for (const [from, minutes] of [['2026-09-30 16:00', 600], ['2026-11-27 11:00', 1000], ['2026-01-01 09:00', 30]] as const) {
+    for (const [from, minutes] of [
+      ['2026-09-30 16:00', 600],
+      ['2026-11-27 11:00', 1000],
+      ['2026-01-01 09:00', 30],
+    ] as const) {
       const end = addWorkingMinutes(bj(from), minutes, calendar);
       expect(workingMinutesBetween(bj(from), end, calendar)).toBeCloseTo(minutes, 6);
     }

@@ -18,5 +18,8 @@ export function early<S extends z.ZodType>(path: string, schema: S, ask: () => P
   const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in time')), TIMEOUT_MS));
   // Each way of failing asks once more, never twice.
   // An answer of the wrong shape is an error the page shows (with a retry), exactly as through the request layer.
-  return Promise.race([response, late]).then((res) => (res.ok ? res.json().then((data: unknown) => parseAnswer(schema, data, res.status), ask) : ask()), ask);
+  return Promise.race([response, late]).then(
+    (res) => (res.ok ? res.json().then((data: unknown) => parseAnswer(schema, data, res.status), ask) : ask()),
+    ask,
+  );
 }

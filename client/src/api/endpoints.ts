@@ -4,7 +4,20 @@ import { CalendarOverview, CalendarYear, type CalendarYearBody } from '@shared/s
 import { Category, CategoryList, PlaceTree, type CategoryBody } from '@shared/schemas/places';
 import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
 import { SlaLimits } from '@shared/schemas/sla';
-import { Application, ApplicationPage, Partnership, PartnershipPage, Team, TeamPage, TeamSummaryPage, type ApplicationBody, type DecisionBody, type PartnershipOfferBody, type TeamBody, type VolunteerProfileBody } from '@shared/schemas/teams';
+import {
+  Application,
+  ApplicationPage,
+  Partnership,
+  PartnershipPage,
+  Team,
+  TeamPage,
+  TeamSummaryPage,
+  type ApplicationBody,
+  type DecisionBody,
+  type PartnershipOfferBody,
+  type TeamBody,
+  type VolunteerProfileBody,
+} from '@shared/schemas/teams';
 import { BookingPage, BookingView, type BookingCreateBody, type CancelBody, type OfferBody } from '@shared/schemas/bookings';
 import { DrawView } from '@shared/schemas/draws';
 import { Service, ServicePage, type ServiceUpdateBody } from '@shared/schemas/services';
@@ -38,16 +51,19 @@ export const api = {
   support: (id: string) => request('POST', `/wishes/${encodeURIComponent(id)}/support`, WishDetail, { body: {} }),
   supported: (cursor?: string) => request('GET', '/wishes', WishPage, { query: { scope: 'supported', cursor } }),
   teamDirectory: (cursor?: string) => request('GET', '/teams/directory', TeamSummaryPage, { query: { cursor } }),
-  apply: (teamId: string, body: ApplicationBody) => request('POST', `/teams/${encodeURIComponent(teamId)}/applications`, Application, { body }),
+  apply: (teamId: string, body: ApplicationBody) =>
+    request('POST', `/teams/${encodeURIComponent(teamId)}/applications`, Application, { body }),
   myApplications: (cursor?: string) => request('GET', '/me/applications', ApplicationPage, { query: { cursor } }),
-  teamApplications: (teamId: string, cursor?: string) => request('GET', `/teams/${encodeURIComponent(teamId)}/applications`, ApplicationPage, { query: { cursor } }),
+  teamApplications: (teamId: string, cursor?: string) =>
+    request('GET', `/teams/${encodeURIComponent(teamId)}/applications`, ApplicationPage, { query: { cursor } }),
   decide: (teamId: string, userId: string, body: DecisionBody) =>
     request('POST', `/teams/${encodeURIComponent(teamId)}/applications/${encodeURIComponent(userId)}/decide`, Application, { body }),
   updateVolunteer: (body: VolunteerProfileBody) => request('PATCH', '/me/volunteer', Me, { body }),
   updateTeam: (id: string, body: TeamBody) => request('PATCH', `/teams/${encodeURIComponent(id)}`, Team, { body }),
   partnerships: (cursor?: string) => request('GET', '/partnerships', PartnershipPage, { query: { cursor } }),
   offerPartnership: (body: PartnershipOfferBody) => request('POST', '/partnerships', Partnership, { body }),
-  decidePartnership: (id: string, change: 'accept' | 'end') => request('POST', `/partnerships/${encodeURIComponent(id)}/${change}`, Partnership, { body: {} }),
+  decidePartnership: (id: string, change: 'accept' | 'end') =>
+    request('POST', `/partnerships/${encodeURIComponent(id)}/${change}`, Partnership, { body: {} }),
   updateCategory: (id: string, body: CategoryBody) => request('PUT', `/categories/${encodeURIComponent(id)}`, Category, { body }),
   calendar: () => request('GET', '/calendar', CalendarOverview),
   putCalendarYear: (year: number, body: CalendarYearBody) => request('PUT', `/calendar/${year}`, CalendarYear, { body }),
@@ -63,14 +79,16 @@ export const api = {
     request('GET', `/services/${encodeURIComponent(serviceId)}/slots`, SlotPage, { query: { forResidentId, cursor } }),
   updateService: (id: string, body: ServiceUpdateBody) => request('PATCH', `/services/${encodeURIComponent(id)}`, Service, { body }),
   changeSlot: (id: string, body: SlotUpdateBody) => request('PATCH', `/slots/${encodeURIComponent(id)}`, SlotView, { body }),
-  draw: (serviceId: string, slotId: string) => request('GET', `/services/${encodeURIComponent(serviceId)}/draws/${encodeURIComponent(slotId)}`, DrawView),
+  draw: (serviceId: string, slotId: string) =>
+    request('GET', `/services/${encodeURIComponent(serviceId)}/draws/${encodeURIComponent(slotId)}`, DrawView),
   book: (body: BookingCreateBody, idempotencyKey: string) => request('POST', '/bookings', BookingView, { body, idempotencyKey }),
   bookings: (scope: 'mine' | 'made', cursor?: string) => request('GET', '/bookings', BookingPage, { query: { scope, cursor } }),
   booking: (id: string) => request('GET', `/bookings/${encodeURIComponent(id)}`, BookingView),
   changeBooking: (id: string, change: 'cancel' | 'accept' | 'decline', body: CancelBody | OfferBody) =>
     request('POST', `/bookings/${encodeURIComponent(id)}/${change}`, BookingView, { body }),
   roster: (date: string, cursor?: string) => request('GET', '/roster', SlotPage, { query: { date, cursor } }),
-  slotBookings: (slotId: string, cursor?: string) => request('GET', `/slots/${encodeURIComponent(slotId)}/bookings`, BookingPage, { query: { cursor } }),
+  slotBookings: (slotId: string, cursor?: string) =>
+    request('GET', `/slots/${encodeURIComponent(slotId)}/bookings`, BookingPage, { query: { cursor } }),
   checkIn: (bookingId: string) => request('POST', `/bookings/${encodeURIComponent(bookingId)}/check-in`, BookingView, { body: {} }),
   act: <A extends UserAction>(id: string, action: A, body: ActionBody<A>) =>
     request('POST', `/wishes/${encodeURIComponent(id)}/${action.replaceAll('_', '-')}`, WishDetail, { body }),

@@ -63,7 +63,12 @@ function errorOf(status: number, data: unknown, headers: Record<string, unknown>
  * and every answer parsed with the shared schema of its route, so a page never renders a shape it did
  * not ask for (an answer that does not fit is an error the page shows, with a retry).
  */
-export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, opts: RequestOptions = {}): Promise<z.output<S>> {
+export async function request<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
   const query = Object.entries(opts.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
   const url = `${apiBase()}${path}${query.length ? `?${query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''}`;
   const token = session.token();

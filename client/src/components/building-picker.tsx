@@ -22,19 +22,27 @@ export function BuildingPicker({ tree, value, onChange }: { tree: PlaceNode[]; v
 
   if (!open) {
     return (
-      <View className='card'>
-        <View className='text building-chosen'>{chosen.map((p) => p.name).join(' ')}</View>
-        <Button className='btn block' onClick={() => { setTrail([]); setOpen(true); }}>更换楼栋</Button>
+      <View className="card">
+        <View className="text building-chosen">{chosen.map((p) => p.name).join(' ')}</View>
+        <Button
+          className="btn block"
+          onClick={() => {
+            setTrail([]);
+            setOpen(true);
+          }}
+        >
+          更换楼栋
+        </Button>
       </View>
     );
   }
   return (
-    <View className='card'>
-      <View className='muted'>{trail.length ? trail.map((p) => p.name).join(' › ') : '请选择街道'}</View>
+    <View className="card">
+      <View className="muted">{trail.length ? trail.map((p) => p.name).join(' › ') : '请选择街道'}</View>
       {level.map((node) => (
         <View
           key={node.id}
-          className='choice place-choice'
+          className="choice place-choice"
           data-place-id={node.id}
           onClick={() => {
             if (node.kind === 'building') {
@@ -43,10 +51,17 @@ export function BuildingPicker({ tree, value, onChange }: { tree: PlaceNode[]; v
             } else setTrail([...trail, node]);
           }}
         >
-          {node.name} <View className='muted' style={{ marginLeft: 'auto' }}>{KIND_LABEL[node.kind]}</View>
+          {node.name}{' '}
+          <View className="muted" style={{ marginLeft: 'auto' }}>
+            {KIND_LABEL[node.kind]}
+          </View>
         </View>
       ))}
-      {trail.length > 0 && <Button className='btn block' onClick={() => setTrail(trail.slice(0, -1))}>返回上一级</Button>}
+      {trail.length > 0 && (
+        <Button className="btn block" onClick={() => setTrail(trail.slice(0, -1))}>
+          返回上一级
+        </Button>
+      )}
     </View>
   );
 }

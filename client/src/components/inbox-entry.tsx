@@ -8,10 +8,14 @@ import { session } from '../api/session';
 export function InboxEntry() {
   const [unread, setUnread] = useState(0);
   useDidShow(() => {
-    if (session.token()) api.unreadCount().then((r) => setUnread(r.unread), () => undefined);
+    if (session.token())
+      api.unreadCount().then(
+        (r) => setUnread(r.unread),
+        () => undefined,
+      );
   });
   return (
-    <Button className='btn block inbox-entry' onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
+    <Button className="btn block inbox-entry" onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
       {unread > 0 ? `消息(${unread}条未读)` : '消息'}
     </Button>
   );

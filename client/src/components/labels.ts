@@ -102,8 +102,16 @@ export const skillLabel = (skill: string): string => SKILL_WORDS[skill] ?? skill
 /** The skills a volunteer may pick from: the demo ones and any others already in use. */
 export const knownSkills = (...more: string[][]): string[] => [...new Set([...Object.keys(SKILL_WORDS), ...more.flat()])];
 
-export const APPLICATION_LABEL: Record<'pending' | 'approved' | 'declined', string> = { pending: '待审核', approved: '已通过', declined: '未通过' };
-export const PARTNERSHIP_LABEL: Record<'offered' | 'accepted' | 'ended', string> = { offered: '待对方接受', accepted: '协作中', ended: '已结束' };
+export const APPLICATION_LABEL: Record<'pending' | 'approved' | 'declined', string> = {
+  pending: '待审核',
+  approved: '已通过',
+  declined: '未通过',
+};
+export const PARTNERSHIP_LABEL: Record<'offered' | 'accepted' | 'ended', string> = {
+  offered: '待对方接受',
+  accepted: '协作中',
+  ended: '已结束',
+};
 
 const UNIT_WORDS = { working_minutes: '个工作分钟', working_days: '个工作日', calendar_minutes: '分钟', calendar_days: '天' } as const;
 /** “30个工作分钟”, “2小时”: a time limit as staff read it. */

@@ -22,10 +22,14 @@ export function MergePicker({ wish, value, onChange }: { wish: Wish; value: stri
   if (error) return <LoadError message={error} onRetry={load} />;
   if (!others.length) return null;
   return (
-    <View className='merge-picker'>
-      <View className='section'>是重复的心愿?合并到:</View>
+    <View className="merge-picker">
+      <View className="section">是重复的心愿?合并到:</View>
       {others.slice(0, 5).map((w) => (
-        <View key={w.id} className={`choice merge-choice ${value === w.id ? 'selected' : ''}`} onClick={() => onChange(value === w.id ? '' : w.id)}>
+        <View
+          key={w.id}
+          className={`choice merge-choice ${value === w.id ? 'selected' : ''}`}
+          onClick={() => onChange(value === w.id ? '' : w.id)}
+        >
           {w.buildingName} · {w.description.slice(0, 16)} · {ago(w.createdAt)}
         </View>
       ))}

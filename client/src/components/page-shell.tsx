@@ -13,19 +13,33 @@ export function PageShell({ children }: PropsWithChildren) {
 }
 
 /** Loading, error (with a retry) and empty states, the same on every list. */
-export function ListState({ loading, error, empty, emptyText, onRetry }: { loading: boolean; error: string; empty: boolean; emptyText: string; onRetry: () => void }) {
-  if (loading) return <View className='empty'>正在加载…</View>;
+export function ListState({
+  loading,
+  error,
+  empty,
+  emptyText,
+  onRetry,
+}: {
+  loading: boolean;
+  error: string;
+  empty: boolean;
+  emptyText: string;
+  onRetry: () => void;
+}) {
+  if (loading) return <View className="empty">正在加载…</View>;
   if (error) return <LoadError message={error} onRetry={onRetry} />;
-  if (empty) return <View className='empty'>{emptyText}</View>;
+  if (empty) return <View className="empty">{emptyText}</View>;
   return null;
 }
 
 /** A failed load says what went wrong and offers to try again. */
 export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
-    <View className='load-error'>
-      <View className='error'>{message}</View>
-      <Button className='btn block retry' onClick={onRetry}>重新加载</Button>
+    <View className="load-error">
+      <View className="error">{message}</View>
+      <Button className="btn block retry" onClick={onRetry}>
+        重新加载
+      </Button>
     </View>
   );
 }
@@ -34,7 +48,7 @@ export function LoadError({ message, onRetry }: { message: string; onRetry: () =
 export function LoadMore({ list }: { list: { cursor: string | null; loadingMore: boolean; loadMore: () => Promise<void> } }) {
   if (!list.cursor) return null;
   return (
-    <Button className='btn block load-more' disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
+    <Button className="btn block load-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
       {list.loadingMore ? '正在加载…' : '加载更多'}
     </Button>
   );

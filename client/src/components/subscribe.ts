@@ -15,7 +15,10 @@ export async function askToSubscribe(templates: PushTemplate[]): Promise<void> {
   const wanted = templates.filter((t) => TEMPLATE_IDS[t]);
   if (!wanted.length) return;
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((t) => TEMPLATE_IDS[t]!), entityIds: [] })) as Record<string, string>;
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((t) => TEMPLATE_IDS[t]!), entityIds: [] })) as Record<
+      string,
+      string
+    >;
     const accepted = wanted.filter((t) => answer[TEMPLATE_IDS[t]!] === 'accept');
     if (accepted.length) await api.subscribe(accepted);
   } catch {

@@ -26,20 +26,29 @@ const same = (a: Span, b: Span) => a.from === b.from && a.to === b.to;
 export function HoursPicker({ value, onChange }: { value: FreeHours; onChange: (hours: FreeHours) => void }) {
   const toggle = (day: DayKind, span: Span) => {
     const spans = value[day];
-    const next = spans.some((s) => same(s, span)) ? spans.filter((s) => !same(s, span)) : [...spans, span].sort((a, b) => a.from.localeCompare(b.from)).slice(0, 4);
+    const next = spans.some((s) => same(s, span))
+      ? spans.filter((s) => !same(s, span))
+      : [...spans, span].sort((a, b) => a.from.localeCompare(b.from)).slice(0, 4);
     onChange({ ...value, [day]: next });
   };
   return (
-    <View className='hours-picker'>
+    <View className="hours-picker">
       {(['workday', 'restday'] as const).map((day) => {
         // Spans set elsewhere (by staff, in the demo data) are shown as they are, to keep or drop.
-        const options: [string, Span][] = [...PRESETS[day], ...value[day].filter((s) => !PRESETS[day].some(([, p]) => same(p, s))).map((s): [string, Span] => [`${s.from}-${s.to}`, s])];
+        const options: [string, Span][] = [
+          ...PRESETS[day],
+          ...value[day].filter((s) => !PRESETS[day].some(([, p]) => same(p, s))).map((s): [string, Span] => [`${s.from}-${s.to}`, s]),
+        ];
         return (
           <View key={day}>
-            <View className='muted'>{DAY_LABEL[day]}</View>
-            <View className='wrap'>
+            <View className="muted">{DAY_LABEL[day]}</View>
+            <View className="wrap">
               {options.map(([label, span]) => (
-                <Button key={`${span.from}${span.to}`} className={`btn chip hours-${day} ${value[day].some((s) => same(s, span)) ? 'selected' : ''}`} onClick={() => toggle(day, span)}>
+                <Button
+                  key={`${span.from}${span.to}`}
+                  className={`btn chip hours-${day} ${value[day].some((s) => same(s, span)) ? 'selected' : ''}`}
+                  onClick={() => toggle(day, span)}
+                >
                   {label}
                 </Button>
               ))}
@@ -52,7 +61,15 @@ export function HoursPicker({ value, onChange }: { value: FreeHours; onChange: (
 }
 
 /** Skills as chips to switch on and off, and a field to add one not in the list. */
-export function SkillPicker({ value, onChange, offered = [] }: { value: string[]; onChange: (skills: string[]) => void; offered?: string[] }) {
+export function SkillPicker({
+  value,
+  onChange,
+  offered = [],
+}: {
+  value: string[];
+  onChange: (skills: string[]) => void;
+  offered?: string[];
+}) {
   const [typed, setTyped] = useState('');
   const options = knownSkills(offered, value);
   const toggle = (skill: string) => onChange(value.includes(skill) ? value.filter((s) => s !== skill) : [...value, skill].slice(0, 10));
@@ -62,16 +79,26 @@ export function SkillPicker({ value, onChange, offered = [] }: { value: string[]
     setTyped('');
   };
   return (
-    <View className='skill-picker'>
-      <View className='wrap'>
+    <View className="skill-picker">
+      <View className="wrap">
         {options.map((s) => (
           <Button key={s} className={`btn chip skill ${value.includes(s) ? 'selected' : ''}`} data-skill={s} onClick={() => toggle(s)}>
             {skillLabel(s)}
           </Button>
         ))}
       </View>
-      <Input className='input skill-input' value={typed} maxlength={40} placeholder='其他技能,例如:理发' onInput={(e) => setTyped(e.detail.value)} />
-      {typed.trim() && <Button className='btn block add-skill' onClick={add}>添加“{typed.trim()}”</Button>}
+      <Input
+        className="input skill-input"
+        value={typed}
+        maxlength={40}
+        placeholder="其他技能,例如:理发"
+        onInput={(e) => setTyped(e.detail.value)}
+      />
+      {typed.trim() && (
+        <Button className="btn block add-skill" onClick={add}>
+          添加“{typed.trim()}”
+        </Button>
+      )}
     </View>
   );
 }

@@ -107,24 +107,33 @@ export function WishActions({ detail, onDone, onLost }: Props) {
   // for disabled (faded, white text on white): leave the attribute out unless busy.
   const button = (action: UserAction, primary = false) =>
     shown(action) && (
-      <Button key={action} className={`btn block action-${action} ${primary ? 'primary' : ''}`} disabled={busy || undefined} onClick={() => run(action)}>
+      <Button
+        key={action}
+        className={`btn block action-${action} ${primary ? 'primary' : ''}`}
+        disabled={busy || undefined}
+        onClick={() => run(action)}
+      >
         {ACTION_LABEL[action]}
       </Button>
     );
-  const prompt = allowed.map((a) => TEXT_PROMPT[a]).find(Boolean) ?? (allowed.some((a) => ['reject', 'close', 'dispute', 'merge'].includes(a)) ? '写下原因' : null);
+  const prompt =
+    allowed.map((a) => TEXT_PROMPT[a]).find(Boolean) ??
+    (allowed.some((a) => ['reject', 'close', 'dispute', 'merge'].includes(a)) ? '写下原因' : null);
 
   return (
-    <View className='card wish-actions'>
+    <View className="card wish-actions">
       {allowed.includes('confirm') && (
         <View>
-          <View className='section'>给这次服务打个分</View>
-          <View className='wrap'>
+          <View className="section">给这次服务打个分</View>
+          <View className="wrap">
             {[1, 2, 3, 4, 5].map((n) => (
-              <Button key={n} className={`btn rating-${n} ${rating === n ? 'selected' : ''}`} onClick={() => setRating(n)}>{n}星</Button>
+              <Button key={n} className={`btn rating-${n} ${rating === n ? 'selected' : ''}`} onClick={() => setRating(n)}>
+                {n}星
+              </Button>
             ))}
           </View>
-          <View className='section'>在社区心愿墙上公示吗?</View>
-          <View className='muted'>公示时姓名会隐去(如“王**”),不显示门牌和电话。</View>
+          <View className="section">在社区心愿墙上公示吗?</View>
+          <View className="muted">公示时姓名会隐去(如“王**”),不显示门牌和电话。</View>
           {(['hidden', 'summary', 'full'] as const).map((option) => (
             <View key={option} className={`choice wall-${option} ${wall === option ? 'selected' : ''}`} onClick={() => setWall(option)}>
               {WALL_LABEL[option]}
@@ -135,27 +144,37 @@ export function WishActions({ detail, onDone, onLost }: Props) {
       {allowed.includes('route') && <RoutePicker wishId={wish.id} value={route} onChange={setRoute} />}
       {allowed.includes('extend_deadline') && (
         <View>
-          <View className='section'>办结时限(提交后几个工作日)</View>
-          <View className='tabs'>
+          <View className="section">办结时限(提交后几个工作日)</View>
+          <View className="tabs">
             {DEADLINE_DAYS.map((d) => (
-              <Button key={d} className={`btn deadline-${d} ${days === d ? 'selected' : ''}`} onClick={() => setDays(d)}>{d}天</Button>
+              <Button key={d} className={`btn deadline-${d} ${days === d ? 'selected' : ''}`} onClick={() => setDays(d)}>
+                {d}天
+              </Button>
             ))}
           </View>
         </View>
       )}
       {allowed.includes('merge') && <MergePicker wish={wish} value={mergeInto} onChange={setMergeInto} />}
       {prompt && (
-        <Textarea className='textarea action-text' value={text} maxlength={500} placeholder={prompt} onInput={(e) => setText(e.detail.value)} />
+        <Textarea
+          className="textarea action-text"
+          value={text}
+          maxlength={500}
+          placeholder={prompt}
+          onInput={(e) => setText(e.detail.value)}
+        />
       )}
       {forResident && (allowed.includes('confirm') || allowed.includes('dispute')) && (
-        <Label className='row check-row text act-consent'>
-          <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
+        <Label className="row check-row text act-consent">
+          <Checkbox value="consent" checked={consent} onClick={() => setConsent(!consent)} />
           居民已当面同意由我代为操作
         </Label>
       )}
-      {error && <View className='error'>{error}</View>}
+      {error && <View className="error">{error}</View>}
       {(['confirm', 'claim', 'start', 'complete', 'route', 'resolve'] as const).map((a) => button(a, true))}
-      {(['dispute', 'release', 'send_back', 'escalate', 'send_down', 'extend_deadline', 'merge', 'reject', 'close'] as const).map((a) => button(a))}
+      {(['dispute', 'release', 'send_back', 'escalate', 'send_down', 'extend_deadline', 'merge', 'reject', 'close'] as const).map((a) =>
+        button(a),
+      )}
     </View>
   );
 }

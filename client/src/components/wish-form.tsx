@@ -97,13 +97,22 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
       kind === 'callback'
         ? { kind, description, buildingId }
         : {
-            kind, description, category, buildingId, urgency, shared,
+            kind,
+            description,
+            category,
+            buildingId,
+            urgency,
+            shared,
             ...(onBehalfOf ? { onBehalfOf, ...(consent ? { consent: true } : {}) } : {}),
           },
     );
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-      setErrors(fields.map((f) => (f === 'description' ? '请写下心愿内容(至少4个字)' : f === 'consent' ? '请先确认居民已同意' : `请选择${FIELD_NAMES[f] ?? f}`)));
+      setErrors(
+        fields.map((f) =>
+          f === 'description' ? '请写下心愿内容(至少4个字)' : f === 'consent' ? '请先确认居民已同意' : `请选择${FIELD_NAMES[f] ?? f}`,
+        ),
+      );
       return;
     }
     inFlight.current = true;
@@ -125,20 +134,29 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
 
   const offer = offersMeToo && postAnyway !== similarKey && similar.length > 0;
   return (
-    <View className='wish-form'>
+    <View className="wish-form">
       {loadError && <LoadError message={loadError} onRetry={loadLists} />}
       {!onBehalfOf && (
-        <View className='kinds'>
-          <View className={`choice kind-wish ${kind === 'wish' ? 'selected' : ''}`} onClick={() => setKind('wish')}>写下需要帮什么忙</View>
-          <View className={`choice kind-callback ${kind === 'callback' ? 'selected' : ''}`} onClick={() => setKind('callback')}>请网格员给我回电话</View>
+        <View className="kinds">
+          <View className={`choice kind-wish ${kind === 'wish' ? 'selected' : ''}`} onClick={() => setKind('wish')}>
+            写下需要帮什么忙
+          </View>
+          <View className={`choice kind-callback ${kind === 'callback' ? 'selected' : ''}`} onClick={() => setKind('callback')}>
+            请网格员给我回电话
+          </View>
         </View>
       )}
       {kind === 'wish' && (
         <View>
-          <View className='section'>需要帮什么忙?</View>
-          <View className='wrap'>
+          <View className="section">需要帮什么忙?</View>
+          <View className="wrap">
             {categories.map((c) => (
-              <Button key={c.id} className={`btn category ${category === c.id ? 'selected' : ''}`} data-category={c.id} onClick={() => setCategory(c.id)}>
+              <Button
+                key={c.id}
+                className={`btn category ${category === c.id ? 'selected' : ''}`}
+                data-category={c.id}
+                onClick={() => setCategory(c.id)}
+              >
                 {c.name}
               </Button>
             ))}
@@ -147,54 +165,62 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
       )}
       {offersMeToo && similarError && <LoadError message={similarError} onRetry={loadSimilar} />}
       {offer && (
-        <View className='card me-too'>
-          <View className='card-title'>邻居已经反映过类似的问题</View>
-          <View className='muted'>如果是同一件事,点“我也遇到”一起关注进展,不用再提交一次。</View>
+        <View className="card me-too">
+          <View className="card-title">邻居已经反映过类似的问题</View>
+          <View className="muted">如果是同一件事,点“我也遇到”一起关注进展,不用再提交一次。</View>
           {similar.map((s) => (
-            <View key={s.id} className='me-too-item' data-wish-id={s.id}>
-              <View className='text'>{s.description}</View>
-              <View className='muted'>
+            <View key={s.id} className="me-too-item" data-wish-id={s.id}>
+              <View className="text">{s.description}</View>
+              <View className="muted">
                 {s.buildingName} · {s.ownerName} · {ago(s.createdAt)}
                 {s.supporters > 0 ? ` · ${s.supporters}位邻居也遇到` : ''}
               </View>
-              <Button className='btn primary block join-wish' disabled={joining || undefined} onClick={() => void join(s.id)}>
+              <Button className="btn primary block join-wish" disabled={joining || undefined} onClick={() => void join(s.id)}>
                 我也遇到
               </Button>
             </View>
           ))}
-          <Button className='btn block post-anyway' onClick={() => setPostAnyway(similarKey)}>不是同一件事,继续提交</Button>
+          <Button className="btn block post-anyway" onClick={() => setPostAnyway(similarKey)}>
+            不是同一件事,继续提交
+          </Button>
         </View>
       )}
-      <View className='section'>{kind === 'callback' ? '想先说一句吗?(选填)' : '说说具体情况'}</View>
+      <View className="section">{kind === 'callback' ? '想先说一句吗?(选填)' : '说说具体情况'}</View>
       <Textarea
-        className='textarea description'
+        className="textarea description"
         value={description}
         maxlength={500}
         placeholder={kind === 'callback' ? '例如:想问问怎么申请助餐' : '例如:厨房的灯不亮了,换了灯泡也不行'}
         onInput={(e) => setDescription(e.detail.value)}
       />
-      <View className='muted'>{description.length}/500</View>
-      <View className='section'>在哪里?</View>
+      <View className="muted">{description.length}/500</View>
+      <View className="section">在哪里?</View>
       <BuildingPicker tree={tree} value={buildingId} onChange={setBuildingId} />
       {kind === 'wish' && (
         <View>
-          <Label className='card row check-row text shared'>
-            <Checkbox value='shared' checked={shared} onClick={() => setShared(!shared)} />
+          <Label className="card row check-row text shared">
+            <Checkbox value="shared" checked={shared} onClick={() => setShared(!shared)} />
             这是楼道、院门口等公共地方的问题,邻居也可以一起关注
           </Label>
-          <View className='section'>着急吗?</View>
-          <View className='tabs'>
-            <Button className={`btn urgency ${urgency === 'normal' ? 'selected' : ''}`} onClick={() => setUrgency('normal')}>不着急</Button>
-            <Button className={`btn urgency ${urgency === 'urgent' ? 'selected' : ''}`} onClick={() => setUrgency('urgent')}>比较急</Button>
+          <View className="section">着急吗?</View>
+          <View className="tabs">
+            <Button className={`btn urgency ${urgency === 'normal' ? 'selected' : ''}`} onClick={() => setUrgency('normal')}>
+              不着急
+            </Button>
+            <Button className={`btn urgency ${urgency === 'urgent' ? 'selected' : ''}`} onClick={() => setUrgency('urgent')}>
+              比较急
+            </Button>
           </View>
         </View>
       )}
-      {kind === 'callback' && <View className='notice callback-note'>网格员会尽快给您打电话,按紧急事项办理。</View>}
+      {kind === 'callback' && <View className="notice callback-note">网格员会尽快给您打电话,按紧急事项办理。</View>}
       {errors.map((e) => (
-        <View key={e} className='error'>{e}</View>
+        <View key={e} className="error">
+          {e}
+        </View>
       ))}
       {/* No disabled attribute unless submitting: Taro's H5 button takes disabled="false" for disabled. */}
-      <Button className='btn primary block submit-wish' disabled={submitting || undefined} onClick={submit}>
+      <Button className="btn primary block submit-wish" disabled={submitting || undefined} onClick={submit}>
         {submitting ? '正在提交…' : kind === 'callback' ? '请网格员回电' : '提交心愿'}
       </Button>
     </View>

@@ -24,7 +24,7 @@ export default function CustomTabBar() {
             if (tab.pagePath !== selected) void Taro.switchTab({ url: `/${tab.pagePath}` });
           }}
         >
-          <View className='tab-bar-label'>{tab.text}</View>
+          <View className="tab-bar-label">{tab.text}</View>
         </View>
       ))}
     </View>

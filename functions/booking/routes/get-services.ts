@@ -2,4 +2,7 @@ import { ServiceListQuery, type ServicePage } from '../../../shared/schemas/serv
 import { route } from '../../http/handler';
 import { listServices } from '../lists';
 
-export const handler = route({ roles: 'any', query: ServiceListQuery }, ({ user, query }): Promise<ServicePage> => listServices(user, query));
+export const handler = route(
+  { roles: 'any', query: ServiceListQuery },
+  ({ user, query }): Promise<ServicePage> => listServices(user, query),
+);

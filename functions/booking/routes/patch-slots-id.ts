@@ -4,6 +4,8 @@ import { changeSlotFor } from '../slot-change';
 import { route } from '../../http/handler';
 
 /** Staff change one slot (seats, time, place) or close it, with a reason everyone booked is told. */
-export const handler = route({ roles: ['staff'], path: SlotIdPath, body: SlotUpdateBody }, async ({ user, path, body, now }): Promise<SlotView> =>
-  toSlotView(await changeSlotFor(user, path.id, body, now), true, now.getTime(), null),
+export const handler = route(
+  { roles: ['staff'], path: SlotIdPath, body: SlotUpdateBody },
+  async ({ user, path, body, now }): Promise<SlotView> =>
+    toSlotView(await changeSlotFor(user, path.id, body, now), true, now.getTime(), null),
 );

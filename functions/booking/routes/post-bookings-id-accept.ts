@@ -3,6 +3,7 @@ import { acceptOffer } from '../accept';
 import { route } from '../../http/handler';
 
 /** Take the seat a waiting-list offer holds, before it lapses. */
-export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: OfferBody }, ({ user, path, body, now }): Promise<BookingView> =>
-  acceptOffer(user, path.id, body, now),
+export const handler = route(
+  { roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: OfferBody },
+  ({ user, path, body, now }): Promise<BookingView> => acceptOffer(user, path.id, body, now),
 );

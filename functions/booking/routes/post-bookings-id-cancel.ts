@@ -3,6 +3,7 @@ import { cancelBooking } from '../cancel';
 import { route } from '../../http/handler';
 
 /** Cancel before the deadline (staff: after it, with a reason), withdraw an application, leave a waiting list, or decline an offer. */
-export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: CancelBody }, ({ user, path, body, now }): Promise<BookingView> =>
-  cancelBooking(user, path.id, body, now),
+export const handler = route(
+  { roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: CancelBody },
+  ({ user, path, body, now }): Promise<BookingView> => cancelBooking(user, path.id, body, now),
 );

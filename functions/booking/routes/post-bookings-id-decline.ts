@@ -3,6 +3,7 @@ import { cancelBooking } from '../cancel';
 import { route } from '../../http/handler';
 
 /** Say no to a waiting-list offer: the seat passes at once to the next one waiting. */
-export const handler = route({ roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: OfferBody }, ({ user, path, body, now }): Promise<BookingView> =>
-  cancelBooking(user, path.id, body, now, 'offered'),
+export const handler = route(
+  { roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: OfferBody },
+  ({ user, path, body, now }): Promise<BookingView> => cancelBooking(user, path.id, body, now, 'offered'),
 );

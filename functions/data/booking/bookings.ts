@@ -18,7 +18,15 @@ export const bookingKey = (slotId: string, residentId: string) => ({ PK: slotOwn
 
 /** The roster's order: who is coming, then who came, who may come (offers, the waiting list), the rest. */
 const ROSTER_ORDER: Record<BookingStatus, number> = {
-  booked: 1, checked_in: 2, no_show: 3, offered: 4, waiting: 5, applied: 6, cancelled: 8, declined: 8, expired: 8,
+  booked: 1,
+  checked_in: 2,
+  no_show: 3,
+  offered: 4,
+  waiting: 5,
+  applied: 6,
+  cancelled: 8,
+  declined: 8,
+  expired: 8,
 };
 
 export function bookingIndexKeys(b: Booking): Record<string, string> {
@@ -80,16 +88,36 @@ export async function bookingsOfSlot(slotId: string): Promise<Booking[]> {
 }
 
 /** AP: a slot's roster for its provider and staff, coming first (GSI3 `ROSTER#<slot>`). */
-export const rosterOf = (slotId: string): Source<Booking> => ({ index: INDEX.gsi3, partitions: [`ROSTER#${slotId}`], forward: true, item: Booking });
+export const rosterOf = (slotId: string): Source<Booking> => ({
+  index: INDEX.gsi3,
+  partitions: [`ROSTER#${slotId}`],
+  forward: true,
+  item: Booking,
+});
 
 /** AP: a resident's bookings still in play, soonest first (GSI2 `BOOKINGS#<resident>#A`). */
-export const activeBookingsOf = (residentId: string): Source<Booking> => ({ index: INDEX.gsi2, partitions: [`BOOKINGS#${residentId}#A`], forward: true, item: Booking });
+export const activeBookingsOf = (residentId: string): Source<Booking> => ({
+  index: INDEX.gsi2,
+  partitions: [`BOOKINGS#${residentId}#A`],
+  forward: true,
+  item: Booking,
+});
 
 /** AP: a resident's past and ended bookings, latest first (GSI2 `BOOKINGS#<resident>#Z`). */
-export const pastBookingsOf = (residentId: string): Source<Booking> => ({ index: INDEX.gsi2, partitions: [`BOOKINGS#${residentId}#Z`], forward: false, item: Booking });
+export const pastBookingsOf = (residentId: string): Source<Booking> => ({
+  index: INDEX.gsi2,
+  partitions: [`BOOKINGS#${residentId}#Z`],
+  forward: false,
+  item: Booking,
+});
 
 /** AP: the bookings a grid worker or staff member made for residents, latest slot first (GSI1 `BOOKED_BY#<user>`). */
-export const bookingsMadeBy = (userId: string): Source<Booking> => ({ index: INDEX.gsi1, partitions: [`BOOKED_BY#${userId}`], forward: false, item: Booking });
+export const bookingsMadeBy = (userId: string): Source<Booking> => ({
+  index: INDEX.gsi1,
+  partitions: [`BOOKED_BY#${userId}`],
+  forward: false,
+  item: Booking,
+});
 
 /** AP: one resident's bookings of some slots (BatchGetItem), to show "booked" on a list of slots. */
 export async function bookingsOnSlots(residentId: string, slotIds: readonly string[]): Promise<Map<string, Booking>> {

@@ -18,7 +18,11 @@ export async function getDraw(slotId: string): Promise<StoredDraw | null> {
 export async function putDraw(draw: StoredDraw): Promise<boolean> {
   try {
     await db().send(
-      new PutCommand({ TableName: tableName(), Item: { ...drawKey(draw.slotId), type: 'draw', ...draw }, ConditionExpression: 'attribute_not_exists(PK)' }),
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...drawKey(draw.slotId), type: 'draw', ...draw },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     );
     return true;
   } catch (error) {

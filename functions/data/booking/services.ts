@@ -69,5 +69,7 @@ export async function saveService(s: Service, previousVersion: number): Promise<
 
 /** Seeds: a plain put of fixed values, with the daily timer. */
 export async function putService(s: Service, nowMs: number): Promise<void> {
-  await db().send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: serviceItem(s) } }, slotsTimer(s, nowMs)] }));
+  await db().send(
+    new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: serviceItem(s) } }, slotsTimer(s, nowMs)] }),
+  );
 }

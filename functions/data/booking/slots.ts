@@ -41,7 +41,13 @@ export async function openSlot(slot: Slot): Promise<boolean> {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: tableName(), Item: { ...slotKey(slot.id), type: 'slot', ...slot, ...listKeys(slot) }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...slotKey(slot.id), type: 'slot', ...slot, ...listKeys(slot) },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
           ...slotTimers(slot).map((t) => timerPut(slotOwner(slot.id), t.kind, slot.id, t.at)),
         ],
       }),
@@ -146,7 +152,9 @@ export async function changeSlot(
     new UpdateCommand({
       TableName: tableName(),
       Key: slotKey(slot.id),
-      UpdateExpression: `SET ${Object.keys(set).map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+      UpdateExpression: `SET ${Object.keys(set)
+        .map((_, i) => `#f${i} = :f${i}`)
+        .join(', ')}`,
       ConditionExpression: ['attribute_exists(PK)', ...(condition ? [condition.expression] : [])].join(' AND '),
       ExpressionAttributeNames: { ...names, ...condition?.names },
       ExpressionAttributeValues: { ...values, ...condition?.values },

@@ -84,7 +84,8 @@ export async function takeWaitNumber(slotId: string, after: number): Promise<Wai
     new UpdateCommand({
       TableName: tableName(),
       Key: numbersKey(slotId),
-      UpdateExpression: 'SET issued = if_not_exists(issued, :after) + :one, #first = if_not_exists(#first, :after), burned = if_not_exists(burned, :zero), #t = :type',
+      UpdateExpression:
+        'SET issued = if_not_exists(issued, :after) + :one, #first = if_not_exists(#first, :after), burned = if_not_exists(burned, :zero), #t = :type',
       ExpressionAttributeNames: { '#first': 'first', '#t': 'type' },
       ExpressionAttributeValues: { ':after': after, ':one': 1, ':zero': 0, ':type': 'waitNumbers' },
       ReturnValues: 'UPDATED_NEW',
@@ -96,5 +97,12 @@ export async function takeWaitNumber(slotId: string, after: number): Promise<Wai
 
 /** AP: a number taken by a join that did not go through (refused, or decided otherwise), so later joiners are not told a place too far back. */
 export async function burnWaitNumber(slotId: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: numbersKey(slotId), UpdateExpression: 'ADD burned :one', ExpressionAttributeValues: { ':one': 1 } }));
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: numbersKey(slotId),
+      UpdateExpression: 'ADD burned :one',
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
 }

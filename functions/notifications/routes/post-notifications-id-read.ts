@@ -2,4 +2,7 @@ import { NotificationIdPath, type Notification } from '../../../shared/schemas/n
 import { route } from '../../http/handler';
 import { readOne } from '../inbox';
 
-export const handler = route({ roles: 'any', path: NotificationIdPath }, ({ user, path, now }): Promise<Notification> => readOne(user.id, path.id, now));
+export const handler = route(
+  { roles: 'any', path: NotificationIdPath },
+  ({ user, path, now }): Promise<Notification> => readOne(user.id, path.id, now),
+);

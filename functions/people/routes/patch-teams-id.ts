@@ -3,4 +3,7 @@ import { route } from '../../http/handler';
 import { updateTeam } from '../team-manage';
 
 /** Staff change a team: kind, skills, the grids it serves, its lead, its caps on open claims. */
-export const handler = route({ roles: ['staff'], path: TeamIdPath, body: TeamBody }, ({ user, path, body }): Promise<Team> => updateTeam(user, path.id, body));
+export const handler = route(
+  { roles: ['staff'], path: TeamIdPath, body: TeamBody },
+  ({ user, path, body }): Promise<Team> => updateTeam(user, path.id, body),
+);

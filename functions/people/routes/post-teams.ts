@@ -3,4 +3,7 @@ import { Reply, route } from '../../http/handler';
 import { createTeam } from '../team-manage';
 
 /** Staff create a team for their community. */
-export const handler = route({ roles: ['staff'], body: TeamCreateBody }, async ({ user, body }) => new Reply(201, (await createTeam(user, body)) satisfies Team));
+export const handler = route(
+  { roles: ['staff'], body: TeamCreateBody },
+  async ({ user, body }) => new Reply(201, (await createTeam(user, body)) satisfies Team),
+);

@@ -2,6 +2,7 @@ import { CalendarYearBody, YearPath, type CalendarYear } from '../../../shared/s
 import { route } from '../../http/handler';
 import { saveCalendarYear } from '../calendar';
 
-export const handler = route({ roles: ['admin'], path: YearPath, body: CalendarYearBody }, ({ user, path, body, now }): Promise<CalendarYear> =>
-  saveCalendarYear(path.year, body, user, now),
+export const handler = route(
+  { roles: ['admin'], path: YearPath, body: CalendarYearBody },
+  ({ user, path, body, now }): Promise<CalendarYear> => saveCalendarYear(path.year, body, user, now),
 );

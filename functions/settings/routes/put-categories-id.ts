@@ -2,6 +2,7 @@ import { CategoryBody, CategoryPath, type Category } from '../../../shared/schem
 import { route } from '../../http/handler';
 import { updateCategory } from '../categories';
 
-export const handler = route({ roles: ['staff', 'streetStaff', 'admin'], path: CategoryPath, body: CategoryBody }, ({ path, body }): Promise<Category> =>
-  updateCategory(path.id, body),
+export const handler = route(
+  { roles: ['staff', 'streetStaff', 'admin'], path: CategoryPath, body: CategoryBody },
+  ({ path, body }): Promise<Category> => updateCategory(path.id, body),
 );

@@ -4,4 +4,7 @@ import { route } from '../../http/handler';
 import { support } from '../support';
 
 /** "Me too" (我也遇到): join a neighbour's open wish about a shared place; once per person. */
-export const handler = route({ roles: ['resident'], path: WishIdPath, body: SupportBody }, ({ user, path, now }): Promise<WishDetail> => support(user, path.id, now));
+export const handler = route(
+  { roles: ['resident'], path: WishIdPath, body: SupportBody },
+  ({ user, path, now }): Promise<WishDetail> => support(user, path.id, now),
+);

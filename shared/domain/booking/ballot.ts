@@ -60,13 +60,15 @@ export function runDraw(slotId: string, closedAt: string, seats: number, applica
   const list = canonicalList(slotId, closedAt, applicants);
   const listHash = sha256Hex(list);
   const seed = drawSeed(listHash, slotId, closedAt);
-  const entries = drawOrder(seed, applicants).map((a, i): DrawEntry => ({
-    rank: i + 1,
-    ticket: a.ticket,
-    weight: a.weight,
-    name: a.name,
-    outcome: i < seats ? 'won' : 'waiting',
-  }));
+  const entries = drawOrder(seed, applicants).map(
+    (a, i): DrawEntry => ({
+      rank: i + 1,
+      ticket: a.ticket,
+      weight: a.weight,
+      name: a.name,
+      outcome: i < seats ? 'won' : 'waiting',
+    }),
+  );
   return { list, listHash, seed, entries, residents: Object.fromEntries(applicants.map((a) => [a.ticket, a.residentId])) };
 }
 
@@ -94,7 +96,13 @@ export function verifyDraw(draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'entr
   const published = [...draw.entries].sort((a, b) => a.rank - b.rank);
   const same =
     published.length === order.length &&
-    published.every((e, i) => e.ticket === order[i].ticket && e.weight === order[i].weight && e.rank === i + 1 && e.outcome === (i < draw.seats ? 'won' : 'waiting'));
+    published.every(
+      (e, i) =>
+        e.ticket === order[i].ticket &&
+        e.weight === order[i].weight &&
+        e.rank === i + 1 &&
+        e.outcome === (i < draw.seats ? 'won' : 'waiting'),
+    );
   if (!same) problems.push('the ranks do not follow from the seed');
   return problems;
 }

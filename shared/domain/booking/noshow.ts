@@ -21,7 +21,11 @@ export interface Standing {
 }
 
 export function noShowStanding(records: readonly NoShowRecord[], nowMs: number): Standing {
-  const counted = records.filter((r) => !r.excused).map((r) => Date.parse(r.at)).filter((t) => t <= nowMs).sort((a, b) => a - b);
+  const counted = records
+    .filter((r) => !r.excused)
+    .map((r) => Date.parse(r.at))
+    .filter((t) => t <= nowMs)
+    .sort((a, b) => a - b);
   const window = NO_SHOW_POLICY.withinDays * DAY_MS;
   let restrictedUntil: number | null = null;
   // Every no-show that is the third within 90 days starts (or extends) a restriction.

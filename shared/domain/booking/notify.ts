@@ -38,11 +38,29 @@ interface Template {
 const what = (b: Booking) => `${b.serviceName} ${whenText(b.start)}`;
 
 const TEMPLATES: Record<BookingEvent, Template> = {
-  booked: { kind: 'booking_confirmed', title: () => '预约成功', body: (b) => `${what(b)},地点:${b.place}`, push: 'booking_result', booker: false },
+  booked: {
+    kind: 'booking_confirmed',
+    title: () => '预约成功',
+    body: (b) => `${what(b)},地点:${b.place}`,
+    push: 'booking_result',
+    booker: false,
+  },
   applied: { kind: 'booking_applied', title: () => '已报名抽签', body: (b) => `${what(b)},签号 ${b.ticket}`, booker: false },
   waiting: { kind: 'booking_waiting', title: () => '已排队候补', body: (b) => `${what(b)},有人取消时会通知您`, booker: false },
-  won: { kind: 'booking_drawn', title: () => '抽签中签', body: (b) => `${what(b)},第${b.drawRank}名,请按时到场`, push: 'booking_result', booker: true },
-  lost: { kind: 'booking_not_drawn', title: () => '抽签未中,已排队候补', body: (b) => `${what(b)},第${b.drawRank}名,有空位会通知您`, push: 'booking_result', booker: true },
+  won: {
+    kind: 'booking_drawn',
+    title: () => '抽签中签',
+    body: (b) => `${what(b)},第${b.drawRank}名,请按时到场`,
+    push: 'booking_result',
+    booker: true,
+  },
+  lost: {
+    kind: 'booking_not_drawn',
+    title: () => '抽签未中,已排队候补',
+    body: (b) => `${what(b)},第${b.drawRank}名,有空位会通知您`,
+    push: 'booking_result',
+    booker: true,
+  },
   offered: {
     kind: 'booking_offered',
     title: () => '有空位了,请确认',
@@ -51,11 +69,29 @@ const TEMPLATES: Record<BookingEvent, Template> = {
     booker: true,
   },
   offer_expired: { kind: 'booking_offer_expired', title: () => '候补名额已过期', body: (b) => `${what(b)},保留时间已过`, booker: true },
-  reminder: { kind: 'booking_reminder', title: () => '明天别忘了', body: (b) => `${what(b)},地点:${b.place}`, push: 'booking_reminder', booker: true },
+  reminder: {
+    kind: 'booking_reminder',
+    title: () => '明天别忘了',
+    body: (b) => `${what(b)},地点:${b.place}`,
+    push: 'booking_reminder',
+    booker: true,
+  },
   no_show: { kind: 'booking_no_show', title: () => '记录为未到场', body: (b) => `${what(b)},如有特殊情况请联系网格员`, booker: true },
   excused: { kind: 'booking_excused', title: () => '未到场记录已撤销', body: (b, why) => `${what(b)}:${why}`, booker: false },
-  cancelled: { kind: 'booking_cancelled', title: () => '预约已取消', body: (b, why) => `${what(b)}${why ? `:${why}` : ''}`, push: 'booking_result', booker: true },
-  changed: { kind: 'booking_changed', title: () => '预约时段有变动', body: (b, why) => `${what(b)},地点:${b.place}。${why}`, push: 'booking_result', booker: true },
+  cancelled: {
+    kind: 'booking_cancelled',
+    title: () => '预约已取消',
+    body: (b, why) => `${what(b)}${why ? `:${why}` : ''}`,
+    push: 'booking_result',
+    booker: true,
+  },
+  changed: {
+    kind: 'booking_changed',
+    title: () => '预约时段有变动',
+    body: (b, why) => `${what(b)},地点:${b.place}。${why}`,
+    push: 'booking_result',
+    booker: true,
+  },
 };
 
 /**

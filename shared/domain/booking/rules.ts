@@ -11,7 +11,9 @@ import { beijingYear, HOUR_MS, iso } from '../beijing-time';
  * The rules of booking, pure: the window, the deadline, quotas, eligibility, held-back seats and who a
  * free seat belongs to. Each refusal is an AppError with the code the resident is shown.
  */
-export type Resident = Pick<User, 'id' | 'name' | 'verified' | 'birthYear'> & { home: Pick<NonNullable<User['home']>, 'gridId' | 'communityId'> };
+export type Resident = Pick<User, 'id' | 'name' | 'verified' | 'birthYear'> & {
+  home: Pick<NonNullable<User['home']>, 'gridId' | 'communityId'>;
+};
 const at = (s: string) => Date.parse(s);
 const refuse = (code: ConstructorParameters<typeof AppError>[0], message: string) => new AppError(code, message);
 
@@ -19,7 +21,11 @@ const refuse = (code: ConstructorParameters<typeof AppError>[0], message: string
 const released = (slot: Slot, nowMs: number) => nowMs >= at(slot.times.releaseAt);
 
 /** Seats someone could take now: a booking made by a resident may not use the held-back seats before their release. */
-export function seatsLeft(slot: Pick<Slot, 'seats' | 'booked' | 'selfBooked' | 'selfCap' | 'times'>, assisted: boolean, nowMs: number): number {
+export function seatsLeft(
+  slot: Pick<Slot, 'seats' | 'booked' | 'selfBooked' | 'selfCap' | 'times'>,
+  assisted: boolean,
+  nowMs: number,
+): number {
   const all = slot.seats - slot.booked;
   const own = assisted || nowMs >= at(slot.times.releaseAt) ? all : Math.min(all, slot.selfCap - slot.selfBooked);
   return Math.max(0, own);
@@ -34,11 +40,15 @@ export const limitedToOwnShare = (slot: Slot, assisted: boolean, nowMs: number):
 export function assertEligible(rules: ServiceRules, resident: Resident, startMs: number): void {
   const { minAge, gridIds } = rules.eligibility;
   if (minAge === null && gridIds.length === 0) return;
-  if (!resident.verified) throw refuse('VERIFICATION_REQUIRED', 'this service has eligibility rules: a grid worker must first verify the resident');
-  if (gridIds.length && !gridIds.includes(resident.home.gridId)) throw refuse('NOT_ELIGIBLE', 'this service is for residents of other grids');
+  if (!resident.verified)
+    throw refuse('VERIFICATION_REQUIRED', 'this service has eligibility rules: a grid worker must first verify the resident');
+  if (gridIds.length && !gridIds.includes(resident.home.gridId))
+    throw refuse('NOT_ELIGIBLE', 'this service is for residents of other grids');
   if (minAge !== null) {
-    if (resident.birthYear === null) throw refuse('NOT_ELIGIBLE', `this service is for residents aged ${minAge} or more: give a birth year first`);
-    if (beijingYear(startMs) - resident.birthYear < minAge) throw refuse('NOT_ELIGIBLE', `this service is for residents aged ${minAge} or more`);
+    if (resident.birthYear === null)
+      throw refuse('NOT_ELIGIBLE', `this service is for residents aged ${minAge} or more: give a birth year first`);
+    if (beijingYear(startMs) - resident.birthYear < minAge)
+      throw refuse('NOT_ELIGIBLE', `this service is for residents aged ${minAge} or more`);
   }
 }
 
@@ -76,8 +86,10 @@ export function decideBooking(r: BookingRequest): BookingDecision {
   if (slot.status === 'closed') throw refuse('SLOT_CLOSED', `this slot was cancelled: ${slot.note ?? ''}`.trim());
   if (nowMs >= at(slot.end)) throw refuse('WINDOW_CLOSED', 'this slot is over');
   assertEligible(slot.rules, resident, at(slot.start));
-  if (r.existing && isActive(r.existing.status)) throw refuse('ALREADY_BOOKED', `the resident is already ${r.existing.status} on this slot`);
-  if (r.existing && !canMove(r.existing.status, 'book')) throw refuse('ALREADY_BOOKED', `the resident's booking of this slot is ${r.existing.status}`);
+  if (r.existing && isActive(r.existing.status))
+    throw refuse('ALREADY_BOOKED', `the resident is already ${r.existing.status} on this slot`);
+  if (r.existing && !canMove(r.existing.status, 'book'))
+    throw refuse('ALREADY_BOOKED', `the resident's booking of this slot is ${r.existing.status}`);
   if (nowMs < at(slot.times.opensAt)) throw refuse('WINDOW_CLOSED', `booking opens at ${slot.times.opensAt}`);
   if (slot.phase === 'applying') {
     if (nowMs >= at(slot.times.ballotClosesAt!)) throw refuse('WINDOW_CLOSED', 'applications have closed; the draw is being made');
@@ -113,11 +125,13 @@ export function decideCancel(b: Booking, slot: Slot, staffOverride: boolean, now
   if (!canMove(b.status, 'cancel')) throw refuse('BOOKING_NOT_ACTIVE', `a booking that is ${b.status} cannot be cancelled`);
   if (b.status === 'waiting') return 'cancel';
   if (b.status === 'applied') {
-    if (slot.phase !== 'applying' || nowMs >= at(slot.times.ballotClosesAt!)) throw refuse('CANCEL_DEADLINE_PASSED', 'the list of applicants is frozen for the draw');
+    if (slot.phase !== 'applying' || nowMs >= at(slot.times.ballotClosesAt!))
+      throw refuse('CANCEL_DEADLINE_PASSED', 'the list of applicants is frozen for the draw');
     return 'cancel';
   }
   if (nowMs >= at(slot.start)) throw refuse('CANCEL_DEADLINE_PASSED', 'the slot has started');
-  if (nowMs >= at(slot.times.cancelBy) && !staffOverride) throw refuse('CANCEL_DEADLINE_PASSED', `cancellations closed at ${slot.times.cancelBy}`);
+  if (nowMs >= at(slot.times.cancelBy) && !staffOverride)
+    throw refuse('CANCEL_DEADLINE_PASSED', `cancellations closed at ${slot.times.cancelBy}`);
   return 'cancel';
 }
 
@@ -127,7 +141,8 @@ export function assertAcceptable(b: Booking, nowMs: number): void {
 }
 
 /** Check-in is open from an hour before the start until the slot ends (the end itself is too late); the roster shows the button by it. */
-export const isCheckInOpen = (slot: Pick<Slot, 'start' | 'end'>, nowMs: number): boolean => nowMs >= at(slot.start) - HOUR_MS && nowMs < at(slot.end);
+export const isCheckInOpen = (slot: Pick<Slot, 'start' | 'end'>, nowMs: number): boolean =>
+  nowMs >= at(slot.start) - HOUR_MS && nowMs < at(slot.end);
 
 /** The provider checks people in while check-in is open. */
 export function assertCheckIn(b: Booking, slot: Slot, nowMs: number): void {

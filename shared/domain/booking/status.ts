@@ -5,7 +5,20 @@ import type { Booking, BookingStatus, Channel } from '../../schemas/bookings';
  * on the slot, a place in the resident's quota. The slot's counters and the quota follow from status
  * changes alone (`slotDelta`, `quotaDelta`), so they can never disagree with the bookings.
  */
-export const BOOKING_ACTIONS = ['book', 'apply', 'wait', 'win', 'lose', 'offer', 'accept', 'decline', 'expire', 'cancel', 'check_in', 'no_show'] as const;
+export const BOOKING_ACTIONS = [
+  'book',
+  'apply',
+  'wait',
+  'win',
+  'lose',
+  'offer',
+  'accept',
+  'decline',
+  'expire',
+  'cancel',
+  'check_in',
+  'no_show',
+] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 
 const RELEASED: readonly BookingStatus[] = ['cancelled', 'declined', 'expired'];

@@ -37,7 +37,11 @@ function SignedInHome() {
   });
   // The first load of each list takes what index.html already asked for (a fresh visit of the browser build).
   const mine = usePagedList((cursor) =>
-    hasRole(session.user(), 'resident') ? (cursor ? api.myWishes(cursor) : early('/wishes?scope=mine', WishPage, () => api.myWishes())) : NO_ITEMS,
+    hasRole(session.user(), 'resident')
+      ? cursor
+        ? api.myWishes(cursor)
+        : early('/wishes?scope=mine', WishPage, () => api.myWishes())
+      : NO_ITEMS,
   );
   const wall = usePagedList(() => early('/wall', WallPage, () => api.wall()));
   const wishes = mine.items;
@@ -51,49 +55,74 @@ function SignedInHome() {
 
   return (
     <PageShell>
-      <View className='title'>您好,{user?.name ?? ''}</View>
+      <View className="title">您好,{user?.name ?? ''}</View>
       {askElder && (
-        <View className='notice elder-offer'>
+        <View className="notice elder-offer">
           <View>字太小看不清?可以打开“长辈版”,字更大、按钮更大。以后也可以在“我的”里切换。</View>
-          <View className='row' style={{ marginTop: '8px' }}>
-            <Button className='btn primary' onClick={() => chooseElder(true)}>打开长辈版</Button>
-            <Button className='btn' onClick={() => chooseElder(false)}>不用了</Button>
+          <View className="row" style={{ marginTop: '8px' }}>
+            <Button className="btn primary" onClick={() => chooseElder(true)}>
+              打开长辈版
+            </Button>
+            <Button className="btn" onClick={() => chooseElder(false)}>
+              不用了
+            </Button>
           </View>
         </View>
       )}
       <InboxEntry />
       {hasRole(user, 'volunteer') && (
-        <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>志愿者任务</Button>
+        <Button className="btn block" onClick={() => Taro.navigateTo({ url: '/volunteer/pages/tasks/index' })}>
+          志愿者任务
+        </Button>
       )}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
-        <Button className='btn block' onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>待分派的心愿</Button>
+        <Button className="btn block" onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>
+          待分派的心愿
+        </Button>
       )}
       {hasRole(user, 'streetStaff') && (
-        <Button className='btn block street-queue' onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>上报到街道的心愿</Button>
+        <Button className="btn block street-queue" onClick={() => Taro.navigateTo({ url: '/staff/pages/triage/index' })}>
+          上报到街道的心愿
+        </Button>
       )}
       {hasRole(user, 'resident') && (
         <View>
-          {toConfirm.length > 0 && <View className='section'>需要您确认</View>}
+          {toConfirm.length > 0 && <View className="section">需要您确认</View>}
           {toConfirm.map((w) => (
-            <WishCard key={w.id} wish={w} action={<View className='notice'>志愿者已完成,请确认并评价</View>} />
+            <WishCard key={w.id} wish={w} action={<View className="notice">志愿者已完成,请确认并评价</View>} />
           ))}
-          <View className='section'>我的心愿</View>
-          <ListState loading={mine.loading} error={mine.error} empty={open.length === 0} emptyText='暂时没有进行中的心愿' onRetry={mine.reload} />
+          <View className="section">我的心愿</View>
+          <ListState
+            loading={mine.loading}
+            error={mine.error}
+            empty={open.length === 0}
+            emptyText="暂时没有进行中的心愿"
+            onRetry={mine.reload}
+          />
           {open.map((w) => (
             <WishCard key={w.id} wish={w} />
           ))}
-          <Button className='btn primary block' onClick={() => Taro.switchTab({ url: '/pages/post/index' })}>我要许愿</Button>
-          <Button className='btn block book-service' onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>预约社区服务(理发、助餐、义修)</Button>
+          <Button className="btn primary block" onClick={() => Taro.switchTab({ url: '/pages/post/index' })}>
+            我要许愿
+          </Button>
+          <Button className="btn block book-service" onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>
+            预约社区服务(理发、助餐、义修)
+          </Button>
         </View>
       )}
-      {wall.items.length > 0 && <View className='section'>社区最近圆梦的心愿</View>}
+      {wall.items.length > 0 && <View className="section">社区最近圆梦的心愿</View>}
       {wall.error && <LoadError message={wall.error} onRetry={wall.reload} />}
       {wall.items.slice(0, 5).map((w) => (
-        <View key={w.id} className='card wall-item'>
-          <View className='card-title'>{w.categoryName} · {w.buildingName} {w.ownerName}</View>
-          {w.description && <View className='text'>{w.description}</View>}
-          <View className='muted'>{w.teamName ?? ''}{w.claimantName ? ` ${w.claimantName}` : ''} 帮忙完成{w.rating ? ` · ${'★'.repeat(w.rating)}` : ''}</View>
-          {w.comment && <View className='muted'>“{w.comment}”</View>}
+        <View key={w.id} className="card wall-item">
+          <View className="card-title">
+            {w.categoryName} · {w.buildingName} {w.ownerName}
+          </View>
+          {w.description && <View className="text">{w.description}</View>}
+          <View className="muted">
+            {w.teamName ?? ''}
+            {w.claimantName ? ` ${w.claimantName}` : ''} 帮忙完成{w.rating ? ` · ${'★'.repeat(w.rating)}` : ''}
+          </View>
+          {w.comment && <View className="muted">“{w.comment}”</View>}
         </View>
       ))}
     </PageShell>

@@ -31,17 +31,24 @@ export default function Inbox() {
 
   return (
     <PageShell>
-      <View className='title'>消息</View>
-      {list.items.some((n) => !n.readAt && !read[n.id]) && <Button className='btn block read-all' onClick={readAll}>全部标为已读</Button>}
-      {rows.error && <View className='error'>{rows.error}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有消息' onRetry={list.reload} />
+      <View className="title">消息</View>
+      {list.items.some((n) => !n.readAt && !read[n.id]) && (
+        <Button className="btn block read-all" onClick={readAll}>
+          全部标为已读
+        </Button>
+      )}
+      {rows.error && <View className="error">{rows.error}</View>}
+      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="还没有消息" onRetry={list.reload} />
       {list.items.map((n) => {
         const unread = !n.readAt && !read[n.id];
         return (
           <View key={n.id} className={`card notification ${unread ? 'unread' : ''}`} data-kind={n.kind} onClick={() => void open(n)}>
-            <View className='card-title'>{unread ? '● ' : ''}{n.title}</View>
-            <View className='text'>{n.body}</View>
-            <View className='muted'>
+            <View className="card-title">
+              {unread ? '● ' : ''}
+              {n.title}
+            </View>
+            <View className="text">{n.body}</View>
+            <View className="muted">
               {formatTime(n.at)}
               {n.push?.state === 'sent' ? ' · 已发微信通知' : n.push?.state === 'recorded' ? ' · 微信通知(本地环境只记录)' : ''}
             </View>

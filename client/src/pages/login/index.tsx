@@ -20,7 +20,10 @@ export default function Login() {
   const [busy, setBusy] = useState(false);
 
   useLoad(() => {
-    api.devUsers().then((r) => setDemo(r.items), () => setDemo([]));
+    api.devUsers().then(
+      (r) => setDemo(r.items),
+      () => setDemo([]),
+    );
   });
 
   const signIn = async (login: () => Promise<Session>) => {
@@ -44,22 +47,22 @@ export default function Login() {
 
   return (
     <PageShell>
-      <View className='title'>欢迎使用邻里</View>
-      <View className='muted'>邻里互助,有事找网格</View>
+      <View className="title">欢迎使用邻里</View>
+      <View className="muted">邻里互助,有事找网格</View>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='btn primary block' disabled={busy || undefined} onClick={wechat}>
+        <Button className="btn primary block" disabled={busy || undefined} onClick={wechat}>
           微信一键登录
         </Button>
       )}
-      {error && <View className='error'>{error}</View>}
+      {error && <View className="error">{error}</View>}
       {demo.length > 0 && (
         <View>
-          <Button className='btn primary block sign-up' disabled={busy || undefined} onClick={newResident}>
+          <Button className="btn primary block sign-up" disabled={busy || undefined} onClick={newResident}>
             新用户注册
           </Button>
-          <View className='section'>演示账号(本地环境)</View>
+          <View className="section">演示账号(本地环境)</View>
           {demo.map((u) => (
-            <View key={u.id} className='choice demo-user' data-user-id={u.id} onClick={() => signIn(() => api.devLogin(u.id))}>
+            <View key={u.id} className="choice demo-user" data-user-id={u.id} onClick={() => signIn(() => api.devLogin(u.id))}>
               {u.name} · {u.roles.map((r) => ROLE_LABEL[r]).join('、')}
             </View>
           ))}

@@ -26,65 +26,115 @@ export default function Mine() {
 
   return (
     <PageShell>
-      <View className='title'>{user?.name}</View>
-      <View className='muted'>{user?.roles.map((r) => ROLE_LABEL[r]).join('、')}</View>
+      <View className="title">{user?.name}</View>
+      <View className="muted">{user?.roles.map((r) => ROLE_LABEL[r]).join('、')}</View>
       {hasRole(user, 'resident') && (
-        <View className='card profile'>
-          <View className='text'>{user?.home ? `住址已登记${user.verified ? ',网格员已核实' : ',等待网格员核实'}` : '还没有登记住址'}</View>
-          <Button className='btn block edit-profile' onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>修改我的信息</Button>
+        <View className="card profile">
+          <View className="text">{user?.home ? `住址已登记${user.verified ? ',网格员已核实' : ',等待网格员核实'}` : '还没有登记住址'}</View>
+          <Button className="btn block edit-profile" onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>
+            修改我的信息
+          </Button>
         </View>
       )}
       {/* The whole row is the switch's label: one tap anywhere on it switches, a 60 px target in elder mode. */}
-      <Label className='card row check-row elder-switch'>
-        <View className='text'>长辈版(大字模式)</View>
-        <Switch checked={elder} color='#9f2f24' onChange={(e) => setElder(e.detail.value)} />
+      <Label className="card row check-row elder-switch">
+        <View className="text">长辈版(大字模式)</View>
+        <Switch checked={elder} color="#9f2f24" onChange={(e) => setElder(e.detail.value)} />
       </Label>
       <InboxEntry />
-      {hasRole(user, 'resident') && <Button className='btn block my-bookings-entry' onClick={() => go('/booking/pages/mine/index')}>我的预约</Button>}
-      {(hasRole(user, 'volunteer') || hasRole(user, 'staff')) && <Button className='btn block roster-entry' onClick={() => go('/booking/pages/roster/index')}>服务签到</Button>}
-      {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && <Button className='btn block made-bookings' onClick={() => go('/booking/pages/mine/index?scope=made')}>代约记录</Button>}
+      {hasRole(user, 'resident') && (
+        <Button className="btn block my-bookings-entry" onClick={() => go('/booking/pages/mine/index')}>
+          我的预约
+        </Button>
+      )}
+      {(hasRole(user, 'volunteer') || hasRole(user, 'staff')) && (
+        <Button className="btn block roster-entry" onClick={() => go('/booking/pages/roster/index')}>
+          服务签到
+        </Button>
+      )}
+      {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
+        <Button className="btn block made-bookings" onClick={() => go('/booking/pages/mine/index?scope=made')}>
+          代约记录
+        </Button>
+      )}
       {hasRole(user, 'volunteer') && (
         <View>
-          <Button className='btn block' onClick={() => go('/volunteer/pages/tasks/index')}>志愿者任务</Button>
-          <Button className='btn block volunteer-profile' onClick={() => go('/volunteer/pages/profile/index')}>我的志愿者资料</Button>
-          <Button className='btn block join-team' onClick={() => go('/volunteer/pages/join/index')}>加入队伍</Button>
+          <Button className="btn block" onClick={() => go('/volunteer/pages/tasks/index')}>
+            志愿者任务
+          </Button>
+          <Button className="btn block volunteer-profile" onClick={() => go('/volunteer/pages/profile/index')}>
+            我的志愿者资料
+          </Button>
+          <Button className="btn block join-team" onClick={() => go('/volunteer/pages/join/index')}>
+            加入队伍
+          </Button>
         </View>
       )}
       {hasRole(user, 'resident') && !hasRole(user, 'volunteer') && (
-        <Button className='btn block join-team' onClick={() => go('/volunteer/pages/join/index')}>加入志愿队伍</Button>
+        <Button className="btn block join-team" onClick={() => go('/volunteer/pages/join/index')}>
+          加入志愿队伍
+        </Button>
       )}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff')) && (
         <View>
-          <Button className='btn block' onClick={() => go('/staff/pages/triage/index')}>待分派的心愿</Button>
-          <Button className='btn block file-on-behalf' onClick={() => go('/staff/pages/file/index')}>代居民提交心愿</Button>
-          <Button className='btn block residents' onClick={() => go('/staff/pages/residents/index')}>居民核实</Button>
+          <Button className="btn block" onClick={() => go('/staff/pages/triage/index')}>
+            待分派的心愿
+          </Button>
+          <Button className="btn block file-on-behalf" onClick={() => go('/staff/pages/file/index')}>
+            代居民提交心愿
+          </Button>
+          <Button className="btn block residents" onClick={() => go('/staff/pages/residents/index')}>
+            居民核实
+          </Button>
         </View>
       )}
-      {hasRole(user, 'streetStaff') && <Button className='btn block street-queue' onClick={() => go('/staff/pages/triage/index')}>上报到街道的心愿</Button>}
+      {hasRole(user, 'streetStaff') && (
+        <Button className="btn block street-queue" onClick={() => go('/staff/pages/triage/index')}>
+          上报到街道的心愿
+        </Button>
+      )}
       {hasRole(user, 'staff') && (
         <View>
-          <Button className='btn block manage-teams' onClick={() => go('/staff/pages/teams/index')}>队伍管理</Button>
-          <Button className='btn block partners' onClick={() => go('/staff/pages/partners/index')}>协作社区</Button>
-          <Button className='btn block manage-services' onClick={() => go('/booking/pages/manage/index')}>服务管理</Button>
+          <Button className="btn block manage-teams" onClick={() => go('/staff/pages/teams/index')}>
+            队伍管理
+          </Button>
+          <Button className="btn block partners" onClick={() => go('/staff/pages/partners/index')}>
+            协作社区
+          </Button>
+          <Button className="btn block manage-services" onClick={() => go('/booking/pages/manage/index')}>
+            服务管理
+          </Button>
         </View>
       )}
       {(hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (
-        <Button className='btn block skills-table' onClick={() => go('/staff/pages/skills/index')}>技能表</Button>
+        <Button className="btn block skills-table" onClick={() => go('/staff/pages/skills/index')}>
+          技能表
+        </Button>
       )}
       {(hasRole(user, 'staff') || hasRole(user, 'streetStaff') || hasRole(user, 'admin')) && (
-        <Button className='btn block work-calendar' onClick={() => go('/staff/pages/calendar/index')}>工作日历</Button>
+        <Button className="btn block work-calendar" onClick={() => go('/staff/pages/calendar/index')}>
+          工作日历
+        </Button>
       )}
       {hasRole(user, 'resident') && (
-        <View className='my-wishes'>
-          <View className='section'>我的全部心愿</View>
-          <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有提交过心愿' onRetry={list.reload} />
+        <View className="my-wishes">
+          <View className="section">我的全部心愿</View>
+          <ListState
+            loading={list.loading}
+            error={list.error}
+            empty={list.items.length === 0}
+            emptyText="还没有提交过心愿"
+            onRetry={list.reload}
+          />
           {list.items.map((w) => (
             <WishCard key={w.id} wish={w} />
           ))}
           <LoadMore list={list} />
         </View>
       )}
-      <Button className='btn block' onClick={() => void signOut()}>退出登录</Button>
+      <Button className="btn block" onClick={() => void signOut()}>
+        退出登录
+      </Button>
     </PageShell>
   );
 }

@@ -28,7 +28,10 @@ export default function Onboard() {
 
   const loadTree = () => {
     setTreeError('');
-    api.places().then((r) => setTree(r.items), (e) => setTreeError(errorText(e, '加载失败')));
+    api.places().then(
+      (r) => setTree(r.items),
+      (e) => setTreeError(errorText(e, '加载失败')),
+    );
   };
   useLoad(loadTree);
 
@@ -57,25 +60,54 @@ export default function Onboard() {
 
   return (
     <PageShell>
-      <View className='title'>欢迎加入邻里</View>
-      <View className='muted'>请告诉我们您是谁、住在哪里。网格员核实后,您的心愿会直接派给能帮忙的志愿者。</View>
-      <View className='section'>怎么称呼您?</View>
-      <Input className='input profile-name' value={name} maxlength={40} placeholder='例如:王秀英' onInput={(e) => setName(e.detail.value)} />
-      <View className='section'>您住在哪里?</View>
-      {treeError ? <LoadError message={treeError} onRetry={loadTree} /> : <BuildingPicker tree={tree} value={buildingId} onChange={setBuildingId} />}
-      <Input className='input profile-flat' value={flat} maxlength={40} placeholder='门牌号,例如 2单元302' onInput={(e) => setFlat(e.detail.value)} />
-      <View className='section'>联系电话</View>
+      <View className="title">欢迎加入邻里</View>
+      <View className="muted">请告诉我们您是谁、住在哪里。网格员核实后,您的心愿会直接派给能帮忙的志愿者。</View>
+      <View className="section">怎么称呼您?</View>
+      <Input
+        className="input profile-name"
+        value={name}
+        maxlength={40}
+        placeholder="例如:王秀英"
+        onInput={(e) => setName(e.detail.value)}
+      />
+      <View className="section">您住在哪里?</View>
+      {treeError ? (
+        <LoadError message={treeError} onRetry={loadTree} />
+      ) : (
+        <BuildingPicker tree={tree} value={buildingId} onChange={setBuildingId} />
+      )}
+      <Input
+        className="input profile-flat"
+        value={flat}
+        maxlength={40}
+        placeholder="门牌号,例如 2单元302"
+        onInput={(e) => setFlat(e.detail.value)}
+      />
+      <View className="section">联系电话</View>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='btn block profile-phone-button' openType='getPhoneNumber' onGetPhoneNumber={(e) => setPhoneCode(e.detail.code ?? '')}>
+        <Button
+          className="btn block profile-phone-button"
+          openType="getPhoneNumber"
+          onGetPhoneNumber={(e) => setPhoneCode(e.detail.code ?? '')}
+        >
           {phoneCode ? '已获取微信绑定的手机号' : '使用微信绑定的手机号'}
         </Button>
       ) : (
-        <Input className='input profile-phone' type='number' value={phone} maxlength={11} placeholder='11位手机号' onInput={(e) => setPhone(e.detail.value)} />
+        <Input
+          className="input profile-phone"
+          type="number"
+          value={phone}
+          maxlength={11}
+          placeholder="11位手机号"
+          onInput={(e) => setPhone(e.detail.value)}
+        />
       )}
       {errors.map((e) => (
-        <View key={e} className='error'>{e}</View>
+        <View key={e} className="error">
+          {e}
+        </View>
       ))}
-      <Button className='btn primary block save-profile' disabled={busy || undefined} onClick={save}>
+      <Button className="btn primary block save-profile" disabled={busy || undefined} onClick={save}>
         {busy ? '正在保存…' : '保存'}
       </Button>
     </PageShell>

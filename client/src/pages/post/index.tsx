@@ -9,8 +9,8 @@ export default function Post() {
   const user = session.user();
   return (
     <PageShell>
-      <View className='title'>许个心愿</View>
-      <View className='muted'>您的心愿会交给能帮忙的志愿者或社区</View>
+      <View className="title">许个心愿</View>
+      <View className="muted">您的心愿会交给能帮忙的志愿者或社区</View>
       <WishForm
         defaultBuildingId={user?.home?.buildingId ?? ''}
         onCreated={(d) => Taro.navigateTo({ url: `/pages/wish/index?id=${d.wish.id}&created=1` })}

@@ -47,24 +47,39 @@ export default function WishPage() {
     }
   };
 
-  if (!detail) return <PageShell>{error ? <LoadError message={error} onRetry={() => void load()} /> : <View className='empty'>正在加载…</View>}</PageShell>;
+  if (!detail)
+    return (
+      <PageShell>{error ? <LoadError message={error} onRetry={() => void load()} /> : <View className="empty">正在加载…</View>}</PageShell>
+    );
   const { wish, timeline } = detail;
   const resident = wish.ownerId === session.user()?.id;
   return (
     <PageShell>
-      {notice && <View className='success'>{notice}</View>}
-      <View className='row'>
-        <View className='title'>{wish.kind === 'callback' ? '请回电' : wish.categoryName}</View>
+      {notice && <View className="success">{notice}</View>}
+      <View className="row">
+        <View className="title">{wish.kind === 'callback' ? '请回电' : wish.categoryName}</View>
         <View className={`tag status-${wish.status} wish-status`}>{STATUS_LABEL[wish.status]}</View>
       </View>
-      <View className='card'>
-        <View className='text wish-description'>{wish.description}</View>
-        <View className='muted'>地点:{wish.buildingName}{wish.flat ? ` ${wish.flat}` : ''}</View>
-        <View className='muted'>居民:{wish.ownerName}{wish.contactPhone ? ` ${wish.contactPhone}` : ''}{wish.ownerVerified ? '' : '(身份待核实)'}</View>
-        {wish.filedBy && <View className='muted'>由网格员{wish.filedBy.name}代为提交(居民已同意)</View>}
-        {wish.teamName && <View className='muted'>服务队伍:{wish.teamName}</View>}
-        {wish.claimantName && <View className='muted'>志愿者:{wish.claimantName}</View>}
-        {wish.rating && <View className='muted'>评分:{'★'.repeat(wish.rating)}{wish.comment ? ` ${wish.comment}` : ''}</View>}
+      <View className="card">
+        <View className="text wish-description">{wish.description}</View>
+        <View className="muted">
+          地点:{wish.buildingName}
+          {wish.flat ? ` ${wish.flat}` : ''}
+        </View>
+        <View className="muted">
+          居民:{wish.ownerName}
+          {wish.contactPhone ? ` ${wish.contactPhone}` : ''}
+          {wish.ownerVerified ? '' : '(身份待核实)'}
+        </View>
+        {wish.filedBy && <View className="muted">由网格员{wish.filedBy.name}代为提交(居民已同意)</View>}
+        {wish.teamName && <View className="muted">服务队伍:{wish.teamName}</View>}
+        {wish.claimantName && <View className="muted">志愿者:{wish.claimantName}</View>}
+        {wish.rating && (
+          <View className="muted">
+            评分:{'★'.repeat(wish.rating)}
+            {wish.comment ? ` ${wish.comment}` : ''}
+          </View>
+        )}
       </View>
       <WishClock
         wish={wish}
@@ -73,12 +88,16 @@ export default function WishPage() {
         onExtendLease={() => void tap(() => api.act(wish.id, 'extend_lease', {}), '已延长开始时限')}
       />
       {detail.maySupport && (
-        <Button className='btn block primary support' disabled={busy || undefined} onClick={() => void tap(() => api.support(wish.id), '已加入,您会看到它的进展')}>
+        <Button
+          className="btn block primary support"
+          disabled={busy || undefined}
+          onClick={() => void tap(() => api.support(wish.id), '已加入,您会看到它的进展')}
+        >
           我也遇到了
         </Button>
       )}
-      {detail.supporting && <View className='notice'>您也遇到了这个问题,这里可以看到它的进展</View>}
-      {error && <View className='error'>{error}</View>}
+      {detail.supporting && <View className="notice">您也遇到了这个问题,这里可以看到它的进展</View>}
+      {error && <View className="error">{error}</View>}
       <WishActions
         detail={detail}
         onDone={(next, message) => {
@@ -90,13 +109,15 @@ export default function WishPage() {
           void load();
         }}
       />
-      <View className='section'>进展</View>
-      <View className='timeline'>
+      <View className="section">进展</View>
+      <View className="timeline">
         {timeline.map((e) => (
-          <View key={e.seq} className='timeline-item'>
-            <View className='text'>{ACTION_LABEL[e.action]} · {e.actorName}({e.onBehalf ? '代居民' : ACTOR_LABEL[e.actorRole]})</View>
-            {e.note && <View className='muted'>{e.note}</View>}
-            <View className='muted'>{formatTime(e.at)}</View>
+          <View key={e.seq} className="timeline-item">
+            <View className="text">
+              {ACTION_LABEL[e.action]} · {e.actorName}({e.onBehalf ? '代居民' : ACTOR_LABEL[e.actorRole]})
+            </View>
+            {e.note && <View className="muted">{e.note}</View>}
+            <View className="muted">{formatTime(e.at)}</View>
           </View>
         ))}
       </View>

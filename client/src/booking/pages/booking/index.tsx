@@ -27,23 +27,30 @@ export default function BookingDetail() {
   return (
     <PageShell>
       {error && <LoadError message={error} onRetry={load} />}
-      {!booking && !error && <View className='empty'>正在加载…</View>}
+      {!booking && !error && <View className="empty">正在加载…</View>}
       {booking && (
         <View>
           <BookingCard booking={booking} onChanged={setBooking} forResident={forResident} link={false} />
           {booking.ticket && (
             <Button
-              className='btn block see-draw'
-              onClick={() => Taro.navigateTo({ url: `/booking/pages/draw/index?service=${encodeURIComponent(booking.serviceId)}&slot=${encodeURIComponent(booking.slotId)}` })}
+              className="btn block see-draw"
+              onClick={() =>
+                Taro.navigateTo({
+                  url: `/booking/pages/draw/index?service=${encodeURIComponent(booking.serviceId)}&slot=${encodeURIComponent(booking.slotId)}`,
+                })
+              }
             >
               查看抽签名单
             </Button>
           )}
-          <View className='section'>经过</View>
+          <View className="section">经过</View>
           {booking.history.map((step) => (
-            <View key={`${step.at}:${step.status}`} className='timeline-item'>
-              <Text className='muted'>{formatTime(step.at)}</Text>
-              <View className='text'>{BOOKING_STATUS_LABEL[step.status]}{step.note ? `:${step.note}` : ''}</View>
+            <View key={`${step.at}:${step.status}`} className="timeline-item">
+              <Text className="muted">{formatTime(step.at)}</Text>
+              <View className="text">
+                {BOOKING_STATUS_LABEL[step.status]}
+                {step.note ? `:${step.note}` : ''}
+              </View>
             </View>
           ))}
         </View>

@@ -18,9 +18,15 @@ export default function Manage() {
   const rows = useRowAction<Service>();
   return (
     <PageShell>
-      <View className='title'>服务管理</View>
-      <View className='muted'>改名额和每周时间后,新开放的时段按新规则;已开放的时段请到“看时段”里单独调整或关闭。</View>
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='社区还没有服务' onRetry={list.reload} />
+      <View className="title">服务管理</View>
+      <View className="muted">改名额和每周时间后,新开放的时段按新规则;已开放的时段请到“看时段”里单独调整或关闭。</View>
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="社区还没有服务"
+        onRetry={list.reload}
+      />
       {list.items.map((listed) => (
         <ServiceEditor key={listed.id} service={rows.shown(listed.id, listed)} onSaved={(s) => rows.keep(s.id, s)} />
       ))}
@@ -55,33 +61,43 @@ function ServiceEditor({ service, onSaved }: { service: Service; onSaved: (s: Se
 
   const seatCount = Number(seats);
   return (
-    <View className='card manage-service' data-service-id={service.id}>
-      <View className='row'>
-        <Text className='card-title'>{service.name}</Text>
+    <View className="card manage-service" data-service-id={service.id}>
+      <View className="row">
+        <Text className="card-title">{service.name}</Text>
         <Text className={`tag ${service.active ? 'status-confirmed' : ''}`}>{service.active ? '开放预约' : '已停用'}</Text>
       </View>
-      <View className='muted'>{service.place} · {service.rules.allocation === 'ballot' ? '报名抽签' : '先到先得'}</View>
-      <View className='section'>每个时段的名额</View>
-      <Input className='input seats-input' type='number' value={seats} onInput={(e) => setSeats(e.detail.value)} />
-      <View className='section'>每周时间</View>
-      {schedule.length === 0 && <View className='muted'>还没有每周时间</View>}
+      <View className="muted">
+        {service.place} · {service.rules.allocation === 'ballot' ? '报名抽签' : '先到先得'}
+      </View>
+      <View className="section">每个时段的名额</View>
+      <Input className="input seats-input" type="number" value={seats} onInput={(e) => setSeats(e.detail.value)} />
+      <View className="section">每周时间</View>
+      {schedule.length === 0 && <View className="muted">还没有每周时间</View>}
       {schedule.map((r) => (
-        <View key={`${r.weekday}-${r.start}`} className='row schedule-row'>
-          <Text className='text'>{WEEKDAY[r.weekday]} {r.start}</Text>
-          <Button className='btn remove-time' onClick={() => setSchedule(schedule.filter((x) => x !== r))}>删除</Button>
+        <View key={`${r.weekday}-${r.start}`} className="row schedule-row">
+          <Text className="text">
+            {WEEKDAY[r.weekday]} {r.start}
+          </Text>
+          <Button className="btn remove-time" onClick={() => setSchedule(schedule.filter((x) => x !== r))}>
+            删除
+          </Button>
         </View>
       ))}
-      <View className='chips'>
+      <View className="chips">
         {WEEKDAY.slice(1).map((label, i) => (
-          <Button key={label} className={`btn chip weekday${weekday === i + 1 ? ' selected' : ''}`} onClick={() => setWeekday(i + 1)}>{label}</Button>
+          <Button key={label} className={`btn chip weekday${weekday === i + 1 ? ' selected' : ''}`} onClick={() => setWeekday(i + 1)}>
+            {label}
+          </Button>
         ))}
       </View>
-      <View className='row'>
-        <Input className='input start-input' value={start} maxlength={5} onInput={(e) => setStart(e.detail.value)} />
-        <Button className='btn add-time' onClick={addTime}>添加时间</Button>
+      <View className="row">
+        <Input className="input start-input" value={start} maxlength={5} onInput={(e) => setStart(e.detail.value)} />
+        <Button className="btn add-time" onClick={addTime}>
+          添加时间
+        </Button>
       </View>
       <Button
-        className='btn primary block save-service'
+        className="btn primary block save-service"
         disabled={busy || undefined}
         onClick={() =>
           Number.isInteger(seatCount) && seatCount >= 1 && seatCount <= 500
@@ -91,10 +107,16 @@ function ServiceEditor({ service, onSaved }: { service: Service; onSaved: (s: Se
       >
         保存
       </Button>
-      <Button className='btn block toggle-service' disabled={busy || undefined} onClick={() => save({ active: !service.active }, service.active ? '已停用,不再开放新时段' : '已重新开放预约')}>
+      <Button
+        className="btn block toggle-service"
+        disabled={busy || undefined}
+        onClick={() => save({ active: !service.active }, service.active ? '已停用,不再开放新时段' : '已重新开放预约')}
+      >
         {service.active ? '停用(不再开放新时段)' : '重新开放预约'}
       </Button>
-      <Button className='btn block service-slots' onClick={() => Taro.navigateTo({ url: serviceUrl(service.id) })}>看时段</Button>
+      <Button className="btn block service-slots" onClick={() => Taro.navigateTo({ url: serviceUrl(service.id) })}>
+        看时段
+      </Button>
       {message && <View className={message.ok ? 'success' : 'error'}>{message.text}</View>}
     </View>
   );

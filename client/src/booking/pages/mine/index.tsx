@@ -23,14 +23,24 @@ export default function MyBookings() {
 
   return (
     <PageShell>
-      <View className='title'>{made ? '代约记录' : '我的预约'}</View>
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={made ? '还没有替居民预约过' : '还没有预约,去看看社区有哪些服务吧'} onRetry={list.reload} />
+      <View className="title">{made ? '代约记录' : '我的预约'}</View>
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText={made ? '还没有替居民预约过' : '还没有预约,去看看社区有哪些服务吧'}
+        onRetry={list.reload}
+      />
       {!list.loading && !list.error && list.items.length === 0 && !made && (
-        <Button className='btn primary block' onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>去预约</Button>
+        <Button className="btn primary block" onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>
+          去预约
+        </Button>
       )}
       {list.items.map((listed) => {
         const b = changed[listed.id] ?? listed;
-        return <BookingCard key={b.id} booking={b} forResident={made} onChanged={(next) => setChanged((c) => ({ ...c, [next.id]: next }))} />;
+        return (
+          <BookingCard key={b.id} booking={b} forResident={made} onChanged={(next) => setChanged((c) => ({ ...c, [next.id]: next }))} />
+        );
       })}
       <LoadMore list={list} />
     </PageShell>

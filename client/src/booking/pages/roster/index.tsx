@@ -22,22 +22,38 @@ export default function Roster() {
   const [opened, setOpened] = useState('');
   return (
     <PageShell>
-      <View className='title'>服务签到</View>
-      <View className='row chips'>
+      <View className="title">服务签到</View>
+      <View className="row chips">
         {(['今天', '明天'] as const).map((label, i) => (
-          <Button key={label} className={`btn chip roster-day${day === i ? ' selected' : ''}`} onClick={() => setDay(i as 0 | 1)}>{label}</Button>
+          <Button key={label} className={`btn chip roster-day${day === i ? ' selected' : ''}`} onClick={() => setDay(i as 0 | 1)}>
+            {label}
+          </Button>
         ))}
       </View>
-      <View className='muted'>点开时段看预约名单,人到了点“签到”。开始前一小时起可以签到;明天的名单可以提前准备。</View>
-      <ListState loading={slots.loading} error={slots.error} empty={slots.items.length === 0} emptyText={`${day ? '明天' : '今天'}没有您队伍提供的服务`} onRetry={slots.reload} />
+      <View className="muted">点开时段看预约名单,人到了点“签到”。开始前一小时起可以签到;明天的名单可以提前准备。</View>
+      <ListState
+        loading={slots.loading}
+        error={slots.error}
+        empty={slots.items.length === 0}
+        emptyText={`${day ? '明天' : '今天'}没有您队伍提供的服务`}
+        onRetry={slots.reload}
+      />
       {slots.items.map((s) => (
-        <View key={s.id} className='card roster-slot' data-slot-id={s.id}>
-          <View className='row' onClick={() => setOpened(opened === s.id ? '' : s.id)}>
-            <Text className='card-title'>{s.serviceName} {slotWhen(s.start, s.end)}</Text>
-            <Text className='tag'>{s.booked}人预约</Text>
+        <View key={s.id} className="card roster-slot" data-slot-id={s.id}>
+          <View className="row" onClick={() => setOpened(opened === s.id ? '' : s.id)}>
+            <Text className="card-title">
+              {s.serviceName} {slotWhen(s.start, s.end)}
+            </Text>
+            <Text className="tag">{s.booked}人预约</Text>
           </View>
-          <View className='muted'>{s.place}</View>
-          {opened === s.id ? <SlotRoster slot={s} /> : <Button className='btn block open-roster' onClick={() => setOpened(s.id)}>看名单</Button>}
+          <View className="muted">{s.place}</View>
+          {opened === s.id ? (
+            <SlotRoster slot={s} />
+          ) : (
+            <Button className="btn block open-roster" onClick={() => setOpened(s.id)}>
+              看名单
+            </Button>
+          )}
         </View>
       ))}
       <LoadMore list={slots} />
@@ -56,18 +72,26 @@ function SlotRoster({ slot }: { slot: SlotView }) {
   const checkIn = (id: string) => rows.run(id, () => api.checkIn(id), { failed: '签到没有成功,请再试一次' });
 
   return (
-    <View className='slot-roster'>
-      {rows.error && <View className='error'>{rows.error}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='这个时段还没有人预约' onRetry={list.reload} />
+    <View className="slot-roster">
+      {rows.error && <View className="error">{rows.error}</View>}
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="这个时段还没有人预约"
+        onRetry={list.reload}
+      />
       {list.items.map((listed) => {
         const b = rows.shown(listed.id, listed);
         return (
-          <View key={b.id} className='row roster-row' data-booking-id={b.id}>
-            <Text className='text'>{b.residentName}</Text>
+          <View key={b.id} className="row roster-row" data-booking-id={b.id}>
+            <Text className="text">{b.residentName}</Text>
             {b.status === 'booked' && !canCheckIn ? (
-              <Text className='muted'>开始前一小时起可签到</Text>
+              <Text className="muted">开始前一小时起可签到</Text>
             ) : b.status === 'booked' ? (
-              <Button className='btn primary check-in' disabled={rows.busy === b.id || undefined} onClick={() => checkIn(b.id)}>签到</Button>
+              <Button className="btn primary check-in" disabled={rows.busy === b.id || undefined} onClick={() => checkIn(b.id)}>
+                签到
+              </Button>
             ) : (
               <Text className={`tag ${statusTone(b.status)}`}>{BOOKING_STATUS_LABEL[b.status]}</Text>
             )}

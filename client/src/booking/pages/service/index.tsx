@@ -75,7 +75,10 @@ export default function ServicePage() {
     return rows.run(
       slot.id,
       async () => {
-        const booking = await api.book({ slotId: slot.id, waitlist: choice === 'wait', ...(forId ? { forResidentId: forId, consent: true as const } : {}) }, key);
+        const booking = await api.book(
+          { slotId: slot.id, waitlist: choice === 'wait', ...(forId ? { forResidentId: forId, consent: true as const } : {}) },
+          key,
+        );
         delete keys.current[keyName];
         const position = booking.waitPosition ? `,排在第${booking.waitPosition}位` : '';
         rows.say(slot.id, `${DONE[choice]}${position}`, true);
@@ -92,69 +95,97 @@ export default function ServicePage() {
     <PageShell>
       {serviceError && <LoadError message={serviceError} onRetry={loadService} />}
       {service && (
-        <View className='card service-head'>
-          <View className='title'>{service.name}</View>
-          <View className='text'>{service.description}</View>
-          <View className='muted'>
+        <View className="card service-head">
+          <View className="title">{service.name}</View>
+          <View className="text">{service.description}</View>
+          <View className="muted">
             {service.place}
             {service.rules.eligibility.minAge ? ` · ${service.rules.eligibility.minAge}岁以上居民` : ''}
             {` · 每人同时最多约${service.rules.quota.active}次,每月${service.rules.quota.perMonth}次`}
           </View>
-          {service.rules.allocation === 'ballot' && <View className='notice'>这项服务名额少,报名后统一抽签,中签名单和抽签过程都会公开,人人可查。</View>}
+          {service.rules.allocation === 'ballot' && (
+            <View className="notice">这项服务名额少,报名后统一抽签,中签名单和抽签过程都会公开,人人可查。</View>
+          )}
         </View>
       )}
       {forId && (
-        <Label className='card row check-row text consent'>
-          <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
+        <Label className="card row check-row text consent">
+          <Checkbox value="consent" checked={consent} onClick={() => setConsent(!consent)} />
           <Text>{forName}已同意由我代为预约</Text>
         </Label>
       )}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='近期没有可预约的时间' onRetry={list.reload} />
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="近期没有可预约的时间"
+        onRetry={list.reload}
+      />
       {list.items.map((shown) => {
         const listed = closed[shown.id] ?? shown;
         const held = rows.changed[listed.id];
         const slot: SlotView = held ? { ...listed, mine: held } : listed;
         const choice = choiceFor(slot);
         return (
-          <View key={slot.id} className='card slot-card' data-slot-id={slot.id}>
-            <View className='row'>
-              <Text className='card-title'>{slotWhen(slot.start, slot.end)}</Text>
+          <View key={slot.id} className="card slot-card" data-slot-id={slot.id}>
+            <View className="row">
+              <Text className="card-title">{slotWhen(slot.start, slot.end)}</Text>
               <Text className={`tag slot-state state-${slot.state}`}>{SLOT_STATE_LABEL[slot.state]}</Text>
             </View>
-            <View className='muted'>{slot.place}</View>
+            <View className="muted">{slot.place}</View>
             {slot.allocation === 'ballot' ? (
-              <View className='text seats'>
+              <View className="text seats">
                 共{slot.seats}个名额,已有{slot.applicants}人报名
                 {slot.ballotClosesAt ? `,${formatTime(slot.ballotClosesAt)}截止后抽签` : ''}
               </View>
             ) : (
-              <View className='text seats'>
-                {slot.seatsLeft > 0 ? `还剩${slot.seatsLeft}个名额` : '名额已满'}(共{slot.seats}个){slot.waiting > 0 ? `,${slot.waiting}人在候补` : ''}
+              <View className="text seats">
+                {slot.seatsLeft > 0 ? `还剩${slot.seatsLeft}个名额` : '名额已满'}(共{slot.seats}个)
+                {slot.waiting > 0 ? `,${slot.waiting}人在候补` : ''}
               </View>
             )}
             {slot.heldBack > 0 && slot.releaseAt && Date.parse(slot.releaseAt) > now && (
-              <View className='muted held-back'>另有{slot.heldBack}个名额留给网格员代约的居民,{formatTime(slot.releaseAt)}起放开</View>
+              <View className="muted held-back">
+                另有{slot.heldBack}个名额留给网格员代约的居民,{formatTime(slot.releaseAt)}起放开
+              </View>
             )}
-            {slot.state === 'upcoming' && <View className='muted'>{formatTime(slot.opensAt)}开放预约</View>}
-            {slot.note && <View className='notice'>{slot.note}</View>}
+            {slot.state === 'upcoming' && <View className="muted">{formatTime(slot.opensAt)}开放预约</View>}
+            {slot.note && <View className="notice">{slot.note}</View>}
             {slot.mine && (
-              <View className='row mine'>
+              <View className="row mine">
                 <Text className={`tag ${statusTone(slot.mine.status)}`}>{BOOKING_STATUS_LABEL[slot.mine.status]}</Text>
-                <Button className='btn view-booking' onClick={() => open(slot.mine!.bookingId)}>查看</Button>
+                <Button className="btn view-booking" onClick={() => open(slot.mine!.bookingId)}>
+                  查看
+                </Button>
               </View>
             )}
             {choice && (
-              <Button className={`btn block ${choice === 'book' ? 'primary book' : choice === 'wait' ? 'waitlist' : 'primary apply'}`} disabled={rows.busy === slot.id || undefined} onClick={() => ask(slot, choice)}>
+              <Button
+                className={`btn block ${choice === 'book' ? 'primary book' : choice === 'wait' ? 'waitlist' : 'primary apply'}`}
+                disabled={rows.busy === slot.id || undefined}
+                onClick={() => ask(slot, choice)}
+              >
                 {rows.busy === slot.id ? '正在提交…' : choice === 'book' ? '预约' : choice === 'wait' ? '排队候补' : '报名抽签'}
               </Button>
             )}
             {slot.allocation === 'ballot' && slot.ballotClosesAt && Date.parse(slot.ballotClosesAt) <= now && slot.state !== 'drawing' && (
-              <Button className='btn block see-draw' onClick={() => Taro.navigateTo({ url: `/booking/pages/draw/index?service=${encodeURIComponent(slot.serviceId)}&slot=${encodeURIComponent(slot.id)}` })}>
+              <Button
+                className="btn block see-draw"
+                onClick={() =>
+                  Taro.navigateTo({
+                    url: `/booking/pages/draw/index?service=${encodeURIComponent(slot.serviceId)}&slot=${encodeURIComponent(slot.id)}`,
+                  })
+                }
+              >
                 查看抽签结果
               </Button>
             )}
-            {rows.message?.row === slot.id && <View className={rows.message.ok ? 'success booking-result' : 'error booking-result'}>{rows.message.text}</View>}
-            {staff && !forId && slot.state !== 'cancelled' && <CloseSlot slot={slot} onClosed={(s) => setClosed((c) => ({ ...c, [s.id]: s }))} />}
+            {rows.message?.row === slot.id && (
+              <View className={rows.message.ok ? 'success booking-result' : 'error booking-result'}>{rows.message.text}</View>
+            )}
+            {staff && !forId && slot.state !== 'cancelled' && (
+              <CloseSlot slot={slot} onClosed={(s) => setClosed((c) => ({ ...c, [s.id]: s }))} />
+            )}
           </View>
         );
       })}
@@ -168,7 +199,12 @@ function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView)
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const act = useRowAction();
-  if (!open) return <Button className='btn block close-slot' onClick={() => setOpen(true)}>关闭这个时段</Button>;
+  if (!open)
+    return (
+      <Button className="btn block close-slot" onClick={() => setOpen(true)}>
+        关闭这个时段
+      </Button>
+    );
   const close = () => {
     if (reason.trim().length < 2) return act.say(slot.id, '请写明关闭原因,已预约的居民会收到');
     return act.run(
@@ -181,10 +217,18 @@ function CloseSlot({ slot, onClosed }: { slot: SlotView; onClosed: (s: SlotView)
     );
   };
   return (
-    <View className='close-slot-form'>
-      <Textarea className='textarea close-reason' value={reason} placeholder='关闭原因,会告诉已预约的居民(如:师傅生病,改到下周)' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-      <Button className='btn primary block confirm-close' disabled={!!act.busy || undefined} onClick={close}>确认关闭并通知居民</Button>
-      {act.error && <View className='error'>{act.error}</View>}
+    <View className="close-slot-form">
+      <Textarea
+        className="textarea close-reason"
+        value={reason}
+        placeholder="关闭原因,会告诉已预约的居民(如:师傅生病,改到下周)"
+        maxlength={200}
+        onInput={(e) => setReason(e.detail.value)}
+      />
+      <Button className="btn primary block confirm-close" disabled={!!act.busy || undefined} onClick={close}>
+        确认关闭并通知居民
+      </Button>
+      {act.error && <View className="error">{act.error}</View>}
     </View>
   );
 }

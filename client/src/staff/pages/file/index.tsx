@@ -16,11 +16,18 @@ export default function FileForResident() {
   if (!resident) {
     return (
       <PageShell>
-        <View className='title'>为哪位居民提交?</View>
-        <ListState loading={residents.loading} error={residents.error} empty={residents.items.length === 0} emptyText='您的网格里还没有登记居民' onRetry={residents.reload} />
+        <View className="title">为哪位居民提交?</View>
+        <ListState
+          loading={residents.loading}
+          error={residents.error}
+          empty={residents.items.length === 0}
+          emptyText="您的网格里还没有登记居民"
+          onRetry={residents.reload}
+        />
         {residents.items.map((r) => (
-          <View key={r.id} className='choice resident-choice' data-resident-id={r.id} onClick={() => setResident(r)}>
-            {r.name} · {r.buildingName} {r.flat}{r.verified ? '' : '(待核实)'}
+          <View key={r.id} className="choice resident-choice" data-resident-id={r.id} onClick={() => setResident(r)}>
+            {r.name} · {r.buildingName} {r.flat}
+            {r.verified ? '' : '(待核实)'}
           </View>
         ))}
         <LoadMore list={residents} />
@@ -29,9 +36,9 @@ export default function FileForResident() {
   }
   return (
     <PageShell>
-      <View className='title'>为{resident.name}提交心愿</View>
-      <Label className='card row check-row text consent'>
-        <Checkbox value='consent' checked={consent} onClick={() => setConsent(!consent)} />
+      <View className="title">为{resident.name}提交心愿</View>
+      <Label className="card row check-row text consent">
+        <Checkbox value="consent" checked={consent} onClick={() => setConsent(!consent)} />
         {resident.name}已当面同意由我代为提交
       </Label>
       <WishForm

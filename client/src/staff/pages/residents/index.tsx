@@ -7,7 +7,8 @@ import { usePagedList } from '../../../components/use-paged-list';
 import { useRowAction } from '../../../components/use-row-action';
 
 /** The services, opened for booking on this resident's behalf (代预约). */
-const serviceListFor = (r: Resident) => `/booking/pages/services/index?for=${encodeURIComponent(r.id)}&forName=${encodeURIComponent(r.name)}`;
+const serviceListFor = (r: Resident) =>
+  `/booking/pages/services/index?for=${encodeURIComponent(r.id)}&forName=${encodeURIComponent(r.name)}`;
 
 /**
  * The residents of a grid worker's grids (a staff member's community): newcomers still to verify first.
@@ -20,24 +21,33 @@ export default function Residents() {
 
   return (
     <PageShell>
-      <View className='title'>居民核实</View>
-      <View className='muted'>新注册的居民排在最前。入户或电话确认身份和住址后点“核实”。</View>
-      {rows.error && <View className='error'>{rows.error}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='您的网格里还没有登记居民' onRetry={list.reload} />
+      <View className="title">居民核实</View>
+      <View className="muted">新注册的居民排在最前。入户或电话确认身份和住址后点“核实”。</View>
+      {rows.error && <View className="error">{rows.error}</View>}
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="您的网格里还没有登记居民"
+        onRetry={list.reload}
+      />
       {list.items.map((listed) => {
         const r = rows.shown(listed.id, listed);
         return (
-          <View key={r.id} className='card resident-row' data-resident-id={r.id}>
-            <View className='row'>
-              <Text className='card-title'>{r.name}</Text>
+          <View key={r.id} className="card resident-row" data-resident-id={r.id}>
+            <View className="row">
+              <Text className="card-title">{r.name}</Text>
               <Text className={`tag ${r.verified ? 'status-confirmed' : 'unverified'}`}>{r.verified ? '已核实' : '待核实'}</Text>
             </View>
-            <View className='muted'>{r.buildingName} {r.flat}{r.phone ? ` · ${r.phone}` : ''}</View>
-            <Button className='btn block book-for' onClick={() => Taro.navigateTo({ url: serviceListFor(r) })}>
+            <View className="muted">
+              {r.buildingName} {r.flat}
+              {r.phone ? ` · ${r.phone}` : ''}
+            </View>
+            <Button className="btn block book-for" onClick={() => Taro.navigateTo({ url: serviceListFor(r) })}>
               代为预约服务
             </Button>
             {!r.verified && (
-              <Button className='btn primary block verify' disabled={rows.busy === r.id || undefined} onClick={() => verify(r.id)}>
+              <Button className="btn primary block verify" disabled={rows.busy === r.id || undefined} onClick={() => verify(r.id)}>
                 核实
               </Button>
             )}

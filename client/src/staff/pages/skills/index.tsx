@@ -30,24 +30,28 @@ function CategoryRow({ category, onSaved }: { category: Category; onSaved: (c: C
   };
 
   return (
-    <View className='card category-row' data-category={category.id}>
-      <View className='row'>
-        <Text className='card-title'>{category.name}</Text>
-        <Text className='tag'>{category.skill ? `需要:${skillLabel(category.skill)}` : '人工分派'}</Text>
+    <View className="card category-row" data-category={category.id}>
+      <View className="row">
+        <Text className="card-title">{category.name}</Text>
+        <Text className="tag">{category.skill ? `需要:${skillLabel(category.skill)}` : '人工分派'}</Text>
       </View>
       <Input
-        className='input skill-of-category'
+        className="input skill-of-category"
         value={skill}
         maxlength={40}
-        placeholder='需要的技能,留空则由网格员人工分派'
+        placeholder="需要的技能,留空则由网格员人工分派"
         onInput={(e) => {
           setSkill(e.detail.value);
           setSaved(false);
         }}
       />
-      {act.error && <View className='error'>{act.error}</View>}
-      {saved && !changed && <View className='muted saved'>已保存</View>}
-      {changed && <Button className='btn primary block save-category' disabled={busy || undefined} onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</Button>}
+      {act.error && <View className="error">{act.error}</View>}
+      {saved && !changed && <View className="muted saved">已保存</View>}
+      {changed && (
+        <Button className="btn primary block save-category" disabled={busy || undefined} onClick={() => void save()}>
+          {busy ? '正在保存…' : '保存'}
+        </Button>
+      )}
     </View>
   );
 }
@@ -58,18 +62,25 @@ export default function Skills() {
   const [error, setError] = useState('');
   const load = () => {
     setError('');
-    api.categories().then((r) => setItems(r.items), (e) => setError(errorText(e, '加载失败,请重试')));
+    api.categories().then(
+      (r) => setItems(r.items),
+      (e) => setError(errorText(e, '加载失败,请重试')),
+    );
   };
   useDidShow(load);
 
   return (
     <PageShell>
-      <View className='title'>技能表</View>
-      <View className='muted'>每类心愿需要什么技能:有这项技能的队伍会被推荐派单。技能用队伍登记的写法(例如 electrician 或“理发”)。</View>
+      <View className="title">技能表</View>
+      <View className="muted">每类心愿需要什么技能:有这项技能的队伍会被推荐派单。技能用队伍登记的写法(例如 electrician 或“理发”)。</View>
       {error && <LoadError message={error} onRetry={load} />}
-      {!items && !error && <View className='empty'>正在加载…</View>}
+      {!items && !error && <View className="empty">正在加载…</View>}
       {items?.map((c) => (
-        <CategoryRow key={c.id} category={c} onSaved={(next) => setItems((all) => all?.map((x) => (x.id === next.id ? next : x)) ?? null)} />
+        <CategoryRow
+          key={c.id}
+          category={c}
+          onSaved={(next) => setItems((all) => all?.map((x) => (x.id === next.id ? next : x)) ?? null)}
+        />
       ))}
     </PageShell>
   );

@@ -21,7 +21,17 @@ const gridsIn = (tree: PlaceNode[], communityId: string): PlaceNode[] => {
 };
 
 /** Staff manage a team: skills, the grids it serves, its lead, the caps on open claims. */
-function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: PlaceNode[]; onSaved: (t: Team) => void; onCancel: () => void }) {
+function TeamEditor({
+  team,
+  grids,
+  onSaved,
+  onCancel,
+}: {
+  team: Team;
+  grids: PlaceNode[];
+  onSaved: (t: Team) => void;
+  onCancel: () => void;
+}) {
   const [skills, setSkills] = useState(team.skills);
   const [gridIds, setGridIds] = useState(team.gridIds);
   const [leadId, setLeadId] = useState(team.members.find((m) => m.role === 'lead')?.userId ?? null);
@@ -31,40 +41,71 @@ function TeamEditor({ team, grids, onSaved, onCancel }: { team: Team; grids: Pla
   const busy = !!act.busy;
 
   const save = () => {
-    const parsed = TeamBody.safeParse({ name: team.name, kind: team.kind, skills, gridIds, leadId, teamCap: Number(teamCap), memberCap: Number(memberCap) });
+    const parsed = TeamBody.safeParse({
+      name: team.name,
+      kind: team.kind,
+      skills,
+      gridIds,
+      leadId,
+      teamCap: Number(teamCap),
+      memberCap: Number(memberCap),
+    });
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? '');
-      return act.say(team.id, field === 'skills' ? '请至少选一项技能' : field === 'teamCap' ? '队伍在办上限请填1到500' : field === 'memberCap' ? '每人在办上限请填1到20' : '请检查填写的内容');
+      return act.say(
+        team.id,
+        field === 'skills'
+          ? '请至少选一项技能'
+          : field === 'teamCap'
+            ? '队伍在办上限请填1到500'
+            : field === 'memberCap'
+              ? '每人在办上限请填1到20'
+              : '请检查填写的内容',
+      );
     }
     return act.run(team.id, async () => onSaved(await api.updateTeam(team.id, parsed.data)), { failed: '保存没有成功,请再试一次' });
   };
 
   return (
-    <View className='team-editor'>
-      <View className='section'>技能</View>
+    <View className="team-editor">
+      <View className="section">技能</View>
       <SkillPicker value={skills} onChange={setSkills} />
-      <View className='section'>服务的网格(不选:全社区)</View>
-      <View className='wrap'>
+      <View className="section">服务的网格(不选:全社区)</View>
+      <View className="wrap">
         {grids.map((g) => (
-          <Button key={g.id} className={`btn chip grid-choice ${gridIds.includes(g.id) ? 'selected' : ''}`} onClick={() => setGridIds(gridIds.includes(g.id) ? gridIds.filter((x) => x !== g.id) : [...gridIds, g.id])}>
+          <Button
+            key={g.id}
+            className={`btn chip grid-choice ${gridIds.includes(g.id) ? 'selected' : ''}`}
+            onClick={() => setGridIds(gridIds.includes(g.id) ? gridIds.filter((x) => x !== g.id) : [...gridIds, g.id])}
+          >
             {g.name}
           </Button>
         ))}
       </View>
-      <View className='section'>队长</View>
-      <View className='wrap'>
+      <View className="section">队长</View>
+      <View className="wrap">
         {team.members.map((m) => (
-          <Button key={m.userId} className={`btn chip lead-choice ${leadId === m.userId ? 'selected' : ''}`} onClick={() => setLeadId(m.userId)}>{m.name}</Button>
+          <Button
+            key={m.userId}
+            className={`btn chip lead-choice ${leadId === m.userId ? 'selected' : ''}`}
+            onClick={() => setLeadId(m.userId)}
+          >
+            {m.name}
+          </Button>
         ))}
       </View>
-      <View className='section'>同时在办的上限</View>
-      <View className='muted'>整支队伍(件)</View>
-      <Input className='input cap-input team-cap' type='number' value={teamCap} onInput={(e) => setTeamCap(e.detail.value)} />
-      <View className='muted'>每位队员(件)</View>
-      <Input className='input cap-input member-cap' type='number' value={memberCap} onInput={(e) => setMemberCap(e.detail.value)} />
-      {act.error && <View className='error'>{act.error}</View>}
-      <Button className='btn primary block save-team' disabled={busy || undefined} onClick={() => void save()}>{busy ? '正在保存…' : '保存'}</Button>
-      <Button className='btn block' onClick={onCancel}>取消</Button>
+      <View className="section">同时在办的上限</View>
+      <View className="muted">整支队伍(件)</View>
+      <Input className="input cap-input team-cap" type="number" value={teamCap} onInput={(e) => setTeamCap(e.detail.value)} />
+      <View className="muted">每位队员(件)</View>
+      <Input className="input cap-input member-cap" type="number" value={memberCap} onInput={(e) => setMemberCap(e.detail.value)} />
+      {act.error && <View className="error">{act.error}</View>}
+      <Button className="btn primary block save-team" disabled={busy || undefined} onClick={() => void save()}>
+        {busy ? '正在保存…' : '保存'}
+      </Button>
+      <Button className="btn block" onClick={onCancel}>
+        取消
+      </Button>
     </View>
   );
 }
@@ -79,7 +120,10 @@ export default function Teams() {
   const [showing, setShowing] = useState('');
   const loadTree = () => {
     setTreeError('');
-    api.places().then((r) => setTree(r.items), (e) => setTreeError(errorText(e, '网格加载失败')));
+    api.places().then(
+      (r) => setTree(r.items),
+      (e) => setTreeError(errorText(e, '网格加载失败')),
+    );
   };
   useEffect(loadTree, []);
   const gridName = (id: string) => {
@@ -89,22 +133,33 @@ export default function Teams() {
 
   return (
     <PageShell>
-      <View className='title'>队伍管理</View>
+      <View className="title">队伍管理</View>
       {treeError && <LoadError message={treeError} onRetry={loadTree} />}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='社区还没有队伍' onRetry={list.reload} />
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="社区还没有队伍"
+        onRetry={list.reload}
+      />
       {list.items.map((listed) => {
         const t = rows.shown(listed.id, listed);
         const lead = t.members.find((m) => m.role === 'lead');
         return (
-          <View key={t.id} className='card team-card' data-team-id={t.id}>
-            <View className='row'>
-              <Text className='card-title'>{t.name}</Text>
-              <Text className='tag'>{TEAM_KIND_LABEL[t.kind]}</Text>
+          <View key={t.id} className="card team-card" data-team-id={t.id}>
+            <View className="row">
+              <Text className="card-title">{t.name}</Text>
+              <Text className="tag">{TEAM_KIND_LABEL[t.kind]}</Text>
             </View>
-            <View className='muted'>技能:{t.skills.map(skillLabel).join('、')}</View>
-            <View className='muted team-grids'>服务:{t.gridIds.length ? t.gridIds.map(gridName).join('、') : '全社区'}</View>
-            <View className='muted'>队长:{lead?.name ?? '未设'} · 队员{t.members.length}人{t.members.some((m) => m.paused) ? `(${t.members.filter((m) => m.paused).length}人暂停)` : ''}</View>
-            <View className='muted team-caps'>在办上限:整队{t.teamCap}件,每人{t.memberCap}件</View>
+            <View className="muted">技能:{t.skills.map(skillLabel).join('、')}</View>
+            <View className="muted team-grids">服务:{t.gridIds.length ? t.gridIds.map(gridName).join('、') : '全社区'}</View>
+            <View className="muted">
+              队长:{lead?.name ?? '未设'} · 队员{t.members.length}人
+              {t.members.some((m) => m.paused) ? `(${t.members.filter((m) => m.paused).length}人暂停)` : ''}
+            </View>
+            <View className="muted team-caps">
+              在办上限:整队{t.teamCap}件,每人{t.memberCap}件
+            </View>
             {editing === t.id ? (
               <TeamEditor
                 team={t}
@@ -116,9 +171,13 @@ export default function Teams() {
                 onCancel={() => setEditing('')}
               />
             ) : (
-              <Button className='btn block edit-team' onClick={() => setEditing(t.id)}>修改</Button>
+              <Button className="btn block edit-team" onClick={() => setEditing(t.id)}>
+                修改
+              </Button>
             )}
-            <Button className='btn block show-applications' onClick={() => setShowing(showing === t.id ? '' : t.id)}>{showing === t.id ? '收起入队申请' : '查看入队申请'}</Button>
+            <Button className="btn block show-applications" onClick={() => setShowing(showing === t.id ? '' : t.id)}>
+              {showing === t.id ? '收起入队申请' : '查看入队申请'}
+            </Button>
             {showing === t.id && <TeamApplications teamId={t.id} nested />}
           </View>
         );

@@ -40,7 +40,8 @@ function gridsOf(user: Me | null, tree: PlaceNode[]): PlaceNode[] {
   const all: PlaceNode[] = [];
   const walk = (nodes: PlaceNode[], inScope: boolean) => {
     for (const n of nodes) {
-      const mine = inScope || !!user?.staffCommunityIds.includes(n.id) || !!user?.streetIds.includes(n.id) || !!user?.gridIds.includes(n.id);
+      const mine =
+        inScope || !!user?.staffCommunityIds.includes(n.id) || !!user?.streetIds.includes(n.id) || !!user?.gridIds.includes(n.id);
       if (n.kind === 'grid') {
         if (mine) all.push(n);
       } else walk(n.children, mine);
@@ -51,16 +52,37 @@ function gridsOf(user: Me | null, tree: PlaceNode[]): PlaceNode[] {
 }
 
 /** One row of chips: "all" and each option; the chosen one is marked. */
-function Chips<T extends string>({ name, label, value, options, onChange, all = '全部' }: { name: string; label: string; value: T | undefined; options: readonly (readonly [T, string])[]; onChange: (v: T | undefined) => void; all?: string | null }) {
+function Chips<T extends string>({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+  all = '全部',
+}: {
+  name: string;
+  label: string;
+  value: T | undefined;
+  options: readonly (readonly [T, string])[];
+  onChange: (v: T | undefined) => void;
+  all?: string | null;
+}) {
   return (
     <View className={`chips chips-${name}`}>
-      <View className='muted'>{label}</View>
-      <View className='wrap'>
+      <View className="muted">{label}</View>
+      <View className="wrap">
         {all !== null && (
-          <Button className={`btn chip chip-${name}-all ${value === undefined ? 'selected' : ''}`} onClick={() => onChange(undefined)}>{all}</Button>
+          <Button className={`btn chip chip-${name}-all ${value === undefined ? 'selected' : ''}`} onClick={() => onChange(undefined)}>
+            {all}
+          </Button>
         )}
         {options.map(([v, text]) => (
-          <Button key={v} className={`btn chip chip-${name} chip-${name}-${v} ${value === v ? 'selected' : ''}`} data-value={v} onClick={() => onChange(v)}>
+          <Button
+            key={v}
+            className={`btn chip chip-${name} chip-${name}-${v} ${value === v ? 'selected' : ''}`}
+            data-value={v}
+            onClick={() => onChange(v)}
+          >
             {text}
           </Button>
         ))}
@@ -112,30 +134,90 @@ export default function Triage() {
     <PageShell>
       {!street && (
         <View>
-          <Button className='btn primary block' onClick={() => Taro.navigateTo({ url: '/staff/pages/file/index' })}>代居民提交心愿</Button>
-          <Button className='btn block residents' onClick={() => Taro.navigateTo({ url: '/staff/pages/residents/index' })}>居民核实</Button>
+          <Button className="btn primary block" onClick={() => Taro.navigateTo({ url: '/staff/pages/file/index' })}>
+            代居民提交心愿
+          </Button>
+          <Button className="btn block residents" onClick={() => Taro.navigateTo({ url: '/staff/pages/residents/index' })}>
+            居民核实
+          </Button>
         </View>
       )}
-      <View className='card triage-filters'>
-        <Chips name='order' label='排序' all={null} value={filters.order ?? 'oldest'} options={[['oldest', '最早'], ['urgent', '最急']]} onChange={(v) => set('order', v)} />
-        <Chips name='stage' label='阶段' value={filters.stage} options={STAGES.map((s) => [s, STATUS_LABEL[s]] as const)} onChange={(v) => set('stage', v)} />
-        <Chips name='overdue' label='时限' value={filters.overdue} options={OVERDUE} onChange={(v) => set('overdue', v)} />
-        <Button className='btn block more-filters' onClick={() => setMore(!more)}>
+      <View className="card triage-filters">
+        <Chips
+          name="order"
+          label="排序"
+          all={null}
+          value={filters.order ?? 'oldest'}
+          options={[
+            ['oldest', '最早'],
+            ['urgent', '最急'],
+          ]}
+          onChange={(v) => set('order', v)}
+        />
+        <Chips
+          name="stage"
+          label="阶段"
+          value={filters.stage}
+          options={STAGES.map((s) => [s, STATUS_LABEL[s]] as const)}
+          onChange={(v) => set('stage', v)}
+        />
+        <Chips name="overdue" label="时限" value={filters.overdue} options={OVERDUE} onChange={(v) => set('overdue', v)} />
+        <Button className="btn block more-filters" onClick={() => setMore(!more)}>
           {more ? '收起筛选' : `更多筛选(类别、网格、层级)${extra ? ` · 已选${extra}项` : ''}`}
         </Button>
         {more && (
           <View>
             {optionsError && <LoadError message={optionsError} onRetry={loadOptions} />}
-            {levels.length > 1 && <Chips name='level' label='层级' value={filters.level} options={levels.map((l) => [l, LEVEL_NAME[l]] as const)} onChange={(v) => set('level', v)} />}
-            {grids.length > 1 && <Chips name='grid' label='网格' value={filters.gridId} options={grids.map((g) => [g.id, g.name] as const)} onChange={(v) => set('gridId', v)} />}
-            <Chips name='category' label='类别' value={filters.category} options={categories.map((c) => [c.id, c.name] as const)} onChange={(v) => set('category', v)} />
+            {levels.length > 1 && (
+              <Chips
+                name="level"
+                label="层级"
+                value={filters.level}
+                options={levels.map((l) => [l, LEVEL_NAME[l]] as const)}
+                onChange={(v) => set('level', v)}
+              />
+            )}
+            {grids.length > 1 && (
+              <Chips
+                name="grid"
+                label="网格"
+                value={filters.gridId}
+                options={grids.map((g) => [g.id, g.name] as const)}
+                onChange={(v) => set('gridId', v)}
+              />
+            )}
+            <Chips
+              name="category"
+              label="类别"
+              value={filters.category}
+              options={categories.map((c) => [c.id, c.name] as const)}
+              onChange={(v) => set('category', v)}
+            />
           </View>
         )}
       </View>
-      <View className='section'>{street ? '上报到街道的心愿' : '心愿队列'}({filters.order === 'urgent' ? '最急的在前' : '最早的在前'})</View>
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='没有符合条件的心愿' onRetry={list.reload} />
+      <View className="section">
+        {street ? '上报到街道的心愿' : '心愿队列'}({filters.order === 'urgent' ? '最急的在前' : '最早的在前'})
+      </View>
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText="没有符合条件的心愿"
+        onRetry={list.reload}
+      />
       {list.items.map((w) => (
-        <WishCard key={w.id} wish={w} action={w.deadline ? <View className='muted card-deadline'>时限:{timeLeft(w.deadline, now) === '已过期' ? '已过期' : `还剩${timeLeft(w.deadline, now)}`}</View> : null} />
+        <WishCard
+          key={w.id}
+          wish={w}
+          action={
+            w.deadline ? (
+              <View className="muted card-deadline">
+                时限:{timeLeft(w.deadline, now) === '已过期' ? '已过期' : `还剩${timeLeft(w.deadline, now)}`}
+              </View>
+            ) : null
+          }
+        />
       ))}
       <LoadMore list={list} />
     </PageShell>

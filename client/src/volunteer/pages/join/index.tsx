@@ -55,57 +55,89 @@ export default function Join() {
   const member = new Set(user?.teamIds ?? []);
   return (
     <PageShell>
-      <View className='title'>加入志愿队伍</View>
-      {notice && <View className='success apply-notice'>{notice}</View>}
-      {!resident && <View className='notice'>登记了住址的居民才能申请加入队伍。</View>}
+      <View className="title">加入志愿队伍</View>
+      {notice && <View className="success apply-notice">{notice}</View>}
+      {!resident && <View className="notice">登记了住址的居民才能申请加入队伍。</View>}
 
-      <View className='section'>我的申请</View>
-      <ListState loading={mine.loading} error={mine.error} empty={mine.items.length === 0} emptyText='还没有申请过' onRetry={mine.reload} />
+      <View className="section">我的申请</View>
+      <ListState loading={mine.loading} error={mine.error} empty={mine.items.length === 0} emptyText="还没有申请过" onRetry={mine.reload} />
       {mine.items.map((a) => (
-        <View key={a.id} className='card application-row' data-team-id={a.teamId}>
-          <View className='row'>
-            <Text className='card-title'>{a.teamName}</Text>
-            <Text className={`tag application-${a.status} ${a.status === 'approved' ? 'status-confirmed' : a.status === 'declined' ? 'unverified' : ''}`}>{APPLICATION_LABEL[a.status]}</Text>
+        <View key={a.id} className="card application-row" data-team-id={a.teamId}>
+          <View className="row">
+            <Text className="card-title">{a.teamName}</Text>
+            <Text
+              className={`tag application-${a.status} ${a.status === 'approved' ? 'status-confirmed' : a.status === 'declined' ? 'unverified' : ''}`}
+            >
+              {APPLICATION_LABEL[a.status]}
+            </Text>
           </View>
-          <View className='muted'>技能:{a.skills.map(skillLabel).join('、')}</View>
-          <View className='muted'>空闲:{hoursText(a.hours)}</View>
-          {a.reason && <View className='muted application-reason'>{a.status === 'declined' ? '未通过原因' : '说明'}:{a.reason}</View>}
-          <View className='muted'>{formatTime(a.createdAt)}申请</View>
+          <View className="muted">技能:{a.skills.map(skillLabel).join('、')}</View>
+          <View className="muted">空闲:{hoursText(a.hours)}</View>
+          {a.reason && (
+            <View className="muted application-reason">
+              {a.status === 'declined' ? '未通过原因' : '说明'}:{a.reason}
+            </View>
+          )}
+          <View className="muted">{formatTime(a.createdAt)}申请</View>
         </View>
       ))}
       <LoadMore list={mine} />
 
-      <View className='section'>社区的志愿队伍</View>
-      <ListState loading={teams.loading} error={teams.error} empty={teams.items.length === 0} emptyText='社区还没有志愿队伍' onRetry={teams.reload} />
+      <View className="section">社区的志愿队伍</View>
+      <ListState
+        loading={teams.loading}
+        error={teams.error}
+        empty={teams.items.length === 0}
+        emptyText="社区还没有志愿队伍"
+        onRetry={teams.reload}
+      />
       {teams.items.map((t) => (
-        <View key={t.id} className='card team-row' data-team-id={t.id}>
-          <View className='row'>
-            <Text className='card-title'>{t.name}</Text>
-            <Text className='tag'>{TEAM_KIND_LABEL[t.kind]}</Text>
+        <View key={t.id} className="card team-row" data-team-id={t.id}>
+          <View className="row">
+            <Text className="card-title">{t.name}</Text>
+            <Text className="tag">{TEAM_KIND_LABEL[t.kind]}</Text>
           </View>
-          <View className='muted'>技能:{t.skills.map(skillLabel).join('、')} · {t.members}名队员</View>
+          <View className="muted">
+            技能:{t.skills.map(skillLabel).join('、')} · {t.members}名队员
+          </View>
           {member.has(t.id) ? (
             <View>
-              <View className='muted'>您已是队员</View>
-              <Button className='btn block team-applications' onClick={() => void Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${t.id}&name=${encodeURIComponent(t.name)}` })}>
+              <View className="muted">您已是队员</View>
+              <Button
+                className="btn block team-applications"
+                onClick={() => void Taro.navigateTo({ url: `/volunteer/pages/team/index?id=${t.id}&name=${encodeURIComponent(t.name)}` })}
+              >
                 入队申请(队长审核)
               </Button>
             </View>
           ) : (
-            resident && applying?.id !== t.id && <Button className='btn block apply' onClick={() => open(t)}>申请加入</Button>
+            resident &&
+            applying?.id !== t.id && (
+              <Button className="btn block apply" onClick={() => open(t)}>
+                申请加入
+              </Button>
+            )
           )}
           {applying?.id === t.id && (
-            <View className='apply-form'>
-              <View className='section'>我会做什么</View>
+            <View className="apply-form">
+              <View className="section">我会做什么</View>
               <SkillPicker value={skills} onChange={setSkills} offered={t.skills} />
-              <View className='section'>我通常什么时候有空</View>
+              <View className="section">我通常什么时候有空</View>
               <HoursPicker value={hours} onChange={setHours} />
-              <Textarea className='textarea apply-note' value={note} maxlength={200} placeholder='想对队长说的话(选填)' onInput={(e) => setNote(e.detail.value)} />
-              {error && <View className='error'>{error}</View>}
-              <Button className='btn primary block send-application' disabled={busy || undefined} onClick={() => void send()}>
+              <Textarea
+                className="textarea apply-note"
+                value={note}
+                maxlength={200}
+                placeholder="想对队长说的话(选填)"
+                onInput={(e) => setNote(e.detail.value)}
+              />
+              {error && <View className="error">{error}</View>}
+              <Button className="btn primary block send-application" disabled={busy || undefined} onClick={() => void send()}>
                 {busy ? '正在提交…' : '提交申请'}
               </Button>
-              <Button className='btn block' onClick={() => setApplying(null)}>取消</Button>
+              <Button className="btn block" onClick={() => setApplying(null)}>
+                取消
+              </Button>
             </View>
           )}
         </View>

@@ -46,23 +46,29 @@ export default function VolunteerProfile() {
     }
   };
 
-  if (!me) return <PageShell>{loadError ? <LoadError message={loadError} onRetry={load} /> : <View className='empty'>正在加载…</View>}</PageShell>;
+  if (!me)
+    return <PageShell>{loadError ? <LoadError message={loadError} onRetry={load} /> : <View className="empty">正在加载…</View>}</PageShell>;
   return (
     <PageShell>
-      <View className='title'>我的志愿者资料</View>
-      {notice && <View className='success profile-notice'>{notice}</View>}
+      <View className="title">我的志愿者资料</View>
+      {notice && <View className="success profile-notice">{notice}</View>}
       {/* The whole row is the switch's label: a 60 px target in elder mode. */}
-      <Label className='card row check-row pause-switch'>
-        <View className='text'>{me.paused ? '暂停接单中(不会给您派任务)' : '正常接单'}</View>
-        <Switch checked={me.paused} color='#9f2f24' disabled={busy || undefined} onChange={(e) => void save({ paused: e.detail.value }, e.detail.value ? '已暂停接单,回来后记得恢复' : '已恢复接单')} />
+      <Label className="card row check-row pause-switch">
+        <View className="text">{me.paused ? '暂停接单中(不会给您派任务)' : '正常接单'}</View>
+        <Switch
+          checked={me.paused}
+          color="#9f2f24"
+          disabled={busy || undefined}
+          onChange={(e) => void save({ paused: e.detail.value }, e.detail.value ? '已暂停接单,回来后记得恢复' : '已恢复接单')}
+        />
       </Label>
-      <View className='section'>我会做什么</View>
+      <View className="section">我会做什么</View>
       <SkillPicker value={skills} onChange={setSkills} />
-      <View className='section'>我通常什么时候有空</View>
+      <View className="section">我通常什么时候有空</View>
       <HoursPicker value={hours} onChange={setHours} />
-      {error && <View className='error'>{error}</View>}
+      {error && <View className="error">{error}</View>}
       <Button
-        className='btn primary block save-volunteer'
+        className="btn primary block save-volunteer"
         disabled={busy || undefined}
         onClick={() => (skills.length ? void save({ skills, hours }, '已保存') : setError('请至少选一项技能'))}
       >

@@ -36,12 +36,12 @@ export default function Tasks() {
   /** The lease of a claim of mine not started yet: time left, and the extension if it is still unused. */
   const lease = (w: Wish) =>
     isAwaitingStart(w.status) && w.claimantId === me && w.leaseUntil ? (
-      <View className='lease' onClick={(e) => e.stopPropagation()}>
+      <View className="lease" onClick={(e) => e.stopPropagation()}>
         <View className={`text lease-countdown ${timeLeft(w.leaseUntil, now) === '已过期' ? 'expired' : ''}`}>
           {timeLeft(w.leaseUntil, now) === '已过期' ? '开始时限已到,任务将退回队伍' : `请在${timeLeft(w.leaseUntil, now)}内开始处理`}
         </View>
         {!w.leaseExtended && (
-          <Button className='btn block extend-lease' disabled={rows.busy === w.id || undefined} onClick={() => void extendLease(w.id)}>
+          <Button className="btn block extend-lease" disabled={rows.busy === w.id || undefined} onClick={() => void extendLease(w.id)}>
             需要更多时间(可延长一次)
           </Button>
         )}
@@ -66,12 +66,22 @@ export default function Tasks() {
 
   return (
     <PageShell>
-      <View className='tabs'>
-        <Button className={`btn tab-open ${tab === 'open' ? 'selected' : ''}`} onClick={() => switchTo('open')}>待认领</Button>
-        <Button className={`btn tab-mine ${tab === 'mine' ? 'selected' : ''}`} onClick={() => switchTo('mine')}>我的任务</Button>
+      <View className="tabs">
+        <Button className={`btn tab-open ${tab === 'open' ? 'selected' : ''}`} onClick={() => switchTo('open')}>
+          待认领
+        </Button>
+        <Button className={`btn tab-mine ${tab === 'mine' ? 'selected' : ''}`} onClick={() => switchTo('mine')}>
+          我的任务
+        </Button>
       </View>
-      {rows.message && <View className='notice claim-notice'>{rows.message.text}</View>}
-      <ListState loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'} onRetry={list.reload} />
+      {rows.message && <View className="notice claim-notice">{rows.message.text}</View>}
+      <ListState
+        loading={list.loading}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText={tab === 'open' ? '暂时没有待认领的心愿' : '还没有认领任务'}
+        onRetry={list.reload}
+      />
       {list.items.map((listed) => {
         const w = rows.shown(listed.id, listed);
         return (
@@ -80,7 +90,15 @@ export default function Tasks() {
             wish={w}
             action={
               tab === 'open' && isAwaitingClaim(w.status) ? (
-                <Button className='btn primary block claim' onClick={(e) => { e.stopPropagation(); void claim(w.id); }}>认领</Button>
+                <Button
+                  className="btn primary block claim"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void claim(w.id);
+                  }}
+                >
+                  认领
+                </Button>
               ) : (
                 lease(w)
               )

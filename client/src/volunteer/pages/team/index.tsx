@@ -9,7 +9,7 @@ export default function TeamPage() {
   const name = params.name ? decodeURIComponent(params.name) : '';
   return (
     <PageShell>
-      <View className='title'>{name ? `${name}的入队申请` : '入队申请'}</View>
+      <View className="title">{name ? `${name}的入队申请` : '入队申请'}</View>
       <TeamApplications teamId={params.id ?? ''} />
     </PageShell>
   );
