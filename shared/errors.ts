@@ -36,6 +36,11 @@ export const ERROR_CODES = [
   'BOOKING_NOT_ACTIVE',
   'OFFER_EXPIRED',
   'DRAW_NOT_DUE',
+  // The residents' council (issue 14)
+  'THRESHOLD_NOT_MET',
+  'NOTICE_TOO_SHORT',
+  'MEETING_NOT_HELD',
+  'TASKS_OPEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
