@@ -1,5 +1,6 @@
 import type { WishDetail, WishPage } from '../../shared/schemas/wishes';
 import { WishDetail as WishDetailSchema, WishPage as WishPageSchema } from '../../shared/schemas/wishes';
+import { getUser, putUser } from '../../functions/data/users';
 import { as } from '../helpers/api';
 import { useDemoTable } from '../helpers/table';
 import { CLAIMANT, CLUTTER, GRID_WORKER, LAMP, OWNER, step, submit, wishIn } from '../helpers/wishes';
@@ -199,6 +200,20 @@ describe('the other ways a wish can go', () => {
     expect(noConsent.body.error.issues[0].path).toBe('body.consent');
     const outside = await as(GRID_WORKER).post('/wishes', { ...LAMP, onBehalfOf: 'u-res-ptn', consent: true });
     expect(outside.status).toBe(404);
+  });
+
+  test('a scope counts only with its role: grids left on a staff member of another community reach nobody', async () => {
+    const staff = (await getUser('u-staff-ptn'))!;
+    await putUser({ ...staff, id: 'u-staff-stale-grids', gridIds: ['g-gucheng-1'], demo: true });
+    const res = await as('u-staff-stale-grids').post('/wishes', { ...LAMP, buildingId: 'b-gc-3', onBehalfOf: 'u-res-wang', consent: true });
+    const missing = await as('u-staff-stale-grids').post('/wishes', {
+      ...LAMP,
+      buildingId: 'b-gc-3',
+      onBehalfOf: 'u-nobody',
+      consent: true,
+    });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual(missing.body);
   });
 });
 

@@ -119,6 +119,29 @@ describe('me too (我也遇到), supporters and merging', () => {
     expect((await as('u-res-ptn').post(`/wishes/${wish.id}/support`, {})).status).toBe(404);
   });
 
+  test('a neighbour following a wish reads no name of the people around it and no free text, anywhere in the answer', async () => {
+    const [neighbour] = await addResidents(1, 'metoo-privacy');
+    const { wish } = await submit({ ...SHARED_LAMP, description: '1号楼三楼楼道灯坏了' });
+    expect((await as(CLAIMANT).post(`/wishes/${wish.id}/claim`, {})).status).toBe(200);
+    expect((await as(CLAIMANT).post(`/wishes/${wish.id}/start`, {})).status).toBe(200);
+    expect((await as(CLAIMANT).post(`/wishes/${wish.id}/complete`, { note: '换了声控开关,李大爷家门口那盏也修了' })).status).toBe(200);
+    expect((await as(neighbour).post(`/wishes/${wish.id}/support`, {})).status).toBe(200);
+
+    const read = await as(neighbour).get(`/wishes/${wish.id}`);
+    expect(read.status).toBe(200);
+    const detail = WishDetail.parse(read.body);
+    expect(detail.timeline.length).toBeGreaterThanOrEqual(5);
+    expect(detail.timeline.every((e) => e.note === null)).toBe(true);
+    for (const secret of ['李建国', '张师傅', '换了声控开关', '李大爷', '派给', '13800000002']) expect(read.text).not.toContain(secret);
+    // What the wish is about stays readable: that is what the neighbour joined.
+    expect(detail.wish.description).toBe('1号楼三楼楼道灯坏了');
+
+    // The owner and the volunteer still see everything.
+    const own = await as(OWNER).get(`/wishes/${wish.id}`);
+    expect(own.text).toContain('换了声控开关');
+    expect(own.text).toContain('张师傅');
+  });
+
   test('20 neighbours saying "me too" at once are each counted once', async () => {
     const neighbours = await addResidents(20, 'metoo-b');
     const { wish } = await submit(SHARED_LAMP);
