@@ -72,6 +72,10 @@ export const limits = () => ({
   signInsPerMinute: count('LIMIT_SIGN_INS_PER_MINUTE', 60),
   /** Tries of one wx.login code in ten minutes: WeChat accepts a code once, so more is someone guessing or a loop. */
   triesPerCode: 3,
+  /** Changes of home a resident may make in 30 days (the first home they say is none): each undoes the verification. */
+  homeChangesPerMonth: 2,
+  /** Days a declined applicant waits before applying to the same team again (each application tells the lead and staff). */
+  reapplyAfterDays: 30,
 });
 
 export const logLevel = (): string => env('LOG_LEVEL') ?? 'INFO';

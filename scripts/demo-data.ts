@@ -117,6 +117,8 @@ const user = (id: string, name: string, roles: Role[], extra: Partial<User> = {}
   onboarded: true,
   verified: true,
   verifiedBy: null,
+  homeChanges: [],
+  showNameOnWall: false,
   wechatOpenId: null,
   tokensValidAfter: null,
   demo: true,
@@ -140,6 +142,8 @@ export const USERS: User[] = [
     teamIds: ['t-gc-nengren'],
     skills: ['electrician'],
     hours: evenings,
+    // Agreed to be named on the wall; the other volunteers show as 刘** and so on.
+    showNameOnWall: true,
   }),
   user('u-vol-liu', '刘建军', ['volunteer', 'resident'], {
     phone: '13900000002',

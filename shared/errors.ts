@@ -32,10 +32,14 @@ export const ERROR_CODES = [
   'NOT_ELIGIBLE',
   'CANCEL_DEADLINE_PASSED',
   'SLOT_CLOSED',
-  'VERIFICATION_REQUIRED',
+  // Acting on others (me too, booking, applying to a team, reading neighbours' wishes) needs a verified home.
+  'NOT_VERIFIED',
   'BOOKING_NOT_ACTIVE',
   'OFFER_EXPIRED',
   'DRAW_NOT_DUE',
+  // Membership comes from verification (issue 13)
+  'TOO_MANY_HOME_CHANGES',
+  'APPLY_TOO_SOON',
   // The residents' council (issue 14)
   'THRESHOLD_NOT_MET',
   'NOTICE_TOO_SHORT',

@@ -1,7 +1,7 @@
 import { notFound } from '../../shared/errors';
 import type { SignedOut, User } from '../../shared/schemas/users';
 import { endSessions, getUser } from '../data/users';
-import { memberCommunities } from './scope';
+import { readableCommunities } from './scope';
 
 /** Ends every session of the caller: a sign-out on one phone signs out every phone. */
 export async function signOut(user: User, now: Date): Promise<SignedOut> {
@@ -23,6 +23,6 @@ export async function endSessionsOf(actor: User, userId: string, now: Date): Pro
 async function mayEndSessions(actor: User, target: User): Promise<boolean> {
   if (actor.id === target.id || actor.roles.includes('admin')) return true;
   if (!actor.roles.includes('staff')) return false;
-  const theirs = await memberCommunities(target);
+  const theirs = await readableCommunities(target);
   return theirs.some((c) => actor.staffCommunityIds.includes(c));
 }

@@ -28,6 +28,8 @@ const newResident = (now: Date, openid: string): User => ({
   onboarded: false,
   verified: false,
   verifiedBy: null,
+  homeChanges: [],
+  showNameOnWall: false,
   wechatOpenId: openid,
   tokensValidAfter: null,
   demo: false,

@@ -20,7 +20,7 @@ import { waitlistOf, waitPut } from '../data/booking/waitlist';
 import { optimistic } from '../data/retry';
 import { commit, CommitRefused } from './commit';
 import { noShowHistory } from './no-show-history';
-import { resolveResident } from './resident';
+import { assertMayBookSlot, whoBooks } from './resident';
 import { giveBackWaitTicket, takeWaitTicket, type WaitTicket } from './wait-ticket';
 
 /**
@@ -60,10 +60,14 @@ export async function bookSlot(
   const noShows: Promise<NoShowRecord[]> = noShowHistory(residentId, now.getTime());
   // Unobserved when the request ends before deciding (a replay, an unknown slot): its failure is not news.
   noShows.catch(() => undefined);
-  const look = await bookingLook({ slotId: body.slotId, residentId, userId: user.id, key });
+  // Who books for whom is decided first (read beside the first look): it must not depend on the slot existing.
+  const [who, look] = await Promise.all([
+    whoBooks(user, body.forResidentId),
+    bookingLook({ slotId: body.slotId, residentId, userId: user.id, key }),
+  ]);
   if (look.record) return replay(look.record, requestHash);
-  if (!look.slot) throw notFound('slot');
-  const { resident, channel, booker } = await resolveResident(user, body.forResidentId, look.slot);
+  assertMayBookSlot(who, look.slot);
+  const { resident, channel, booker } = who;
   const assisted = isAssisted(channel);
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
   const month = beijingMonth(Date.parse(look.slot.start));

@@ -1,4 +1,5 @@
 import { forbidden, invalid, notFound } from '../../shared/errors';
+import { notVerified } from '../../shared/domain/membership';
 import { channelFor, providesFor, runsCommunity } from '../../shared/domain/booking/access';
 import { HOW_TO_CHECK } from '../../shared/domain/booking/ballot';
 import { addDays, beijingDate, datesBetween } from '../../shared/domain/beijing-time';
@@ -15,7 +16,7 @@ import { allServicesOf, servicePage } from '../data/booking/services';
 import { getSlot, slotsOfService } from '../data/booking/slots';
 import { getTeam } from '../data/teams';
 import { getUser } from '../data/users';
-import { memberCommunities } from '../auth/scope';
+import { memberCommunities, readableCommunities } from '../auth/scope';
 import { viewOf } from './load';
 import { visibleService } from './services';
 
@@ -91,9 +92,13 @@ export async function listBookings(user: User, q: BookingListQuery): Promise<Boo
   return { cursor: page.cursor, items: await Promise.all(page.items.map(viewOf)) };
 }
 
-/** A published draw, with the viewer's own ticket to look for, and how anyone checks it. */
+/**
+ * A published draw, with the viewer's own ticket to look for, and how anyone checks it: for the community's
+ * members (its ranks name neighbours, masked); a resident whose home is not verified yet could not apply either.
+ */
 export async function drawOf(user: User, serviceId: string, drawId: string): Promise<DrawView> {
-  await visibleService(user, serviceId);
+  const service = await visibleService(user, serviceId);
+  if (!(await memberCommunities(user)).includes(service.communityId)) throw notVerified();
   const draw = await getDraw(drawId);
   if (!draw || draw.serviceId !== serviceId) throw notFound('draw');
   const own = await getBooking(draw.slotId, user.id);
@@ -103,7 +108,7 @@ export async function drawOf(user: User, serviceId: string, drawId: string): Pro
 
 /** The bookable services of the user's community (or of one of their communities), in display order; staff also see inactive ones. */
 export async function listServices(user: User, query: ServiceListQuery): Promise<ServicePage> {
-  const mine = await memberCommunities(user);
+  const mine = await readableCommunities(user);
   if (query.communityId && !mine.includes(query.communityId)) throw forbidden("a community's services are shown to its own people");
   const page = await servicePage(query.communityId ? [query.communityId] : mine, query.cursor, query.limit);
   return { ...page, items: page.items.filter((s) => s.active || runsCommunity(user, s.communityId)) };

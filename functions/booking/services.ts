@@ -3,16 +3,16 @@ import { forbidden, invalid, notFound } from '../../shared/errors';
 import { runsCommunity } from '../../shared/domain/booking/access';
 import { fairBallot, ServiceRules, type Service, type ServiceCreateBody, type ServiceUpdateBody } from '../../shared/schemas/services';
 import type { User } from '../../shared/schemas/users';
-import { memberCommunities } from '../auth/scope';
+import { readableCommunities } from '../auth/scope';
 import { createService, getService, saveService } from '../data/booking/services';
 import { getTeam } from '../data/teams';
 import { optimistic } from '../data/retry';
 import { openSlotsOf } from './materialise';
 
-/** A service the user may see: one of their own community's (as resident, staff, grid worker or volunteer). */
+/** A service the user may see: one of their own community's (as resident, verified or not, staff, grid worker or volunteer). */
 export async function visibleService(user: User, id: string): Promise<Service> {
   const service = await getService(id);
-  if (!service || !(await memberCommunities(user)).includes(service.communityId)) throw notFound('service');
+  if (!service || !(await readableCommunities(user)).includes(service.communityId)) throw notFound('service');
   return service;
 }
 

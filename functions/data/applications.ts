@@ -35,13 +35,29 @@ export const applicationsOfTeam = (teamId: string, cursor?: string): Promise<Pag
 export const applicationsOf = (userId: string, cursor?: string): Promise<Page<Application>> =>
   readPage([{ index: INDEX.gsi2, partitions: [`APPLICANT#${userId}`], forward: false, item: Application }], cursor);
 
-/** A new application (none pending for that team), or its decision (only while it is still pending). */
-export const applicationPut = (a: Application, isNew: boolean): TransactItem => ({
-  Put: {
-    TableName: tableName(),
-    Item: item(a),
-    ConditionExpression: isNew ? 'attribute_not_exists(PK) OR #s <> :pending' : '#s = :pending',
-    ExpressionAttributeNames: { '#s': 'status' },
-    ExpressionAttributeValues: { ':pending': 'pending' },
-  },
-});
+/**
+ * An application written over the one read (`previous`): a new one where there was none, or over a decided one
+ * only if it is still that very one (so the waiting time after a decline is judged on what is stored); a
+ * decision only while it is still pending.
+ */
+export function applicationPut(a: Application, previous: Application | null): TransactItem {
+  const condition: {
+    ConditionExpression: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, string>;
+  } =
+    a.status !== 'pending'
+      ? {
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }
+      : previous === null
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : {
+            ConditionExpression: '#s <> :pending AND #c = :seen',
+            ExpressionAttributeNames: { '#s': 'status', '#c': 'createdAt' },
+            ExpressionAttributeValues: { ':pending': 'pending', ':seen': previous.createdAt },
+          };
+  return { Put: { TableName: tableName(), Item: item(a), ...condition } };
+}

@@ -1,9 +1,11 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, forbidden, notFound } from '../../shared/errors';
+import { assertMayApplyAgain, assertVerifiedMemberOf } from '../../shared/domain/membership';
 import { joined, leadsTeam, managesTeam, withAvailability } from '../../shared/domain/teams';
 import type { Application, ApplicationBody, DecisionBody, VolunteerProfileBody } from '../../shared/schemas/teams';
 import type { Me, User } from '../../shared/schemas/users';
 import { toMe } from './me';
+import { limits } from '../config';
 import { applicationPut, getApplication } from '../data/applications';
 import { db } from '../data/db';
 import { notificationWrites } from '../data/notifications';
@@ -13,6 +15,8 @@ import { cancellationCodes, isCancelled, type TransactItem } from '../data/trans
 import { getUser, userPutIfUnchanged } from '../data/users';
 import { managersAt } from '../wishes/routing';
 
+const PENDING = 'your application to this team is waiting for a decision';
+
 /** Runs a transaction, re-reading and deciding again (`attempt`) while it loses races. */
 const retried = <T>(what: string, attempt: () => Promise<{ items: TransactItem[]; result: T }>): Promise<T> =>
   optimistic(what, async () => {
@@ -21,11 +25,17 @@ const retried = <T>(what: string, attempt: () => Promise<{ items: TransactItem[]
     return result;
   });
 
-/** A resident of the team's community asks to join, with their skills and usual free hours; the lead and staff are told. */
+/**
+ * A verified resident of the team's community asks to join, with their skills and usual free hours; the lead and
+ * staff are told. Declined, they may ask the same team again only after a waiting time (limits().reapplyAfterDays).
+ */
 export async function apply(user: User, teamId: string, body: ApplicationBody, now: Date): Promise<Application> {
-  const team = await getTeam(teamId);
+  const [team, previous] = await Promise.all([getTeam(teamId), getApplication(teamId, user.id)]);
   if (!team || user.home?.communityId !== team.communityId) throw notFound('team');
+  assertVerifiedMemberOf(user, team.communityId);
   if (team.members.some((m) => m.userId === user.id)) throw new AppError('INVALID_TRANSITION', 'you are a member of this team already');
+  if (previous?.status === 'pending') throw new AppError('INVALID_TRANSITION', PENDING);
+  assertMayApplyAgain(previous, now.getTime(), limits().reapplyAfterDays);
   const at = now.toISOString();
   const application: Application = {
     id: `${teamId}:${user.id}`,
@@ -56,10 +66,10 @@ export async function apply(user: User, teamId: string, body: ApplicationBody, n
     at,
   );
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: [applicationPut(application, true), ...told] }));
+    await db().send(new TransactWriteCommand({ TransactItems: [applicationPut(application, previous), ...told] }));
   } catch (error) {
-    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed')
-      throw new AppError('INVALID_TRANSITION', 'your application to this team is waiting for a decision');
+    // Another tap of the same person got there first (or a decision came meanwhile): theirs stands.
+    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed') throw new AppError('INVALID_TRANSITION', PENDING);
     throw error;
   }
   return application;
@@ -91,11 +101,11 @@ export async function decide(actor: User, teamId: string, userId: string, body: 
       ],
       at,
     );
-    if (!body.approve) return { items: [applicationPut(decided, false), ...told], result: decided };
+    if (!body.approve) return { items: [applicationPut(decided, application), ...told], result: decided };
     const next = joined(team, applicant, application);
     return {
       items: [
-        applicationPut(decided, false),
+        applicationPut(decided, application),
         teamPutIfUnchanged(next.team, team.version),
         userPutIfUnchanged(next.user, applicant.version),
         ...told,
@@ -105,12 +115,23 @@ export async function decide(actor: User, teamId: string, userId: string, body: 
   });
 }
 
-/** A volunteer changes their skills, usual free hours or pause, on themselves and on every team they are in. */
+/**
+ * A volunteer changes their skills, usual free hours or pause, on themselves and on every team they are in; and
+ * whether the wall may show their name (recorded on each wish they claim from now on).
+ */
 export async function updateVolunteer(user: User, body: VolunteerProfileBody): Promise<Me> {
   return retried('change a volunteer profile', async () => {
     const me = (await getUser(user.id))!;
-    const next: User = { ...me, skills: body.skills ?? me.skills, hours: body.hours ?? me.hours, paused: body.paused ?? me.paused };
-    const teams = (await Promise.all(me.teamIds.map(getTeam))).filter((t) => t !== null);
+    const next: User = {
+      ...me,
+      skills: body.skills ?? me.skills,
+      hours: body.hours ?? me.hours,
+      paused: body.paused ?? me.paused,
+      showNameOnWall: body.showNameOnWall ?? me.showNameOnWall,
+    };
+    // The teams carry each member's availability; the consent to be named lives on the volunteer alone.
+    const availability = body.skills !== undefined || body.hours !== undefined || body.paused !== undefined;
+    const teams = availability ? (await Promise.all(me.teamIds.map(getTeam))).filter((t) => t !== null) : [];
     return {
       items: [userPutIfUnchanged(next, me.version), ...teams.map((t) => teamPutIfUnchanged(withAvailability(t, next), t.version))],
       result: await toMe({ ...next, version: me.version + 1 }),

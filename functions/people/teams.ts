@@ -3,7 +3,7 @@ import { leadsTeam, managesTeam } from '../../shared/domain/teams';
 import type { PageQuery } from '../../shared/schemas/common';
 import type { ApplicationPage, TeamPage, TeamSummaryPage } from '../../shared/schemas/teams';
 import type { User } from '../../shared/schemas/users';
-import { managedCommunities, memberCommunities } from '../auth/scope';
+import { managedCommunities, readableCommunities } from '../auth/scope';
 import { applicationsOfTeam } from '../data/applications';
 import { getTeam, teamsOfCommunities } from '../data/teams';
 
@@ -14,7 +14,7 @@ export async function teamsManagedBy(user: User, query: PageQuery): Promise<Team
 
 /** The teams of one's own communities, to choose one to join: name, kind, skills and how many members. */
 export async function teamDirectory(user: User, query: PageQuery): Promise<TeamSummaryPage> {
-  const page = await teamsOfCommunities(await memberCommunities(user), query.cursor, query.limit);
+  const page = await teamsOfCommunities(await readableCommunities(user), query.cursor, query.limit);
   return {
     cursor: page.cursor,
     items: page.items.map((t) => ({

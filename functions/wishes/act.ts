@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../shared/errors';
 import { allowedActions, assertAllowed, canView, isRepeatedClaim, relationTo } from '../../shared/domain/wish-access';
+import { isVerifiedMemberOf } from '../../shared/domain/membership';
 import { noticesFor } from '../../shared/domain/wish-notify';
 import { applyAction, type TransitionInput } from '../../shared/domain/wish-transition';
 import { viewWish } from '../../shared/domain/wish-view';
@@ -19,13 +20,7 @@ import { managersAt, membersToTell, rankFor } from './routing';
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
 export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
   const relation = relationTo(viewer, wish, supporting);
-  const maySupport =
-    wish.shared &&
-    isOpen(wish.status) &&
-    !relation.owner &&
-    !supporting &&
-    viewer.roles.includes('resident') &&
-    viewer.home?.communityId === wish.communityId;
+  const maySupport = wish.shared && isOpen(wish.status) && !relation.owner && !supporting && isVerifiedMemberOf(viewer, wish.communityId);
   return { wish: viewWish(wish, viewer, supporting), timeline, allowedActions: allowedActions(viewer, wish), supporting, maySupport };
 }
 

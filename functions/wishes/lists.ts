@@ -4,7 +4,7 @@ import { toWallItem, viewWish } from '../../shared/domain/wish-view';
 import type { CandidateList } from '../../shared/schemas/queue';
 import type { User } from '../../shared/schemas/users';
 import type { TaskListQuery, WallPage, WallQuery, Wish, WishListQuery, WishPage } from '../../shared/schemas/wishes';
-import { memberCommunities } from '../auth/scope';
+import { readableCommunities } from '../auth/scope';
 import { readPage } from '../data/pagination';
 import { clockContext } from '../data/settings';
 import { supportsOf } from '../data/supporters';
@@ -34,11 +34,11 @@ export async function volunteerTasks(user: User, query: TaskListQuery): Promise<
 
 /**
  * The public wall (心愿墙): a community's fulfilled wishes, shown to that community's people (its
- * residents, staff, grid workers and volunteers) and to operators, masked, with only what each resident
+ * residents, verified or not, its staff, grid workers and volunteers) and to operators, masked, with only what each resident
  * agreed to publish when confirming.
  */
 export async function wallFor(user: User, query: WallQuery): Promise<WallPage> {
-  const mine = await memberCommunities(user);
+  const mine = await readableCommunities(user);
   const communityId = query.communityId ?? mine[0];
   if (!communityId) return { items: [], cursor: null };
   if (!mine.includes(communityId) && !user.roles.includes('admin')) {

@@ -1,18 +1,24 @@
 import type { Home, Resident, User } from '../schemas/users';
+import { assertHomeChangeAllowed, recentHomeChanges } from './membership';
 import { maskPhone } from './wish-view';
 
 export interface ProfileChange {
   name?: string;
   home?: Home;
   phone?: string;
+  /** The phone came from WeChat's phone-number button (WeChat vouches for it), not typed. */
+  phoneFromWechat?: boolean;
   birthYear?: number;
 }
 
 /**
- * A person's own profile change. Changing the name, the home or the birth year undoes a verification: the grid worker
- * confirmed a person at a place, not whatever they say next. Onboarded once name, home and phone are known.
+ * A person's own profile change. Changing the name, the home, the birth year or a typed phone number undoes a
+ * verification: the grid worker confirmed a person at a place, not whatever they say next (a number from
+ * WeChat's phone button is WeChat's, and keeps it). A change of home (not the first one said) is limited to
+ * `homeChangesPerMonth` in 30 days (TOO_MANY_HOME_CHANGES), so nobody hops from community to community.
+ * Onboarded once name, home and phone are known.
  */
-export function applyProfile(user: User, change: ProfileChange): User {
+export function applyProfile(user: User, change: ProfileChange, rules: { now: string; homeChangesPerMonth: number }): User {
   const next: User = {
     ...user,
     name: change.name ?? user.name,
@@ -21,10 +27,16 @@ export function applyProfile(user: User, change: ProfileChange): User {
     birthYear: change.birthYear ?? user.birthYear,
   };
   const moved = change.home !== undefined && (change.home.buildingId !== user.home?.buildingId || change.home.flat !== user.home?.flat);
+  if (moved && user.home !== null) {
+    const nowMs = Date.parse(rules.now);
+    assertHomeChangeAllowed(user.homeChanges, nowMs, rules.homeChangesPerMonth);
+    next.homeChanges = [...recentHomeChanges(user.homeChanges, nowMs), rules.now];
+  }
   const renamed = change.name !== undefined && change.name !== user.name;
   // An age decides who may book 老年助餐: a grid worker confirmed it with the person, not whatever comes next.
   const reborn = change.birthYear !== undefined && change.birthYear !== user.birthYear;
-  if (moved || renamed || reborn) Object.assign(next, { verified: false, verifiedBy: null });
+  const retyped = change.phone !== undefined && change.phone !== user.phone && !change.phoneFromWechat;
+  if (moved || renamed || reborn || retyped) Object.assign(next, { verified: false, verifiedBy: null });
   const named = user.onboarded || change.name !== undefined;
   next.onboarded = named && next.home !== null && next.phone !== null;
   return next;

@@ -59,6 +59,7 @@ export function newWish(input: NewWishInput): { wish: Wish; events: WishEvent[] 
     teamName: null,
     claimantId: null,
     claimantName: null,
+    claimantNameOnWall: false,
     rating: null,
     comment: null,
     ownerVerified: owner.verified,

@@ -14,7 +14,8 @@ export const CLOCK_NAME: Record<ClockName, string> = { route: '派单', claim: '
 export interface TransitionInput {
   action: WishAction;
   body: AnyActionBody;
-  actor: Actor;
+  /** The person acting; a claimant's volunteer profile says whether the wall may show their name. */
+  actor: Actor & { showNameOnWall?: boolean };
   now: string;
   clock: ClockContext;
   /** route: the team chosen, its place in the ranking now, and the ranking's first. */
@@ -66,7 +67,15 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
     }
     case 'claim':
       return {
-        patch: { claimantId: input.actor.id, claimantName: input.actor.name, claimedAt: now, leaseUntil: lease(), leaseExtended: false },
+        patch: {
+          claimantId: input.actor.id,
+          claimantName: input.actor.name,
+          // The volunteer's consent to be named on the wall, as it stands when they take the work.
+          claimantNameOnWall: input.actor.showNameOnWall === true,
+          claimedAt: now,
+          leaseUntil: lease(),
+          leaseExtended: false,
+        },
         note: null,
       };
     case 'release':

@@ -31,7 +31,10 @@ export const maskName = (name: string): string => `${[...name][0] ?? ''}**`;
 /** Whether a fulfilled wish appears on the public wall at all: only with the resident's consent. */
 export const isOnWall = (wish: Pick<Wish, 'status' | 'wallConsent'>): boolean => isFulfilled(wish.status) && wish.wallConsent !== 'hidden';
 
-/** A fulfilled wish for the public wall: the resident's own words only if they agreed to show them. */
+/**
+ * A fulfilled wish for the public wall: the resident's own words only if they agreed to show them, the
+ * volunteer's name only if they agreed (recorded on the wish when they claimed it), masked otherwise.
+ */
 export const toWallItem = (wish: Wish): WallItem => {
   const words = wish.wallConsent === 'full';
   return {
@@ -41,7 +44,7 @@ export const toWallItem = (wish: Wish): WallItem => {
     buildingName: wish.buildingName,
     ownerName: maskName(wish.ownerName),
     teamName: wish.teamName,
-    claimantName: wish.claimantName,
+    claimantName: wish.claimantName && (wish.claimantNameOnWall ? wish.claimantName : maskName(wish.claimantName)),
     rating: wish.rating,
     comment: words ? wish.comment : null,
     fulfilledAt: wish.updatedAt,

@@ -102,11 +102,13 @@ export const DecisionBody = z
 export type DecisionBody = z.infer<typeof DecisionBody>;
 export const ApplicationPath = z.strictObject({ id: Id, userId: Id });
 
-/** A volunteer's own availability: skills, usual free hours, and a pause (holiday, illness). */
+/** A volunteer's own availability: skills, usual free hours, a pause (holiday, illness), and whether the wall may show their name. */
 export const VolunteerProfileBody = z.strictObject({
   skills: z.array(Skill).min(1).max(10).optional(),
   hours: FreeHours.optional(),
   paused: z.boolean().optional(),
+  /** Applies to wishes claimed from now on: the consent is recorded on each wish when it is claimed. */
+  showNameOnWall: z.boolean().optional(),
 });
 export type VolunteerProfileBody = z.infer<typeof VolunteerProfileBody>;
 

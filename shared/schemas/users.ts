@@ -42,9 +42,13 @@ export const User = z.object({
   birthYear: BirthYear.nullable().default(null),
   /** Has said who and where they are (name, home, phone) since signing in with WeChat. */
   onboarded: z.boolean().default(false),
-  /** A grid worker or staff member of their place has confirmed it; reset when the name or home changes. */
+  /** A grid worker or staff member of their place has confirmed it; reset when the name, home, birth year or a typed phone changes. */
   verified: z.boolean().default(false),
   verifiedBy: Verification.nullable().default(null),
+  /** When the home changed (not the first one said) in the last 30 days: a few a month at most. */
+  homeChanges: z.array(z.string()).default([]),
+  /** A volunteer agrees that the community's wall shows their name on wishes they claim (masked, 张**, otherwise). */
+  showNameOnWall: z.boolean().default(false),
   /** The WeChat identity (openid) of a user who signed in with WeChat: where subscribe messages go. Never shown. */
   wechatOpenId: z.string().nullable().default(null),
   demo: z.boolean(),

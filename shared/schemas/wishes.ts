@@ -177,6 +177,8 @@ export const Wish = z.object({
   teamName: z.string().nullable(),
   claimantId: Id.nullable(),
   claimantName: z.string().nullable(),
+  /** The claimant agreed (in their volunteer profile, when they claimed) that the wall shows their name; masked otherwise. */
+  claimantNameOnWall: z.boolean().default(false),
   rating: z.number().int().min(1).max(5).nullable(),
   comment: z.string().nullable(),
   /** Whether a grid worker or staff member has confirmed who and where the resident is. */

@@ -94,8 +94,10 @@ describe('a new resident, through the real sign-in path', () => {
     const phoneOnly = await patch(token, { phone: '13933335555' });
     expect(phoneOnly.body.verified).toBe(false);
     expect((await as('u-grid-zhou').post(`/residents/${me.id}/verify`, {})).body.verified).toBe(true);
-    // A new phone number alone keeps the verification.
-    expect((await patch(token, { phone: '13933336666' })).body.verified).toBe(true);
+    // A number from WeChat's phone button keeps the verification; a typed one undoes it.
+    wechat.issuePhone('phone-code-moved', '13933336666');
+    expect((await patch(token, { phoneCode: 'phone-code-moved' })).body).toMatchObject({ phone: '13933336666', verified: true });
+    expect((await patch(token, { phone: '13933337777' })).body.verified).toBe(false);
   });
 
   test.each([

@@ -200,7 +200,9 @@ describe('privacy of a wish', () => {
   });
 
   test('the public wall carries no flat, phone or owner id', () => {
-    const item = toWallItem(wish({ status: 'confirmed', claimantId: 'vol', claimantName: '张师傅', rating: 5, wallConsent: 'full' }));
+    const item = toWallItem(
+      wish({ status: 'confirmed', claimantId: 'vol', claimantName: '张师傅', claimantNameOnWall: true, rating: 5, wallConsent: 'full' }),
+    );
     expect(JSON.stringify(item)).not.toMatch(/13800000002|1单元101|"owner"/);
     expect(item).toMatchObject({ ownerName: '李**', claimantName: '张师傅', rating: 5, description: '灯坏了' });
   });

@@ -29,10 +29,12 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   NOT_ELIGIBLE: '这项服务只面向特定居民,您暂时不能预约',
   CANCEL_DEADLINE_PASSED: '已过取消截止时间,如需取消请联系社区',
   SLOT_CLOSED: '这个时段已被社区取消',
-  VERIFICATION_REQUIRED: '请先由网格员核实您的身份和住址',
+  NOT_VERIFIED: '请先请本网格的网格员核实您的住址,核实后才能预约、报名和参与邻里互助',
   BOOKING_NOT_ACTIVE: '这个预约已经结束或取消了,请刷新后再看',
   OFFER_EXPIRED: '候补名额的保留时间已过',
   DRAW_NOT_DUE: '报名还没截止,截止后才能抽签',
+  TOO_MANY_HOME_CHANGES: '住址每月最多更改2次,如确需更改请联系本网格的网格员',
+  APPLY_TOO_SOON: '申请未通过后需等待30天才能再次申请这支队伍',
   NETWORK: '网络不太好,请检查网络后再试',
   BAD_RESPONSE: '收到的数据有误,请稍后重试',
 };

@@ -5,7 +5,7 @@ import type { SimilarWish } from '@shared/schemas/queue';
 import { WishCreateBody, type Urgency, type WishDetail, type WishKind } from '@shared/schemas/wishes';
 import { api } from '../api/endpoints';
 import { FIELD_NAMES } from '../api/messages';
-import { errorText, newIdempotencyKey } from '../api/request';
+import { ApiError, errorText, newIdempotencyKey } from '../api/request';
 import { hasRole, session } from '../api/session';
 import { BuildingPicker } from './building-picker';
 import { ago } from './labels';
@@ -41,8 +41,9 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
   const key = useRef(newIdempotencyKey());
   const inFlight = useRef(false);
 
-  // "Me too": only a resident posting for themselves may join a neighbour's wish.
-  const offersMeToo = !onBehalfOf && kind === 'wish' && !!category && !!buildingId && hasRole(session.user(), 'resident');
+  // "Me too": only a resident posting for themselves, whose home the grid worker has verified, reads and joins a neighbour's wish.
+  const me = session.user();
+  const offersMeToo = !onBehalfOf && kind === 'wish' && !!category && !!buildingId && hasRole(me, 'resident') && !!me?.verified;
   const [similar, setSimilar] = useState<SimilarWish[]>([]);
   const [similarError, setSimilarError] = useState('');
   const [postAnyway, setPostAnyway] = useState('');
@@ -71,7 +72,9 @@ export function WishForm({ onBehalfOf, consent, defaultBuildingId, onCreated, on
     if (!offersMeToo) return;
     api.similar(buildingId, category).then(
       (r) => mine === asked.current && setSimilar(r.items),
-      (e) => mine === asked.current && setSimilarError(errorText(e, '加载失败,请重试')),
+      // Not verified (any more): nothing to offer, and posting goes on as usual.
+      (e) =>
+        mine === asked.current && !(e instanceof ApiError && e.code === 'NOT_VERIFIED') && setSimilarError(errorText(e, '加载失败,请重试')),
     );
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: the building and category (in similarKey) decide what is similar

@@ -40,8 +40,7 @@ export const limitedToOwnShare = (slot: Slot, assisted: boolean, nowMs: number):
 export function assertEligible(rules: ServiceRules, resident: Resident, startMs: number): void {
   const { minAge, gridIds } = rules.eligibility;
   if (minAge === null && gridIds.length === 0) return;
-  if (!resident.verified)
-    throw refuse('VERIFICATION_REQUIRED', 'this service has eligibility rules: a grid worker must first verify the resident');
+  if (!resident.verified) throw refuse('NOT_VERIFIED', 'this service has eligibility rules: a grid worker must first verify the resident');
   if (gridIds.length && !gridIds.includes(resident.home.gridId))
     throw refuse('NOT_ELIGIBLE', 'this service is for residents of other grids');
   if (minAge !== null) {
@@ -93,7 +92,7 @@ export function decideBooking(r: BookingRequest): BookingDecision {
   if (nowMs < at(slot.times.opensAt)) throw refuse('WINDOW_CLOSED', `booking opens at ${slot.times.opensAt}`);
   if (slot.phase === 'applying') {
     if (nowMs >= at(slot.times.ballotClosesAt!)) throw refuse('WINDOW_CLOSED', 'applications have closed; the draw is being made');
-    if (!resident.verified) throw refuse('VERIFICATION_REQUIRED', 'a ballot counts people: a grid worker must first verify the resident');
+    if (!resident.verified) throw refuse('NOT_VERIFIED', 'a ballot counts people: a grid worker must first verify the resident');
     assertQuota(slot.rules, r.used, r.standing);
     return 'apply';
   }
@@ -103,7 +102,7 @@ export function decideBooking(r: BookingRequest): BookingDecision {
   assertQuota(slot.rules, r.used, r.standing);
   if (!r.owedToWaiter && canTake(slot, assisted, nowMs)) return 'book';
   if (!r.waitlist || nowMs >= at(slot.times.closesAt)) throw refuse('SLOT_FULL', 'no seat is left on this slot');
-  if (!resident.verified) throw refuse('VERIFICATION_REQUIRED', 'waiting-list seats are offered to verified residents only');
+  if (!resident.verified) throw refuse('NOT_VERIFIED', 'waiting-list seats are offered to verified residents only');
   return 'wait';
 }
 

@@ -9,7 +9,10 @@ import { session } from '../../../api/session';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { HoursPicker, SkillPicker } from '../../../components/volunteer-fields';
 
-/** A volunteer's own skills, usual free hours and pause (on holiday, ill): routing passes a paused volunteer over. */
+/**
+ * A volunteer's own skills, usual free hours and pause (on holiday, ill): routing passes a paused volunteer over.
+ * And whether the community's wall (心愿墙) shows their name on the wishes they claim from now on (张** otherwise).
+ */
 export default function VolunteerProfile() {
   const [me, setMe] = useState<Me | null>(null);
   const [skills, setSkills] = useState<string[]>([]);
@@ -60,6 +63,23 @@ export default function VolunteerProfile() {
           color="#9f2f24"
           disabled={busy || undefined}
           onChange={(e) => void save({ paused: e.detail.value }, e.detail.value ? '已暂停接单,回来后记得恢复' : '已恢复接单')}
+        />
+      </Label>
+      <Label className="card row check-row wall-name-switch">
+        <View className="text">
+          在心愿墙上显示我的名字
+          <View className="muted">{me.showNameOnWall ? '此后认领的心愿,心愿墙上显示您的名字' : '心愿墙上只显示您的姓(如“张**”)'}</View>
+        </View>
+        <Switch
+          checked={me.showNameOnWall}
+          color="#9f2f24"
+          disabled={busy || undefined}
+          onChange={(e) =>
+            void save(
+              { showNameOnWall: e.detail.value },
+              e.detail.value ? '好的,此后认领的心愿会在心愿墙上显示您的名字' : '此后认领的心愿,心愿墙上不再显示您的名字',
+            )
+          }
         />
       </Label>
       <View className="section">我会做什么</View>
