@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BookingDueKind } from '../../shared/domain/booking/schedule';
+import type { CouncilDueKind } from '../../shared/domain/council/clock';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 
@@ -8,7 +9,7 @@ import { db, INDEX } from './db';
  * lease, a pending WeChat message, a booking's offer) carries `DUE` / `<dueAt>#<kind>#<ref>`; nothing else
  * does. The scheduled `tick` finds all that is due with one Query, never a table scan.
  */
-export type DueKind = 'wish' | 'push' | BookingDueKind;
+export type DueKind = 'wish' | 'push' | BookingDueKind | CouncilDueKind;
 
 export const dueKeys = (dueAt: string | null, kind: DueKind, ref: string): Record<string, string> =>
   dueAt ? { GSI4PK: 'DUE', GSI4SK: `${dueAt}#${kind}#${ref}` } : {};

@@ -50,7 +50,8 @@ export function wishIndexKeys(w: Wish): Record<string, string> {
   }
   if (isOpen(w.status)) {
     const queue = queueKey(w.level, placeAt(w));
-    Object.assign(keys, { GSI5PK: queue, GSI5SK: `${w.createdAt}#${w.id}`, GSI6PK: queue, GSI6SK: priorityKey(w) });
+    // While the residents' council holds it, it waits for the council, not in a triage queue.
+    if (!w.council?.paused) Object.assign(keys, { GSI5PK: queue, GSI5SK: `${w.createdAt}#${w.id}`, GSI6PK: queue, GSI6SK: priorityKey(w) });
     if (w.shared) Object.assign(keys, { GSI7PK: `SAME#${w.buildingId}#${w.category}`, GSI7SK: `${w.createdAt}#${w.id}` });
   }
   return keys;

@@ -2,6 +2,7 @@ import type { TickSummary } from '../../shared/schemas/tick';
 import { dueBy, type DueKind } from '../data/due';
 import { logger } from '../http/log';
 import { processPush } from '../notifications/push';
+import { COUNCIL_PROCESSORS } from '../council/clock';
 import { processWishClock } from '../wishes/clock-tick';
 import { BOOKING_PROCESSORS } from './booking';
 import type { TickOutcome } from './outcome';
@@ -11,6 +12,7 @@ const PROCESSORS: Record<DueKind, (ref: string, now: Date) => Promise<TickOutcom
   wish: processWishClock,
   push: processPush,
   ...BOOKING_PROCESSORS,
+  ...COUNCIL_PROCESSORS,
 };
 
 const PAGE = 100;

@@ -84,15 +84,20 @@ const STEP_NAME: Record<CouncilStep, string> = {
 export const stepName = (step: CouncilStep): string => STEP_NAME[step];
 
 /**
- * Whether `role` may take `action` on a topic at `step`, and the step it leads to. A role that may never take
- * the action is 403 whatever the step; the right role at the wrong step is 409. (Who may see the topic at all
- * is decided before: an outsider gets 404.)
+ * Whether `role` may take `action` on a topic at `step`: a role that may never take the action is 403 whatever
+ * the step; the right role at the wrong step is 409. (Who may see the topic at all is decided before: an
+ * outsider gets 404.)
  */
-export function decide(step: CouncilStep, action: CouncilAction, role: CouncilRole, outcome?: MeetingOutcome): CouncilStep {
+export function assertMay(step: CouncilStep, action: CouncilAction, role: CouncilRole): void {
   if (!mayTake(role, action)) throw forbidden(`a ${role} may not ${action.replace('_', ' ')} a council topic`);
   if (!canMove(step, action)) {
     throw new AppError('INVALID_TRANSITION', `a topic at ${step} (${STEP_NAME[step]}) cannot be ${action.replace('_', ' ')}`);
   }
+}
+
+/** assertMay, and the step the action leads to. */
+export function decide(step: CouncilStep, action: CouncilAction, role: CouncilRole, outcome?: MeetingOutcome): CouncilStep {
+  assertMay(step, action, role);
   return nextStep(step, action, outcome);
 }
 

@@ -12,7 +12,8 @@ export interface ClockContext {
 type Timed = Pick<
   Wish,
   'status' | 'urgency' | 'createdAt' | 'triageSince' | 'routedAt' | 'claimedAt' | 'doneAt' | 'leaseUntil' | 'doneBy' | 'escalated' | 'level'
->;
+> &
+  Partial<Pick<Wish, 'council'>>;
 
 /** The instant a limit ends when it starts at `fromMs`. */
 export function limitEnd(fromMs: number, limit: Limit, calendar: Calendar): number {
@@ -51,6 +52,8 @@ const ms = (iso: string | null, fallback: string) => Date.parse(iso ?? fallback)
 
 /** The clocks running on a wish in its status: a stage clock, and the overall "done by" one until done. */
 export function clocksOf(w: Timed, ctx: ClockContext): Clock[] {
+  // A wish the residents' council holds has no clock running: no warning, no escalation, until it comes back.
+  if (w.council?.paused) return [];
   const { limits, calendar } = ctx;
   const clock = (name: ClockName, startMs: number, endMs: number, working: boolean, escalates: boolean): Clock => ({
     name,

@@ -7,7 +7,8 @@ import { canTransition, isHeldByClaimant } from './wish-machine';
 
 /** The scope fields of a user that decide what they reach; a Me or a stored User both fit. */
 export type Actor = Pick<User, 'id' | 'name' | 'roles' | 'gridIds' | 'staffCommunityIds' | 'teamIds' | 'streetIds'>;
-type WishScope = Pick<Wish, 'streetId' | 'communityId' | 'gridId' | 'ownerId' | 'teamId' | 'claimantId' | 'status' | 'level'>;
+type WishScope = Pick<Wish, 'streetId' | 'communityId' | 'gridId' | 'ownerId' | 'teamId' | 'claimantId' | 'status' | 'level'> &
+  Partial<Pick<Wish, 'council'>>;
 
 /** How a user stands to one wish. Roles alone are not enough: every check is on the object too. */
 export interface Relation {
@@ -108,6 +109,9 @@ export function assertAllowed(action: WishAction, actor: Actor, wish: WishScope)
   if (!canTransition(wish.status, action)) {
     throw new AppError('INVALID_TRANSITION', `a wish that is ${wish.status} cannot be ${action}ed`);
   }
+  if (wish.council?.paused) {
+    throw new AppError('INVALID_TRANSITION', "this wish is with the residents' council (居民议事会) until the council gives it back");
+  }
   return r;
 }
 
@@ -116,6 +120,6 @@ export const isRepeatedClaim = (actor: Actor, wish: WishScope): boolean => wish.
 
 export function allowedActions(actor: Actor, wish: WishScope): UserAction[] {
   const r = relationTo(actor, wish);
-  if (!canView(r)) return [];
+  if (!canView(r) || wish.council?.paused) return [];
   return USER_ACTIONS.filter((a) => MAY[a](r) && canTransition(wish.status, a));
 }

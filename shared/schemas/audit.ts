@@ -14,6 +14,8 @@ export const AuditAction = z.enum([
   'partnership.end',
   'user.verify',
   'user.sessions.end',
+  'council.members',
+  'council.settings',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

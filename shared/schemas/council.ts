@@ -354,6 +354,8 @@ export const Topic = z.object({
   supportThreshold: z.number().int().nullable(),
   collectUntil: z.string().nullable(),
   wishIds: z.array(Id).max(20),
+  /** Who is told at each step: the proposer and the owners of the linked wishes. */
+  followers: z.array(Id).max(21),
   summary: z.string().nullable(),
   declineReason: z.string().nullable(),
   plans: z.array(Plan).max(5),
@@ -484,7 +486,7 @@ export type TopicDetail = z.infer<typeof TopicDetail>;
 export const TopicPage = page(TopicView);
 export type TopicPage = z.infer<typeof TopicPage>;
 
-export const BoardKind = z.enum(['notice', 'result', 'declined', 'lapsed']);
+export const BoardKind = z.enum(['notice', 'result', 'declined']);
 export type BoardKind = z.infer<typeof BoardKind>;
 
 /** A sheet on the community's noticeboard: a meeting notice, a published result, or why a topic ended. */

@@ -39,6 +39,16 @@ export const NOTIFICATION_KINDS = [
   'booking_excused',
   'booking_cancelled',
   'booking_changed',
+  // The residents' council (issue 14)
+  /** A topic one follows moved (its proposer, the owners of its wishes), or lapsed. */
+  'council_topic',
+  /** A council member is invited to a meeting (发布公告), and reminded the day before. */
+  'council_invitation',
+  'council_reminder',
+  /** A staff task of the council given to its owner, or late (the owner and the community's staff). */
+  'council_task',
+  /** An objection to a published result (staff), and its answer (the resident). */
+  'council_objection',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

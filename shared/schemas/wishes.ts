@@ -210,6 +210,12 @@ export const Wish = z.object({
   /** Why it went to its team (the ranking's reasons), or why no team was chosen; staff and the team see it. */
   routingNote: z.string().nullable().default(null),
   mergedInto: Id.nullable().default(null),
+  /**
+   * Raised to the residents' council (转入居民议事会): its topic, and whether the council holds it now. While it
+   * does, its clocks are stopped (a council takes weeks) and it is out of the triage queues; it comes back to
+   * triage when the topic is declined, or to routing when the council makes it a task.
+   */
+  council: z.object({ topicId: Id, paused: z.boolean() }).nullable().optional(),
   /** Set when the resident confirms; wishes confirmed before consent was asked show no free text. */
   wallConsent: WallConsent.default('summary'),
   createdAt: z.string(),
@@ -224,7 +230,8 @@ export type ActorRole = z.infer<typeof ActorRole>;
 export const WishEvent = z.object({
   seq: z.number().int().min(1),
   at: z.string(),
-  action: z.union([z.literal('submit'), z.literal('support'), WishAction]),
+  /** `council`: raised to the residents' council (its clocks stop); `council_return`: the council gave it back. */
+  action: z.union([z.literal('submit'), z.literal('support'), z.literal('council'), z.literal('council_return'), WishAction]),
   from: WishStatus.nullable(),
   to: WishStatus,
   actorId: z.string(),

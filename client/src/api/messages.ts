@@ -35,6 +35,10 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   DRAW_NOT_DUE: '报名还没截止,截止后才能抽签',
   TOO_MANY_HOME_CHANGES: '住址每月最多更改2次,如确需更改请联系本网格的网格员',
   APPLY_TOO_SOON: '申请未通过后需等待30天才能再次申请这支队伍',
+  THRESHOLD_NOT_MET: '这个提议还没有获得足够的居民支持,暂不能确认',
+  NOTICE_TOO_SHORT: '会议时间离现在太近,需提前发布公告',
+  MEETING_NOT_HELD: '会议还没有召开,开会后再记录',
+  TASKS_OPEN: '还有任务没有完成或关闭,暂不能公示结果',
   NETWORK: '网络不太好,请检查网络后再试',
   BAD_RESPONSE: '收到的数据有误,请稍后重试',
 };

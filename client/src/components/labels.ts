@@ -2,7 +2,7 @@ import { whenText } from '@shared/domain/beijing-time';
 import type { SlaState } from '@shared/schemas/sla';
 import type { TeamKind } from '@shared/schemas/teams';
 import type { Role } from '@shared/schemas/users';
-import type { ActorRole, WallConsent, WishAction, WishStatus } from '@shared/schemas/wishes';
+import type { ActorRole, WallConsent, WishEvent, WishStatus } from '@shared/schemas/wishes';
 
 export const STATUS_LABEL: Record<WishStatus, string> = {
   submitted: '待分派',
@@ -16,9 +16,11 @@ export const STATUS_LABEL: Record<WishStatus, string> = {
   merged: '已合并',
 };
 
-export const ACTION_LABEL: Record<WishAction | 'submit' | 'support', string> = {
+export const ACTION_LABEL: Record<WishEvent['action'], string> = {
   submit: '提交心愿',
   support: '邻居也遇到',
+  council: '转入居民议事会',
+  council_return: '议事会交回',
   route: '派单',
   claim: '认领',
   release: '放弃认领',
