@@ -5,7 +5,9 @@ import type { Level } from '../../shared/schemas/sla';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
+import { creditWrites } from './credits';
 import { dueKeys } from './due';
+import { newWishFigures, transitionFigures, withFigureFacts } from './figures';
 import { loadWrites } from './loads';
 import { openWishesDecrement } from './rate-limits';
 import { TryAgain } from './retry';
@@ -95,14 +97,19 @@ export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; tim
   return wish ? { wish, timeline } : null;
 }
 
-/** Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record, notifications), atomically. */
+/**
+ * Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record,
+ * notifications), and last its figures (counters, lists: functions/data/figures.ts), atomically.
+ */
 export async function createWish(wish: Wish, events: WishEvent[], extra: TransactItem[] = []) {
+  const figures = newWishFigures(wish, events);
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...events.map((e) => eventPut(wish.id, e)),
+        ...figures.events.map((e) => eventPut(wish.id, e)),
         ...extra,
+        ...figures.items,
       ],
     }),
   );
@@ -131,12 +138,16 @@ export interface TransitionWrite {
 /**
  * Saves a transition only if nobody changed the wish since `previous` was read, with its event, the
  * owner's open-wish count when it ends, the team's and the volunteer's open-claim counts, and the extra
- * items. The load item is read by position: its condition failing is a cap, not a race. A conflict on the
- * wish is a StaleWishError (re-read and decide again); any other cancellation is not a stale read.
+ * items; last, the figures it changes (the wish recounted over its timeline: functions/data/figures.ts) and the
+ * credit a confirmed task earns its volunteer. The load item is read by position: its condition failing is a
+ * cap, not a race. A conflict on the wish is a StaleWishError (re-read and decide again); any other
+ * cancellation is not a stale read.
  */
-export async function saveTransition({ previous, wish, event, caps, extra = [] }: TransitionWrite): Promise<void> {
+export async function saveTransition({ previous, wish, event: bare, caps, extra = [] }: TransitionWrite): Promise<void> {
   const ends = isOpen(previous.status) && !isOpen(wish.status);
   const loads = loadWrites(previous, wish, caps);
+  const event = withFigureFacts(previous, wish, bare);
+  const [figures, credit] = await Promise.all([transitionFigures(previous, wish, event, extra), creditWrites(previous, wish, event.at)]);
   const items: TransactItem[] = [
     {
       Put: {
@@ -150,6 +161,8 @@ export async function saveTransition({ previous, wish, event, caps, extra = [] }
     ...loads.items,
     ...(ends ? [openWishesDecrement(wish.ownerId)] : []),
     ...extra,
+    ...figures,
+    ...credit,
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));

@@ -1,7 +1,7 @@
 import { dueActions, slaView, warnId, withClock } from '../../shared/domain/sla';
 import { isAwaitingClaim } from '../../shared/domain/wish-machine';
 import { leaseWarning, noticesFor } from '../../shared/domain/wish-notify';
-import { applySystemAction, type SystemAction } from '../../shared/domain/wish-transition';
+import { applySystemAction, overdueAt, type SystemAction } from '../../shared/domain/wish-transition';
 import { notificationWrites } from '../data/notifications';
 import { getCategory } from '../data/places';
 import { clockContext } from '../data/settings';
@@ -47,13 +47,16 @@ async function clockStep(id: string, now: Date): Promise<'idle' | 'refreshed' | 
     if (!(await refreshClock(wish, { ...wish, ...view }))) throw new StaleWishError([]);
     return 'refreshed';
   }
-  if (due.kind === 'note_overdue' || due.kind === 'warn_lease') {
-    const marked = withClock(
-      { ...wish, escalated: [...wish.escalated, due.kind === 'warn_lease' ? warnId(due.clock) : due.clock.id] },
-      ctx,
-    );
-    const told = due.kind === 'warn_lease' && wish.claimantId ? notificationWrites([leaseWarning(wish)], at) : [];
+  if (due.kind === 'warn_lease') {
+    const marked = withClock({ ...wish, escalated: [...wish.escalated, warnId(due.clock)] }, ctx);
+    const told = wish.claimantId ? notificationWrites([leaseWarning(wish)], at) : [];
     if (!(await refreshClock(wish, marked, told))) throw new StaleWishError([]);
+    return 'stepped';
+  }
+  if (due.kind === 'note_overdue') {
+    // Nothing higher to go to, but the moment is an event: the figures count a wish open past its deadline from it.
+    const next = overdueAt(wish, due.clock, at, ctx);
+    await saveTransition({ previous: wish, wish: next.wish, event: next.event });
     return 'stepped';
   }
   const action: SystemAction =

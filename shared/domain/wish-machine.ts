@@ -52,3 +52,10 @@ export const isHeldByClaimant = (status: WishStatus): boolean => HELD_BY_CLAIMAN
 /** The volunteer is working on it (not yet done): it counts against their cap and their team's. */
 export const isActiveClaim = (status: WishStatus): boolean => ACTIVE_CLAIM.includes(status);
 export const isAwaitingConfirmation = (status: WishStatus): boolean => status === 'done';
+/** Joined to another wish about the same thing: it counts in that one, never twice. */
+export const isMerged = (status: WishStatus): boolean => status === 'merged';
+export const isRejected = (status: WishStatus): boolean => status === 'rejected';
+/** Ended without a fix (结束, 未解决): never counted as solved. */
+export const isClosedUnfixed = (status: WishStatus): boolean => status === 'closed_unfixed';
+/** The work is finished: done and waiting for the resident, or confirmed. */
+export const isWorkDone = (status: WishStatus): boolean => isAwaitingConfirmation(status) || isFulfilled(status);

@@ -4,7 +4,7 @@ import { LEVELS, type Level } from '../schemas/sla';
 import type { AnyActionBody, Wish, WishAction, WishEvent } from '../schemas/wishes';
 import { LEVEL_NAME } from './levels';
 import { routeNote } from './routing';
-import { limitEnd, withClock, type ClockContext, type ClockName } from './sla';
+import { type Clock, limitEnd, withClock, type ClockContext, type ClockName } from './sla';
 import type { Actor } from './wish-access';
 import { actingRole, actsOnBehalf, assertAllowed, relationTo } from './wish-access';
 import { nextStatus } from './wish-machine';
@@ -226,6 +226,32 @@ export function applySystemAction(wish: Wish, action: SystemAction, now: string,
       actorRole: 'system',
       onBehalf: false,
       note,
+    },
+  };
+}
+
+/**
+ * A clock ran out on a wish already at the street, with no level above to send it to: the run is marked (it
+ * never fires twice) and the moment recorded as an event, `overdue`, which the figures count from.
+ */
+export function overdueAt(wish: Wish, clock: Clock, now: string, ctx: ClockContext): Transition {
+  const next = withClock(
+    { ...wish, escalated: [...wish.escalated, clock.id], updatedAt: now, version: wish.version + 1 },
+    { ...ctx, now: Date.parse(now) },
+  );
+  return {
+    wish: next,
+    event: {
+      seq: next.version,
+      at: now,
+      action: 'overdue',
+      from: wish.status,
+      to: next.status,
+      actorId: 'system',
+      actorName: '系统',
+      actorRole: 'system',
+      onBehalf: false,
+      note: `「${CLOCK_NAME[clock.name]}」已超时`,
     },
   };
 }

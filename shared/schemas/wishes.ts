@@ -231,7 +231,15 @@ export const WishEvent = z.object({
   seq: z.number().int().min(1),
   at: z.string(),
   /** `council`: raised to the residents' council (its clocks stop); `council_return`: the council gave it back. */
-  action: z.union([z.literal('submit'), z.literal('support'), z.literal('council'), z.literal('council_return'), WishAction]),
+  /** `overdue`: the clock recorded a deadline passing on a wish already at the street, where nothing is higher to go to. */
+  action: z.union([
+    z.literal('submit'),
+    z.literal('support'),
+    z.literal('council'),
+    z.literal('council_return'),
+    z.literal('overdue'),
+    WishAction,
+  ]),
   from: WishStatus.nullable(),
   to: WishStatus,
   actorId: z.string(),

@@ -39,6 +39,7 @@ export const ACTION_LABEL: Record<WishEvent['action'], string> = {
   merge: '合并',
   expire_lease: '认领超时释放',
   auto_confirm: '自动确认',
+  overdue: '已超时',
 };
 
 export const ROLE_LABEL: Record<Role, string> = {
