@@ -21,7 +21,7 @@ module.exports = {
     return {
       allowedOrigins,
       allowedHeaders: ['content-type', 'authorization', 'idempotency-key'],
-      allowedMethods: ['GET', 'POST', 'PATCH', 'PUT', 'OPTIONS'],
+      allowedMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       exposedResponseHeaders: ['retry-after'],
     };
   },

@@ -32,6 +32,33 @@ export function auditPut(draft: AuditDraft, now: Date): TransactItem {
   };
 }
 
+/**
+ * The entry of a change that concerns the communities of two streets (a partner agreement across a street
+ * border): the entry, and a copy indexed under the other side's street with that side's community, so both
+ * streets' staff read it. The operator's log (partition AUDIT) holds it once.
+ */
+export function auditPutsFor(draft: AuditDraft, now: Date, other: { communityId: string; streetId: string | null } | null): TransactItem[] {
+  const main = auditPut(draft, now);
+  if (!other?.streetId || other.streetId === draft.streetId) return [main];
+  const entry = main.Put!.Item as AuditEntry & Record<string, unknown>;
+  const copy = { ...entry, communityId: other.communityId, streetId: other.streetId };
+  return [
+    main,
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...copy,
+          PK: `AUDIT#COPY#${other.streetId}`,
+          GSI1PK: `AUDIT#STREET#${other.streetId}`,
+          GSI1SK: `${entry.at}#${entry.id}`,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ];
+}
+
 /** AP: every change, newest first (table partition AUDIT). */
 export const allAudit = (): Source<AuditEntry> => ({ index: 'table', partitions: ['AUDIT'], forward: false, item: AuditEntrySchema });
 

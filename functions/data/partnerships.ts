@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../shared/schemas/common';
 import { Partnership } from '../../shared/schemas/teams';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import { readAll, readPage, type Source } from './pagination';
-import { isConditionFailed } from './transactions';
+import { cancellationCodes, isCancelled, isConflict, type TransactItem, unexpectedCancellation } from './transactions';
 
 /**
  * Partner agreements (融合网格): one item each, listed by the community that offers (GSI2) and the
@@ -49,20 +49,27 @@ export async function acceptedInto(communityId: string): Promise<Partnership[]> 
 export const partnershipsOf = (communityIds: readonly string[], cursor?: string): Promise<Page<Partnership>> =>
   readPage([into(communityIds), from(communityIds)], cursor);
 
-/** Creates or changes an agreement, only on the version read (an offer accepted twice is accepted once). */
-export async function savePartnership(p: Partnership, previousVersion: number | null): Promise<boolean> {
+/**
+ * Creates or changes an agreement, only on the version read (an offer accepted twice is accepted once), with
+ * the items of the same transaction (its audit entry, the notices of the change). False when the agreement
+ * changed since it was read.
+ */
+export async function savePartnership(p: Partnership, previousVersion: number | null, extra: TransactItem[] = []): Promise<boolean> {
+  const put: TransactItem = {
+    Put: {
+      TableName: tableName(),
+      Item: item(p),
+      ConditionExpression: previousVersion === null ? 'attribute_not_exists(PK)' : 'version = :v',
+      ...(previousVersion === null ? {} : { ExpressionAttributeValues: { ':v': previousVersion } }),
+    },
+  };
   try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: item(p),
-        ConditionExpression: previousVersion === null ? 'attribute_not_exists(PK)' : 'version = :v',
-        ...(previousVersion === null ? {} : { ExpressionAttributeValues: { ':v': previousVersion } }),
-      }),
-    );
+    await db().send(new TransactWriteCommand({ TransactItems: [put, ...extra] }));
     return true;
   } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
+    if (!isCancelled(error)) throw error;
+    const codes = cancellationCodes(error);
+    if (codes[0] === 'ConditionalCheckFailed') return false;
+    throw isConflict(codes) ? error : unexpectedCancellation(error);
   }
 }

@@ -114,16 +114,20 @@ export async function putUser(user: User): Promise<void> {
 
 /**
  * AP: end every session of a user begun up to `atMs`. An atomic update that also moves the version on, so a
- * profile edit read before it cannot put the old value back.
+ * profile edit read before it cannot put the old value back; with `extra` (the audit entry of someone else
+ * ending them) in the same transaction.
  */
-export async function endSessions(userId: string, atMs: number): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: userKey(userId),
-      ConditionExpression: 'attribute_exists(PK)',
-      UpdateExpression: 'SET tokensValidAfter = :at, version = if_not_exists(version, :zero) + :one',
-      ExpressionAttributeValues: { ':at': atMs, ':zero': 0, ':one': 1 },
-    }),
-  );
+export async function endSessions(userId: string, atMs: number, extra: TransactItem[] = []): Promise<void> {
+  const update = {
+    TableName: tableName(),
+    Key: userKey(userId),
+    ConditionExpression: 'attribute_exists(PK)',
+    UpdateExpression: 'SET tokensValidAfter = :at, version = if_not_exists(version, :zero) + :one',
+    ExpressionAttributeValues: { ':at': atMs, ':zero': 0, ':one': 1 },
+  };
+  if (!extra.length) {
+    await db().send(new UpdateCommand(update));
+    return;
+  }
+  await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...extra] }));
 }

@@ -111,7 +111,7 @@ function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
           return incoming && origins.includes(incoming) ? incoming : '';
         },
         headers: 'content-type,authorization,idempotency-key',
-        methods: 'GET,POST,PATCH,PUT,OPTIONS',
+        methods: 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
         exposeHeaders: 'retry-after',
       }),
     )

@@ -1,8 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, forbidden, notFound } from '../../shared/errors';
+import { AppError, notFound } from '../../shared/errors';
 import { assertMayApplyAgain, assertVerifiedMemberOf } from '../../shared/domain/membership';
 import { joined, leadsTeam, managesTeam, withAvailability } from '../../shared/domain/teams';
-import type { Application, ApplicationBody, DecisionBody, VolunteerProfileBody } from '../../shared/schemas/teams';
+import type { Application, ApplicationBody, DecisionBody, Team, VolunteerProfileBody } from '../../shared/schemas/teams';
 import type { Me, User } from '../../shared/schemas/users';
 import { toMe } from './me';
 import { limits } from '../config';
@@ -14,6 +14,8 @@ import { optimistic } from '../data/retry';
 import { cancellationCodes, isCancelled, type TransactItem } from '../data/transactions';
 import { getUser, userPutIfUnchanged } from '../data/users';
 import { managersAt } from '../wishes/routing';
+import { memberAudit } from './team-manage';
+import { teamFor } from './team-scope';
 
 const PENDING = 'your application to this team is waiting for a decision';
 
@@ -78,9 +80,14 @@ export async function apply(user: User, teamId: string, body: ApplicationBody, n
 /** The team's lead or staff approve (the applicant becomes a volunteer of the team) or decline with a reason; the applicant is told. */
 export async function decide(actor: User, teamId: string, userId: string, body: DecisionBody, now: Date): Promise<Application> {
   return retried('decide an application', async () => {
-    const [team, application, applicant] = await Promise.all([getTeam(teamId), getApplication(teamId, userId), getUser(userId)]);
-    if (!team || !application || !applicant) throw notFound('application');
-    if (!leadsTeam(actor, team) && !managesTeam(actor, team)) throw forbidden('the team’s lead or its community’s staff decide');
+    // A team outside the actor's communities is answered as a missing application; a role that may not decide, 403.
+    const mayDecide = (t: Team) => leadsTeam(actor, t) || managesTeam(actor, t);
+    const [team, application, applicant] = await Promise.all([
+      teamFor(actor, teamId, mayDecide, 'application'),
+      getApplication(teamId, userId),
+      getUser(userId),
+    ]);
+    if (!application || !applicant) throw notFound('application');
     if (application.status !== 'pending') throw new AppError('INVALID_TRANSITION', `this application was ${application.status} already`);
     const at = now.toISOString();
     const decided: Application = {
@@ -108,6 +115,7 @@ export async function decide(actor: User, teamId: string, userId: string, body: 
         applicationPut(decided, application),
         teamPutIfUnchanged(next.team, team.version),
         userPutIfUnchanged(next.user, applicant.version),
+        await memberAudit('team.member.add', actor, next.team, next.team.members.find((m) => m.userId === userId)!, now),
         ...told,
       ],
       result: decided,

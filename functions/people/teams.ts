@@ -1,11 +1,11 @@
-import { forbidden, notFound } from '../../shared/errors';
 import { leadsTeam, managesTeam } from '../../shared/domain/teams';
 import type { PageQuery } from '../../shared/schemas/common';
 import type { ApplicationPage, TeamPage, TeamSummaryPage } from '../../shared/schemas/teams';
 import type { User } from '../../shared/schemas/users';
 import { managedCommunities, readableCommunities } from '../auth/scope';
 import { applicationsOfTeam } from '../data/applications';
-import { getTeam, teamsOfCommunities } from '../data/teams';
+import { teamsOfCommunities } from '../data/teams';
+import { teamFor } from './team-scope';
 
 /** The teams serving the communities of a staff member or grid worker, with members and skills. */
 export async function teamsManagedBy(user: User, query: PageQuery): Promise<TeamPage> {
@@ -30,8 +30,6 @@ export async function teamDirectory(user: User, query: PageQuery): Promise<TeamS
 
 /** A team's applications, pending first: for its lead and its community's staff. */
 export async function teamApplications(user: User, teamId: string, query: PageQuery): Promise<ApplicationPage> {
-  const team = await getTeam(teamId);
-  if (!team) throw notFound('team');
-  if (!leadsTeam(user, team) && !managesTeam(user, team)) throw forbidden('the team’s lead or its community’s staff');
+  const team = await teamFor(user, teamId, (t) => leadsTeam(user, t) || managesTeam(user, t));
   return applicationsOfTeam(team.id, query.cursor);
 }

@@ -3,6 +3,13 @@ import type { AuditPage, AuditQuery } from '../../shared/schemas/audit';
 import type { User } from '../../shared/schemas/users';
 import { allAudit, auditOfStreet } from '../data/audit';
 import { readPage } from '../data/pagination';
+import { getPlace } from '../data/places';
+
+/** Where a change applies, for its audit entry: a community and its street (whose staff read it), or everywhere. */
+export async function auditScope(communityId: string | null): Promise<{ communityId: string | null; streetId: string | null }> {
+  if (!communityId) return { communityId: null, streetId: null };
+  return { communityId, streetId: (await getPlace(communityId))?.streetId ?? null };
+}
 
 /** The audit log as its reader may see it: the operator everything (or one street), street staff their street. */
 export async function readAudit(user: User, query: AuditQuery): Promise<AuditPage> {

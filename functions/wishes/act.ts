@@ -8,7 +8,7 @@ import { isOpen } from '../../shared/domain/wish-machine';
 import type { User } from '../../shared/schemas/users';
 import type { AnyActionBody, UserAction, Wish, WishDetail, WishEvent } from '../../shared/schemas/wishes';
 import { notificationWrites } from '../data/notifications';
-import { getCategory } from '../data/places';
+import { categoryIn } from '../data/places';
 import { clockContext } from '../data/settings';
 import { isSupporter } from '../data/supporters';
 import { getTeam } from '../data/teams';
@@ -17,6 +17,7 @@ import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition } from '.
 import { mergeWrites } from './merge';
 import { managersAt, membersToTell, rankFor } from './routing';
 
+import { partnerGone } from './withdraw';
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
 export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
   const relation = relationTo(viewer, wish, supporting);
@@ -75,7 +76,7 @@ export async function actOnWish(user: User, id: string, action: UserAction, body
     if (action === 'claim' && isRepeatedClaim(user, wish)) return loadDetail(user, id);
     // Who may do what is decided before anything else is loaded or validated: a stranger learns nothing.
     assertAllowed(action, user, wish);
-    const clock = await clockContext(now);
+    const clock = await clockContext(now, wish.streetId);
     const extra = await extraFor(action, body, wish, { clock });
     const merge = action === 'merge' ? await mergeWrites(user, wish, extra.mergeInto ?? null, now) : null;
     const next = applyAction(wish, {
@@ -88,16 +89,18 @@ export async function actOnWish(user: User, id: string, action: UserAction, body
       mergeInto: merge?.target,
     });
     const team = next.wish.teamId ? (extra.route?.team ?? (await getTeam(next.wish.teamId))) : null;
-    const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
-    const audience = { teamMembers: team ? membersToTell(team, skill, clock) : [], managers: await managersAt(next.wish) };
-    const notices = noticesFor(wish, next.wish, next.event, audience);
+    // Released to a partner team whose agreement has ended: on to triage instead, in the same transaction.
+    const gone = await partnerGone(next, team, clock);
+    const skill = team ? ((await categoryIn(next.wish.category, next.wish.communityId))?.skill ?? null) : null;
+    const audience = { teamMembers: team && !gone ? membersToTell(team, skill, clock) : [], managers: await managersAt(next.wish) };
+    const notices = [...noticesFor(wish, next.wish, next.event, audience), ...(gone?.notices ?? [])];
     try {
       await saveTransition({
         previous: wish,
-        wish: next.wish,
+        wish: gone?.wish ?? next.wish,
         event: next.event,
         caps: extra.caps,
-        extra: [...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])],
+        extra: [...(gone?.items ?? []), ...notificationWrites(notices, now.toISOString()), ...(merge?.items ?? [])],
       });
     } catch (error) {
       if (error instanceof ClaimLimitError)

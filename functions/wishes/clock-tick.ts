@@ -3,13 +3,14 @@ import { isAwaitingClaim } from '../../shared/domain/wish-machine';
 import { leaseWarning, noticesFor } from '../../shared/domain/wish-notify';
 import { applySystemAction, overdueAt, type SystemAction } from '../../shared/domain/wish-transition';
 import { notificationWrites } from '../data/notifications';
-import { getCategory } from '../data/places';
+import { categoryIn } from '../data/places';
 import { clockContext } from '../data/settings';
 import { getTeam } from '../data/teams';
 import { optimistic } from '../data/retry';
 import { getWish, refreshClock, saveTransition, StaleWishError } from '../data/wishes';
 import type { TickOutcome } from '../tick/outcome';
 import { managersAt, membersToTell } from './routing';
+import { partnerGone } from './withdraw';
 
 const MAX_STEPS = 6;
 
@@ -39,7 +40,7 @@ async function clockStep(id: string, now: Date): Promise<'idle' | 'refreshed' | 
   const at = now.toISOString();
   const wish = await getWish(id);
   if (!wish) return 'idle';
-  const ctx = await clockContext(now);
+  const ctx = await clockContext(now, wish.streetId);
   const due = dueActions(wish, ctx)[0];
   if (!due) {
     const view = slaView(wish, ctx);
@@ -63,13 +64,18 @@ async function clockStep(id: string, now: Date): Promise<'idle' | 'refreshed' | 
     due.kind === 'escalate' ? { kind: 'escalate', clockId: due.clock.id, clockName: due.clock.name } : { kind: due.kind };
   const next = applySystemAction(wish, action, at, ctx);
   const team = next.wish.teamId && isAwaitingClaim(next.wish.status) ? await getTeam(next.wish.teamId) : null;
-  const skill = team ? ((await getCategory(next.wish.category))?.skill ?? null) : null;
-  const audience = { teamMembers: team ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
+  // A lease that ran out on a partner team whose agreement has ended: the wish goes on to triage, in the same transaction.
+  const gone = await partnerGone(next, team, ctx);
+  const skill = team ? ((await categoryIn(next.wish.category, next.wish.communityId))?.skill ?? null) : null;
+  const audience = { teamMembers: team && !gone ? membersToTell(team, skill, ctx) : [], managers: await managersAt(next.wish) };
   await saveTransition({
     previous: wish,
-    wish: next.wish,
+    wish: gone?.wish ?? next.wish,
     event: next.event,
-    extra: notificationWrites(noticesFor(wish, next.wish, next.event, audience), at),
+    extra: [
+      ...(gone?.items ?? []),
+      ...notificationWrites([...noticesFor(wish, next.wish, next.event, audience), ...(gone?.notices ?? [])], at),
+    ],
   });
   return 'stepped';
 }

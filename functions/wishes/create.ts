@@ -8,7 +8,7 @@ import type { User } from '../../shared/schemas/users';
 import type { WishCreateBody, WishDetail } from '../../shared/schemas/wishes';
 import { limits } from '../config';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
-import { getCategory, getPlace } from '../data/places';
+import { categoryIn, getPlace } from '../data/places';
 import { checkWishPost, openWishesIncrement, wishPostRefused } from '../data/rate-limits';
 import { notificationWrites } from '../data/notifications';
 import { clockContext } from '../data/settings';
@@ -74,7 +74,13 @@ export async function submitWish(
 
   const { owner, filer } = await resolveOwner(user, body);
   const categoryId = body.kind === 'callback' ? CALLBACK_CATEGORY : body.category!;
-  const [building, category, clock] = await Promise.all([getPlace(body.buildingId), getCategory(categoryId), clockContext(now)]);
+  // The owner's community routes the category by its own skill, and its street's limits clock the wish (the building must be there).
+  const where = owner.home;
+  const [building, category, clock] = await Promise.all([
+    getPlace(body.buildingId),
+    categoryIn(categoryId, where?.communityId ?? null),
+    clockContext(now, where?.streetId ?? null),
+  ]);
   assertPlace(owner, building);
   if (!category) throw invalid('body.category', 'no such category; pick one from GET /categories');
   const routable = body.kind === 'wish' && owner.verified;

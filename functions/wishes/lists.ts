@@ -54,6 +54,6 @@ export async function wallFor(user: User, query: WallQuery): Promise<WallPage> {
 export async function candidatesFor(user: User, wishId: string, now: Date): Promise<CandidateList> {
   const wish = await getWish(wishId);
   if (!wish || !canView(relationTo(user, wish))) throw notFound('wish');
-  const ranked = await rankFor(wish, await clockContext(now));
+  const ranked = await rankFor(wish, await clockContext(now, wish.streetId));
   return { items: ranked.candidates, sla: wish.sla };
 }

@@ -20,7 +20,7 @@ export async function supported(
   const at = now.toISOString();
   const wish = withClock(
     { ...target, supporters: target.supporters + 1, updatedAt: at, version: target.version + 1 },
-    await clockContext(now),
+    await clockContext(now, target.streetId),
   );
   const event: WishEvent = {
     seq: wish.version,

@@ -5,7 +5,7 @@ import type { Candidate } from '../../shared/schemas/queue';
 import type { Team } from '../../shared/schemas/teams';
 import { loadsOf } from '../data/loads';
 import { acceptedInto } from '../data/partnerships';
-import { getCategory, getPlace } from '../data/places';
+import { categoryIn, getPlace } from '../data/places';
 import { allTeamsOfCommunity, getTeam } from '../data/teams';
 
 export interface Ranked {
@@ -13,14 +13,17 @@ export interface Ranked {
   teams: Map<string, Team>;
 }
 
-/** The teams that could do a wish, ranked with their reasons: the community's own, and partners' under an agreement. */
+/**
+ * The teams that could do a wish, ranked with their reasons: the community's own, and partners' under an agreement.
+ * The skill is the one the wish's community routes its category by (its own, else the default), unless given.
+ */
 export async function rankFor(
   wish: { category: string; gridId: string; communityId: string; sentBackBy: readonly string[] },
   ctx: ClockContext,
   category?: Category | null,
 ): Promise<Ranked> {
   const [cat, grid, community, own, partnerships] = await Promise.all([
-    category === undefined ? getCategory(wish.category) : category,
+    category === undefined ? categoryIn(wish.category, wish.communityId) : category,
     getPlace(wish.gridId),
     getPlace(wish.communityId),
     allTeamsOfCommunity(wish.communityId),

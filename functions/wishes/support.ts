@@ -52,7 +52,7 @@ export async function support(user: User, id: string, now: Date): Promise<WishDe
  */
 export async function similar(user: User, buildingId: string, category: string, now: Date): Promise<SimilarList> {
   if (!user.home || !isVerifiedMemberOf(user, user.home.communityId)) throw notVerified();
-  const { limits } = await clockContext(now);
+  const { limits } = await clockContext(now, user.home?.streetId ?? null);
   const since = new Date(now.getTime() - limits.meTooDays * 86_400_000).toISOString();
   const page = await readPage([sameAs(buildingId, category)], undefined, 20);
   const items = page.items.filter(

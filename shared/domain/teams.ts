@@ -50,3 +50,29 @@ export function withAvailability(team: Team, user: Pick<User, 'id' | 'skills' | 
     members: team.members.map((m) => (m.userId === user.id ? { ...m, skills: user.skills, hours: user.hours, paused: user.paused } : m)),
   };
 }
+
+/**
+ * A member removed from a team (by its lead or its community's staff): off the team's list, the team off their
+ * teams; with no team left they are no longer a volunteer (unless that was their only role). The lead removed
+ * leaves the team without one until staff name another.
+ */
+export function left(team: Team, user: User): { team: Team; user: User } {
+  const teamIds = user.teamIds.filter((id) => id !== team.id);
+  const roles = teamIds.length === 0 && user.roles.length > 1 ? user.roles.filter((r) => r !== 'volunteer') : user.roles;
+  return { team: { ...team, members: team.members.filter((m) => m.userId !== user.id) }, user: { ...user, teamIds, roles } };
+}
+
+/** A team as its audit entries record it: what staff set, and who leads it (not every member's hours). */
+export const teamAuditView = (team: Team) => ({
+  name: team.name,
+  kind: team.kind,
+  skills: team.skills,
+  gridIds: team.gridIds,
+  leadId: team.members.find((m) => m.role === 'lead')?.userId ?? null,
+  teamCap: team.teamCap,
+  memberCap: team.memberCap,
+  members: team.members.length,
+});
+
+/** A member as the audit entries of joining and leaving record them. */
+export const memberAuditView = (m: TeamMember) => ({ userId: m.userId, name: m.name, role: m.role, skills: m.skills });

@@ -72,7 +72,14 @@ export function noticesFor(before: Wish | null, after: Wish, event: WishEvent, a
         `${what}:${event.note ?? ''}`,
       );
     case 'send_back':
-      return to(audience.managers, 'wish_sent_back', `队伍退单:${what}`, event.note ?? '', 'action_needed');
+      // By the system: the team's partner agreement ended, so it is the grid worker's to route again.
+      return to(
+        audience.managers,
+        'wish_sent_back',
+        event.actorRole === 'system' ? `退回待分派:${what}` : `队伍退单:${what}`,
+        event.note ?? '',
+        'action_needed',
+      );
     case 'send_down':
       return to(
         audience.managers,

@@ -7,7 +7,7 @@ import { routeNote } from './routing';
 import { type Clock, limitEnd, withClock, type ClockContext, type ClockName } from './sla';
 import type { Actor } from './wish-access';
 import { actingRole, actsOnBehalf, assertAllowed, relationTo } from './wish-access';
-import { nextStatus } from './wish-machine';
+import { canTransition, nextStatus } from './wish-machine';
 
 export const CLOCK_NAME: Record<ClockName, string> = { route: '派单', claim: '认领', lease: '开始处理', done: '办结', confirm: '确认' };
 
@@ -183,9 +183,17 @@ export function applyAction(wish: Wish, input: TransitionInput): Transition {
 export type SystemAction =
   | { kind: 'expire_lease' }
   | { kind: 'auto_confirm' }
-  | { kind: 'escalate'; clockId: string; clockName: ClockName };
+  | { kind: 'escalate'; clockId: string; clockName: ClockName }
+  /** The claimant is no longer in the team (its lead or staff removed them): back to the team, as an expired lease. */
+  | { kind: 'release'; note: string }
+  /** The team no longer reaches the wish (its partner agreement ended): back to the grid worker's triage. */
+  | { kind: 'send_back'; note: string };
 
-/** What the clock does to a wish (tick): release an expired claim, confirm after silence, escalate one level. */
+/**
+ * What the system does to a wish: the clock (tick) releases an expired claim, confirms after silence, escalates
+ * one level; ending a team membership releases the member's claims; ending a partner agreement sends the
+ * partner team's unclaimed wishes back to triage.
+ */
 export function applySystemAction(wish: Wish, action: SystemAction, now: string, clock: ClockContext): Transition {
   let patch: Partial<Wish>;
   let note: string;
@@ -209,6 +217,28 @@ export function applySystemAction(wish: Wish, action: SystemAction, now: string,
     case 'escalate':
       patch = { level: up(wish.level), escalated: [...wish.escalated, action.clockId] };
       note = `「${CLOCK_NAME[action.clockName]}」已超时,已上报${LEVEL_NAME[up(wish.level)]}`;
+      break;
+    case 'release':
+    case 'send_back':
+      if (!canTransition(wish.status, action.kind)) {
+        throw new AppError('INVALID_TRANSITION', `a wish that is ${wish.status} cannot be ${action.kind}ed`);
+      }
+      patch =
+        action.kind === 'release'
+          ? { claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now }
+          : {
+              teamId: null,
+              teamName: null,
+              claimantId: null,
+              claimantName: null,
+              triageSince: now,
+              routedAt: null,
+              claimedAt: null,
+              leaseUntil: null,
+              routingNote: action.note,
+            };
+      patch.status = nextStatus(action.kind, wish.status);
+      note = action.note;
       break;
   }
   const next = withClock({ ...wish, ...patch, updatedAt: now, version: wish.version + 1 }, { ...clock, now: Date.parse(now) });

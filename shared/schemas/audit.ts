@@ -6,6 +6,7 @@ export const AuditAction = z.enum([
   'calendar.put',
   'category.skill',
   'sla.put',
+  'team.create',
   'team.update',
   'team.member.add',
   'team.member.remove',

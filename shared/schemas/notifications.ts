@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   'wish_supported',
   'volunteer_application',
   'volunteer_decision',
+  /** A partner agreement ended while one of the partner team's volunteers held a wish of the grid. */
+  'partnership_ended',
   // Booking (issue 8)
   'booking_confirmed',
   'booking_applied',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Id } from './common';
 
 /** A time limit, in working time (the calendar's office hours) or calendar time. */
 export const Limit = z.object({
@@ -45,6 +46,20 @@ export const DEFAULT_SLA: SlaLimits = {
 };
 
 export const SlaLimitsBody = SlaLimits.strict();
+
+/**
+ * The limits a street works to (GET/PUT /sla-limits): its own once its staff set them, else the operator's
+ * default. `streetId: null` is the default itself.
+ */
+export const SlaLimitsView = SlaLimits.extend({
+  streetId: Id.nullable(),
+  streetName: z.string().nullable(),
+  source: z.enum(['street', 'default']),
+});
+export type SlaLimitsView = z.infer<typeof SlaLimitsView>;
+/** Whose limits: a street's (street staff: their own, the first unless named), or the default (the operator, no streetId). */
+export const SlaQuery = z.strictObject({ streetId: Id.optional() });
+export type SlaQuery = z.infer<typeof SlaQuery>;
 
 export const LEVELS = ['grid', 'community', 'street'] as const;
 export const Level = z.enum(LEVELS);

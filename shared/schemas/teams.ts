@@ -101,6 +101,8 @@ export const DecisionBody = z
   });
 export type DecisionBody = z.infer<typeof DecisionBody>;
 export const ApplicationPath = z.strictObject({ id: Id, userId: Id });
+/** DELETE /teams/{id}/members/{userId}: one member of one team. */
+export const TeamMemberPath = z.strictObject({ id: Id, userId: Id });
 
 /** A volunteer's own availability: skills, usual free hours, a pause (holiday, illness), and whether the wall may show their name. */
 export const VolunteerProfileBody = z.strictObject({

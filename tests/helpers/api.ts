@@ -160,5 +160,6 @@ export function as(userId: string) {
     patch: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) =>
       send<T>('PATCH', url, { ...opts, body }),
     put: <T = any>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('PUT', url, { ...opts, body }),
+    delete: <T = any>(url: string, opts?: Omit<RequestOptions, 'token' | 'body'>) => send<T>('DELETE', url, opts),
   };
 }

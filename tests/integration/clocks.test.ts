@@ -17,7 +17,7 @@ const stored = async (id: string): Promise<Wish> => (await getWish(id))!;
 /** When a clock of the wish, as it is stored now, ends (or turns yellow): computed by the same domain code the product runs. */
 async function clockOf(id: string, name: string, at: 'endMs' | 'yellowMs' = 'endMs'): Promise<string> {
   const w = await stored(id);
-  const c = clocksOf(w, await clockContext(new Date())).find((x) => x.name === name);
+  const c = clocksOf(w, await clockContext(new Date(), w.streetId)).find((x) => x.name === name);
   if (!c) throw new Error(`no ${name} clock on ${w.status}`);
   return new Date(c[at]).toISOString();
 }

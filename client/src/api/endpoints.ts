@@ -1,9 +1,9 @@
 import { DevUserList, Session } from '@shared/schemas/auth';
 import { Notification, NotificationPage, Subscriptions, UnreadCount, type PushTemplate } from '@shared/schemas/notifications';
 import { CalendarOverview, CalendarYear, type CalendarYearBody } from '@shared/schemas/calendar';
-import { Category, CategoryList, PlaceTree, type CategoryBody } from '@shared/schemas/places';
+import { CategoryList, CategoryView, PlaceTree, type CategoryBody, type SkillOverrideBody } from '@shared/schemas/places';
 import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
-import { SlaLimits } from '@shared/schemas/sla';
+import { SlaLimitsView } from '@shared/schemas/sla';
 import {
   Application,
   ApplicationPage,
@@ -34,7 +34,7 @@ export const api = {
   signOut: () => request('POST', '/auth/sign-out', SignedOut, { body: {} }),
   me: () => request('GET', '/me', Me),
   updateMe: (body: MeUpdateBody) => request('PATCH', '/me', Me, { body }),
-  categories: () => request('GET', '/categories', CategoryList),
+  categories: (communityId?: string) => request('GET', '/categories', CategoryList, { query: { communityId } }),
   places: () => request('GET', '/places', PlaceTree),
   teams: (cursor?: string) => request('GET', '/teams', TeamPage, { query: { cursor } }),
   residents: (cursor?: string) => request('GET', '/residents', ResidentPage, { query: { cursor } }),
@@ -60,14 +60,20 @@ export const api = {
     request('POST', `/teams/${encodeURIComponent(teamId)}/applications/${encodeURIComponent(userId)}/decide`, Application, { body }),
   updateVolunteer: (body: VolunteerProfileBody) => request('PATCH', '/me/volunteer', Me, { body }),
   updateTeam: (id: string, body: TeamBody) => request('PATCH', `/teams/${encodeURIComponent(id)}`, Team, { body }),
+  removeMember: (teamId: string, userId: string) =>
+    request('DELETE', `/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(userId)}`, Team),
   partnerships: (cursor?: string) => request('GET', '/partnerships', PartnershipPage, { query: { cursor } }),
   offerPartnership: (body: PartnershipOfferBody) => request('POST', '/partnerships', Partnership, { body }),
   decidePartnership: (id: string, change: 'accept' | 'end') =>
     request('POST', `/partnerships/${encodeURIComponent(id)}/${change}`, Partnership, { body: {} }),
-  updateCategory: (id: string, body: CategoryBody) => request('PUT', `/categories/${encodeURIComponent(id)}`, Category, { body }),
+  updateCategory: (id: string, body: CategoryBody) => request('PUT', `/categories/${encodeURIComponent(id)}`, CategoryView, { body }),
+  setCommunitySkill: (communityId: string, id: string, body: SkillOverrideBody) =>
+    request('PUT', `/communities/${encodeURIComponent(communityId)}/categories/${encodeURIComponent(id)}`, CategoryView, { body }),
+  clearCommunitySkill: (communityId: string, id: string) =>
+    request('DELETE', `/communities/${encodeURIComponent(communityId)}/categories/${encodeURIComponent(id)}`, CategoryView),
   calendar: () => request('GET', '/calendar', CalendarOverview),
   putCalendarYear: (year: number, body: CalendarYearBody) => request('PUT', `/calendar/${year}`, CalendarYear, { body }),
-  slaLimits: () => request('GET', '/sla-limits', SlaLimits),
+  slaLimits: (streetId?: string) => request('GET', '/sla-limits', SlaLimitsView, { query: { streetId } }),
   notifications: (cursor?: string) => request('GET', '/notifications', NotificationPage, { query: { cursor } }),
   unreadCount: () => request('GET', '/notifications/unread-count', UnreadCount),
   readNotification: (id: string) => request('POST', `/notifications/${encodeURIComponent(id)}/read`, Notification, { body: {} }),

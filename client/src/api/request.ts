@@ -37,7 +37,7 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const found = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name);
@@ -78,9 +78,9 @@ export async function request<S extends z.ZodType>(
       url,
       // PATCH is sent as is by both wx.request and fetch, though WeChat's typings do not list it.
       method: method as 'PUT',
-      data: method === 'GET' ? undefined : JSON.stringify(opts.body ?? {}),
+      data: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(opts.body ?? {}),
       header: {
-        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
       },

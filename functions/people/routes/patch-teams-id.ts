@@ -5,5 +5,5 @@ import { updateTeam } from '../team-manage';
 /** Staff change a team: kind, skills, the grids it serves, its lead, its caps on open claims. */
 export const handler = route(
   { roles: ['staff'], path: TeamIdPath, body: TeamBody },
-  ({ user, path, body }): Promise<Team> => updateTeam(user, path.id, body),
+  ({ user, path, body, now }): Promise<Team> => updateTeam(user, path.id, body, now),
 );

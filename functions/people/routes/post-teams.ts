@@ -5,5 +5,5 @@ import { createTeam } from '../team-manage';
 /** Staff create a team for their community. */
 export const handler = route(
   { roles: ['staff'], body: TeamCreateBody },
-  async ({ user, body }) => new Reply(201, (await createTeam(user, body)) satisfies Team),
+  async ({ user, body, now }) => new Reply(201, (await createTeam(user, body, now)) satisfies Team),
 );

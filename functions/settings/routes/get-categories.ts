@@ -1,5 +1,9 @@
-import type { CategoryList } from '../../../shared/schemas/places';
-import { allCategories } from '../../data/places';
+import { CategoriesQuery, type CategoryList } from '../../../shared/schemas/places';
 import { route } from '../../http/handler';
+import { categoriesFor } from '../categories';
 
-export const handler = route({ roles: 'any' }, async (): Promise<CategoryList> => ({ items: await allCategories() }));
+/** The category → skill table as the caller's community routes it (its own skills over the operator's default). */
+export const handler = route(
+  { roles: 'any', query: CategoriesQuery },
+  ({ user, query }): Promise<CategoryList> => categoriesFor(user, query),
+);

@@ -1,6 +1,9 @@
-import type { SlaLimits } from '../../../shared/schemas/sla';
-import { slaLimits } from '../../data/settings';
+import { SlaQuery, type SlaLimitsView } from '../../../shared/schemas/sla';
 import { route } from '../../http/handler';
+import { limitsFor } from '../sla';
 
-/** The time limit of every stage, by urgency (data, not code). */
-export const handler = route({ roles: ['gridWorker', 'staff', 'streetStaff', 'admin'] }, (): Promise<SlaLimits> => slaLimits());
+/** The time limit of every stage, by urgency, as a street works to them (its own, else the operator's default). */
+export const handler = route(
+  { roles: ['gridWorker', 'staff', 'streetStaff', 'admin'], query: SlaQuery },
+  ({ user, query }): Promise<SlaLimitsView> => limitsFor(user, query),
+);

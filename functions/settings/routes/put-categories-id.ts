@@ -1,8 +1,9 @@
-import { CategoryBody, CategoryPath, type Category } from '../../../shared/schemas/places';
+import { CategoryBody, CategoryPath, type CategoryView } from '../../../shared/schemas/places';
 import { route } from '../../http/handler';
 import { updateCategory } from '../categories';
 
+/** The operator keeps the default table: a category's name and the skill every community routes it by unless it chose its own. */
 export const handler = route(
-  { roles: ['staff', 'streetStaff', 'admin'], path: CategoryPath, body: CategoryBody },
-  ({ path, body }): Promise<Category> => updateCategory(path.id, body),
+  { roles: ['admin'], path: CategoryPath, body: CategoryBody },
+  ({ user, path, body, now }): Promise<CategoryView> => updateCategory(user, path.id, body, now),
 );

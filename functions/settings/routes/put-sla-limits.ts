@@ -1,9 +1,9 @@
-import { SlaLimitsBody, type SlaLimits } from '../../../shared/schemas/sla';
-import { putSlaLimits } from '../../data/settings';
+import { SlaLimitsBody, SlaQuery, type SlaLimitsView } from '../../../shared/schemas/sla';
 import { route } from '../../http/handler';
+import { putLimits } from '../sla';
 
-/** The street (or an operator) sets the time limits every community works to. */
-export const handler = route({ roles: ['streetStaff', 'admin'], body: SlaLimitsBody }, async ({ body }): Promise<SlaLimits> => {
-  await putSlaLimits(body);
-  return body;
-});
+/** Street staff set their street's time limits; the operator the default (no streetId) or any street's. */
+export const handler = route(
+  { roles: ['streetStaff', 'admin'], query: SlaQuery, body: SlaLimitsBody },
+  ({ user, query, body, now }): Promise<SlaLimitsView> => putLimits(user, query, body, now),
+);

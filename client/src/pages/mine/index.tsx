@@ -106,7 +106,7 @@ export default function Mine() {
           </Button>
         </View>
       )}
-      {(hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (
+      {(hasRole(user, 'staff') || hasRole(user, 'streetStaff') || hasRole(user, 'admin')) && (
         <Button className="btn block skills-table" onClick={() => go('/staff/pages/skills/index')}>
           技能表
         </Button>

@@ -2,7 +2,7 @@ import { Button, Textarea, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { CalendarYearBody, type CalendarOverview, type CalendarYear } from '@shared/schemas/calendar';
-import type { SlaLimits } from '@shared/schemas/sla';
+import type { SlaLimits, SlaLimitsView } from '@shared/schemas/sla';
 import { beijingYear } from '@shared/domain/beijing-time';
 import { DEFAULT_HOURS } from '@shared/domain/working-time';
 import { api } from '../../../api/endpoints';
@@ -92,13 +92,14 @@ function YearEditor({
 
 /**
  * 工作日历: the working-day calendar the clocks count in (holidays, make-up working days, office hours),
- * with a warning when next year's days are missing, and the time limits of every stage.
+ * with a warning when next year's days are missing, and the time limits of every stage as the viewer's street
+ * works to them (its own, else the default).
  */
 export default function Calendar() {
   // The calendar is national and moves every clock: the operator enters it, community and street staff read it.
   const editable = hasRole(session.user(), 'admin');
   const [overview, setOverview] = useState<CalendarOverview | null>(null);
-  const [limits, setLimits] = useState<SlaLimits | null>(null);
+  const [limits, setLimits] = useState<SlaLimitsView | null>(null);
   const [error, setError] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
@@ -176,8 +177,11 @@ export default function Calendar() {
           </View>
         ),
       )}
-      <View className="section">各环节时限</View>
-      <View className="card sla-limits">
+      <View className="section">{limits.streetName ? `${limits.streetName}各环节时限` : '各环节时限(默认)'}</View>
+      <View className="card sla-limits" data-street-id={limits.streetId ?? 'default'}>
+        <View className="muted sla-source">
+          {limits.source === 'street' ? '本街道设定的时限,只用于本街道的新心愿' : '系统默认时限;街道可设定本街道自己的时限'}
+        </View>
         {STAGE_LABEL.map(([stage, label]) => (
           <View key={stage} className="text sla-limit">
             {label}:{limitLabel(limits[stage].normal)}(紧急:{limitLabel(limits[stage].urgent)})

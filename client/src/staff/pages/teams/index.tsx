@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { PlaceNode } from '@shared/schemas/places';
 import { TeamBody, type Team } from '@shared/schemas/teams';
@@ -110,6 +111,46 @@ function TeamEditor({
   );
 }
 
+/**
+ * The members of a team, each with 移出 (after a confirmation): the member leaves the team, and what they had
+ * claimed of its wishes goes back to the team for someone else to take.
+ */
+function TeamMembers({ team, onChanged }: { team: Team; onChanged: (t: Team) => void }) {
+  const act = useRowAction();
+  const remove = async (userId: string, name: string) => {
+    if (act.busy) return;
+    const sure = await Taro.showModal({
+      title: '移出队伍',
+      content: `确定将${name}移出${team.name}吗?他认领未完成的心愿会退回队伍,由其他队员认领。`,
+      confirmText: '确定移出',
+      cancelText: '不移出',
+    });
+    if (!sure.confirm) return;
+    await act.run(userId, async () => onChanged(await api.removeMember(team.id, userId)), {
+      failed: '没有成功,请再试一次',
+      done: `已将${name}移出`,
+    });
+  };
+  return (
+    <View className="team-members">
+      <View className="section">队员</View>
+      {act.message && <View className={act.message.ok ? 'success' : 'error'}>{act.message.text}</View>}
+      {team.members.length === 0 && <View className="muted">还没有队员</View>}
+      {team.members.map((m) => (
+        <View key={m.userId} className="row team-member" data-user-id={m.userId}>
+          <Text className="text">
+            {m.name}
+            {m.role === 'lead' ? '(队长)' : ''}
+          </Text>
+          <Button className="btn remove-member" disabled={act.busy === m.userId || undefined} onClick={() => void remove(m.userId, m.name)}>
+            移出
+          </Button>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /** 队伍管理: the teams of the staff member's community with their caps, grids, lead and skills, and who asked to join. */
 export default function Teams() {
   const list = usePagedList((cursor) => api.teams(cursor));
@@ -118,6 +159,7 @@ export default function Teams() {
   const rows = useRowAction<Team>();
   const [editing, setEditing] = useState('');
   const [showing, setShowing] = useState('');
+  const [membersOf, setMembersOf] = useState('');
   const loadTree = () => {
     setTreeError('');
     api.places().then(
@@ -175,6 +217,10 @@ export default function Teams() {
                 修改
               </Button>
             )}
+            <Button className="btn block show-members" onClick={() => setMembersOf(membersOf === t.id ? '' : t.id)}>
+              {membersOf === t.id ? '收起队员' : '队员'}
+            </Button>
+            {membersOf === t.id && <TeamMembers team={t} onChanged={(next) => rows.keep(t.id, next)} />}
             <Button className="btn block show-applications" onClick={() => setShowing(showing === t.id ? '' : t.id)}>
               {showing === t.id ? '收起入队申请' : '查看入队申请'}
             </Button>
