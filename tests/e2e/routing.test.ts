@@ -138,6 +138,9 @@ describe('routing, clocks and triage in the browser', () => {
 
     const waiting = '单元门的门禁坏了,关不上';
     await submit({ ...CLUTTER, description: waiting });
+    // In the same grid worker's queue, at another stage: what the stage filter must keep out.
+    const taken = '二楼走廊的声控灯不亮了,晚上摸黑走';
+    expect((await submit({ ...LAMP, description: taken })).wish.status).toBe('routed');
     const page = await signIn(await context(), stack.web, GRID_WORKER);
     let inFlight = 0;
     let most = 0;
@@ -171,6 +174,15 @@ describe('routing, clocks and triage in the browser', () => {
     expect(most).toBe(1);
     expect(asked.at(-1)).toContain('order=urgent');
     expect(asked.at(-1)).toContain('stage=submitted');
-    expect(await page.locator('.wish-card:visible').filter({ hasText: up }).count()).toBe(0);
+    // The list shown is the answer to the last tap (待分派 only): the routed wish of her own grid is not in it.
+    // It would be if the stage filter did nothing, or if an earlier tap's answer (待认领, 全部) had landed last.
+    const cards = (text: string) => page.locator('.wish-card:visible').filter({ hasText: text });
+    expect(await cards(taken).count()).toBe(0);
+    // It is in her queue all the same: one chip away, where the waiting one is not.
+    await page.locator('.chip-stage-routed:visible').click();
+    await cards(taken).waitFor();
+    expect(await cards(waiting).count()).toBe(0);
+    // What went up to the street is in no grid worker's queue, whatever the filters (scope, not a filter).
+    expect(await cards(up).count()).toBe(0);
   });
 });

@@ -2,14 +2,16 @@ import { bookingsOfSlot, getBookingById } from '../../functions/data/booking/boo
 import { commit, CommitRefused } from '../../functions/booking/commit';
 import { giveBackWaitTicket, takeWaitTicket } from '../../functions/booking/wait-ticket';
 import { readInbox } from '../../functions/data/notifications';
-import { getSlot } from '../../functions/data/booking/slots';
+import { getSlot, slotKey } from '../../functions/data/booking/slots';
 import { AppError } from '../../shared/errors';
 import { BookingView } from '../../shared/schemas/bookings';
 import { as, tokenOf } from '../helpers/api';
 import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../helpers/booking';
 import { addResidents } from '../helpers/people';
 import { useDemoTable } from '../helpers/table';
+import { whenText } from '../../shared/domain/beijing-time';
 import { tickAt } from '../helpers/tick';
+import { recordDbCalls } from '../helpers/db-calls';
 
 useDemoTable();
 
@@ -102,24 +104,47 @@ describe('the rules, each with its code', () => {
   });
 });
 
-describe('a crowd costs the database little', () => {
+describe('what a crowd at one slot costs the database, counted in calls', () => {
   test('a refused booking learns the slot as it is now from the refusal itself, without reading it again', async () => {
     const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
     const stale = await slotIn(svc, 3 * DAY_MS);
     const [first] = await addResidents(1, 'all-old');
     expect((await book(first, stale.id)).status).toBe(201);
     // A write decided on the slot as read before that booking: its seat condition fails.
+    const calls = recordDbCalls();
     const refused = await commit({
       slot: stale,
       changes: [],
       guard: { open: true, seat: 'all', waitVersion: stale.waitVersion },
       nowIso: new Date().toISOString(),
-    }).catch((e: unknown) => e);
+    })
+      .catch((e: unknown) => e)
+      .finally(calls.stop);
+    expect(calls.commands()).toEqual(['TransactWriteItemsCommand']);
     expect(refused).toBeInstanceOf(CommitRefused);
     expect([...(refused as CommitRefused).failed]).toEqual(['slot']);
     expect((refused as CommitRefused).slotNow).toMatchObject({ id: stale.id, booked: 1, seats: 1 });
   });
 
+  test('a tap on a full slot is answered SLOT_FULL from its first look: one batch read, no read of the slot alone, no transaction', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
+    const slot = await slotIn(svc, 3 * DAY_MS);
+    const [holder, late] = await addResidents(2, 'full-tap');
+    expect((await book(holder, slot.id)).status).toBe(201);
+    await tokenOf(late);
+    const calls = recordDbCalls();
+    const res = await book(late, slot.id).finally(calls.stop);
+    expect(codeOf(res)).toBe('409 SLOT_FULL');
+    // Besides who is asking (the user, the write limit, the no-show history), the database is asked once:
+    // the first look's BatchGetItem is the only call about the slot, and nothing is written to it.
+    const aboutSlot = calls.calls.filter((c) => JSON.stringify(c.input).includes(slotKey(slot.id).PK));
+    expect(aboutSlot.map((c) => c.command)).toEqual(['BatchGetItemCommand']);
+    expect(calls.count('BatchGetItemCommand')).toBe(1);
+    expect(calls.count('TransactWriteItemsCommand')).toBe(0);
+  });
+});
+
+describe('a place on the waiting list', () => {
   test('30 residents join the waiting list of a full slot at once: each once, told places 1 to 30', async () => {
     const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
     const slot = await slotIn(svc, 3 * DAY_MS);
@@ -134,9 +159,7 @@ describe('a crowd costs the database little', () => {
     expect([stored!.booked, stored!.waiting]).toEqual([1, 30]);
     expect((await bookingsOfSlot(slot.id)).filter((b) => b.status === 'waiting')).toHaveLength(30);
   });
-});
 
-describe('a place on the waiting list', () => {
   test('a number taken by a join that did not go through is given back: the next joiner is told the place they hold', async () => {
     const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0 });
     const slot = await slotIn(svc, 3 * DAY_MS);
@@ -163,11 +186,24 @@ describe('the waiting list offers, one at a time', () => {
     const cw = await book(c, slot.id, { waitlist: true });
     expect([bw.body.status, bw.body.waitPosition, cw.body.waitPosition]).toEqual(['waiting', 1, 2]);
 
+    const before = Date.now();
     expect((await as(a).post(`/bookings/${slot.id}.${a}/cancel`, {})).status).toBe(200);
+    const after = Date.now();
     const offered = (await getBookingById(bw.body.id))!;
-    expect(offered.status).toBe('offered');
+    expect([offered.status, offered.residentId]).toEqual(['offered', b]);
+    // Held for the resident's own hours from the moment of the cancellation (the window closes days later).
+    const holdMs = slot.rules.offerHours.self * HOUR_MS;
+    expect(Date.parse(offered.offerUntil!)).toBeGreaterThanOrEqual(before + holdMs);
+    expect(Date.parse(offered.offerUntil!)).toBeLessThanOrEqual(after + holdMs);
+    expect((await as(b).get(`/bookings/${bw.body.id}`)).body).toMatchObject({ status: 'offered', offerUntil: offered.offerUntil });
     expect((await getBookingById(cw.body.id))!.status).toBe('waiting');
-    expect((await readInbox(b, true)).items.length).toBeGreaterThan(0);
+    // The offer is told to b, and to b alone: one note of its kind, naming the hour it is held until,
+    // with the WeChat message that asks b to answer. (b's inbox already holds the note of joining the list.)
+    const offers = (await readInbox(b, true)).items.filter((n) => n.kind === 'booking_offered');
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({ userId: b, title: '有空位了,请确认', push: { template: 'waitlist_offer' } });
+    expect(offers[0].body).toContain(whenText(offered.offerUntil!));
+    for (const other of [a, c]) expect((await readInbox(other, true)).items.map((n) => n.kind)).not.toContain('booking_offered');
 
     await tickAt(offered.offerUntil!);
     expect((await getBookingById(bw.body.id))!.status).toBe('expired');

@@ -7,9 +7,12 @@ import { DEVELOPMENT_SECRET } from '../../functions/config';
 import { serverlessBin } from '../../scripts/processes';
 import { ErrorBody } from '../../shared/schemas/common';
 import { request, tokenOf } from '../helpers/api';
+import { captureLogs } from '../helpers/logs';
 import { useDemoTable } from '../helpers/table';
 
 useDemoTable();
+// The handlers are loaded lazily (helpers/api), after captureLogs has switched the logger to INFO.
+const logs = captureLogs();
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -54,7 +57,12 @@ describe('demo sign-in and the development secret exist only where they are swit
     await withEnv(env, async () => {
       const res = await request('GET', '/me', { token });
       expect(res.status).toBe(500);
-      expect(ErrorBody.parse(res.body).error.code).toBe('INTERNAL');
+      expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'INTERNAL', requestId: res.requestId });
+      expect(res.text).not.toContain('JWT_SECRET'); // the cause is logged, not shown
+      // Logged as the server's fault, under the request id the body gives, with the configuration error as its cause.
+      const line = logs.lines().find((l) => l.message === 'request failed' && l.requestId === res.requestId);
+      expect(line).toMatchObject({ level: 'ERROR', code: 'INTERNAL', route: 'GET /me' });
+      expect(JSON.stringify(line!.error)).toContain('JWT_SECRET must be set');
     });
   });
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/config';
 import { db } from '../../functions/data/db';
 import { unexpectedCancellation } from '../../functions/data/transactions';
@@ -34,15 +34,35 @@ describe('a handler that fails is never answered with a success', () => {
     },
   );
 
-  test('one that runs out of time answers 504 TIMEOUT before the function is killed', async () => {
+  test('one that runs out of time answers 504 TIMEOUT itself, from the early timeout armed on the time Lambda says is left', async () => {
+    // The handler never settles: any answer at all is the stack's own, and the early timeout is the only
+    // path that answers 504 TIMEOUT. It is armed from the time Lambda says is left, less the margin.
     const timeoutMs = TIMEOUT_MARGIN_MS + 300;
-    const started = Date.now();
-    const res = await invoke(fault('hangs'), 'GET', '/fault', { timeoutMs });
-    expect(Date.now() - started).toBeLessThan(timeoutMs);
+    const asked: number[] = [];
+    const hangs = fault('hangs');
+    const watched: LambdaHandler = (event, context) => {
+      const remaining = context.getRemainingTimeInMillis.bind(context);
+      context.getRemainingTimeInMillis = () => {
+        const left = remaining();
+        asked.push(left);
+        return left;
+      };
+      return hangs(event, context);
+    };
+    const res = await invoke(watched, 'GET', '/fault', { timeoutMs });
     expect(res.status).toBe(504);
-    expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'TIMEOUT', requestId: res.requestId });
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(ErrorBody.parse(res.body).error).toEqual({
+      code: 'TIMEOUT',
+      message: 'the request took too long; it may not have completed, so check before retrying',
+      requestId: res.requestId,
+    });
+    // The early timeout was armed once, from the time Lambda said was left (nothing else asks for it).
+    expect(asked).toHaveLength(1);
+    const failed = logs.lines().find((l) => l.message === 'request failed' && l.requestId === res.requestId);
+    expect(failed).toMatchObject({ level: 'ERROR', code: 'TIMEOUT', route: 'GET /fault' });
     expect(logs.lines().some((l) => l.requestId === res.requestId && l.status === 504)).toBe(true);
-  });
+  }, 10_000);
 });
 
 describe('only a conflict is retried as a stale version', () => {
@@ -50,12 +70,16 @@ describe('only a conflict is retried as a stale version', () => {
     const id = await wishIn('done');
     // A stored event ahead of the wish (seq 6 while the wish is at version 5): the confirm's transaction
     // is cancelled on the event's condition alone. No re-read can fix that, so it must not be retried.
-    const stray = { PK: `WISH#${id}`, SK: 'EVENT#000006', type: 'wishEvent', wishId: id, seq: 6 };
+    // A well-formed event (a copy of the last one), so that only the transaction's condition refuses it.
+    const last = await db().send(new GetCommand({ TableName: tableName(), Key: { PK: `WISH#${id}`, SK: 'EVENT#000005' } }));
+    expect(last.Item).toBeDefined();
+    const stray: Record<string, unknown> = { ...last.Item, SK: 'EVENT#000006', seq: 6 };
     await db().send(new PutCommand({ TableName: tableName(), Item: stray }));
     const res = await as(OWNER).post(`/wishes/${id}/confirm`, { rating: 5 });
-    expect([res.status, res.body.error.code]).toEqual([500, 'INTERNAL']);
+    expect([res.status, res.body.error.code, res.body.error.requestId]).toEqual([500, 'INTERNAL', res.requestId]);
     const line = logs.lines().find((l) => l.message === 'request failed' && l.requestId === res.requestId);
-    expect(JSON.stringify(line?.error)).toContain('None, ConditionalCheckFailed');
+    expect(line).toMatchObject({ level: 'ERROR', code: 'INTERNAL', route: 'POST /wishes/{id}/confirm' });
+    expect(JSON.stringify(line!.error)).toContain('None, ConditionalCheckFailed');
     await db().send(new DeleteCommand({ TableName: tableName(), Key: { PK: stray.PK, SK: stray.SK } }));
     const stored = await getWishWithTimeline(id);
     expect(stored?.wish).toMatchObject({ status: 'done', version: 5 });

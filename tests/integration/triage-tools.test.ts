@@ -8,6 +8,7 @@ import { CandidateList, SimilarList } from '../../shared/schemas/queue';
 import { WishDetail, WishPage, type Wish } from '../../shared/schemas/wishes';
 import { as } from '../helpers/api';
 import { addResidents, addVolunteers } from '../helpers/people';
+import { type DbCall, recordDbCalls } from '../helpers/db-calls';
 import { useDemoTable } from '../helpers/table';
 import { CLAIMANT, CLUTTER, GRID_WORKER, LAMP, OWNER, step, submit } from '../helpers/wishes';
 
@@ -15,6 +16,12 @@ useDemoTable();
 
 const SHARED_LAMP = { ...LAMP, description: '1号楼楼道灯不亮,晚上上下楼看不见', shared: true };
 const ids = (page: unknown) => WishPage.parse(page).items.map((w) => w.id);
+/** The Queries of queue partitions among some database calls: the partition and the filter of each, by partition. */
+const queueQueries = (calls: DbCall[]) =>
+  calls
+    .filter((c) => c.command === 'QueryCommand' && String(c.input.ExpressionAttributeValues?.[':pk']).startsWith('QUEUE#'))
+    .map((c) => ({ pk: c.input.ExpressionAttributeValues[':pk'] as string, filter: c.input.FilterExpression as string | undefined }))
+    .sort((a, b) => a.pk.localeCompare(b.pk));
 
 describe('routing explains itself, and a person may override it with a reason', () => {
   test('the lamp goes to 古城能人库 with its reasons in the timeline, for staff and for the team', async () => {
@@ -184,13 +191,25 @@ describe('the triage queue filters and orders, one Query per partition', () => {
     const clutter = await submit(CLUTTER);
     const lamp = await submit();
     const zhao = await submit({ ...CLUTTER, buildingId: 'b-gc-6' }, 'u-res-zhao');
+    const calls = recordDbCalls();
     const byCategory = ids((await as(GRID_WORKER).get('/triage', { query: { category: 'cat-other' } })).body);
+    calls.stop();
     expect(byCategory).toContain(clutter.wish.id);
     expect(byCategory).not.toContain(lamp.wish.id);
+    // 孙丽 runs the queues of her two grids: one Query of each partition, the filter applied inside it, no scan.
+    expect(queueQueries(calls.calls)).toEqual([
+      { pk: 'QUEUE#grid#g-gucheng-1', filter: '#category = :category' },
+      { pk: 'QUEUE#grid#g-gucheng-2', filter: '#category = :category' },
+    ]);
+    expect(calls.count('ScanCommand')).toBe(0);
     expect(ids((await as(GRID_WORKER).get('/triage', { query: { stage: 'routed' } })).body)).toContain(lamp.wish.id);
+    const oneGrid = recordDbCalls();
     expect(ids((await as(GRID_WORKER).get('/triage', { query: { gridId: 'g-gucheng-2' } })).body)).toEqual(
       expect.arrayContaining([zhao.wish.id]),
     );
+    oneGrid.stop();
+    // A grid chosen: only that grid's partition is read.
+    expect(queueQueries(oneGrid.calls)).toEqual([{ pk: 'QUEUE#grid#g-gucheng-2', filter: '#gridId = :gridId' }]);
     expect(ids((await as(GRID_WORKER).get('/triage', { query: { gridId: 'g-gucheng-2' } })).body)).not.toContain(clutter.wish.id);
     expect(ids((await as('u-grid-zhou').get('/triage')).body)).not.toContain(clutter.wish.id);
     expect(ids((await as('u-staff-ptn').get('/triage')).body)).not.toContain(clutter.wish.id);
