@@ -3,6 +3,7 @@ import { allowedActions, assertAllowed, canView, isRepeatedClaim, relationTo } f
 import { isVerifiedMemberOf } from '../../shared/domain/membership';
 import { noticesFor } from '../../shared/domain/wish-notify';
 import { applyAction, type TransitionInput } from '../../shared/domain/wish-transition';
+import { viewTimeline } from '../../shared/domain/timeline-view';
 import { viewWish } from '../../shared/domain/wish-view';
 import { isOpen } from '../../shared/domain/wish-machine';
 import type { User } from '../../shared/schemas/users';
@@ -16,13 +17,19 @@ import { optimistic } from '../data/retry';
 import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition } from '../data/wishes';
 import { mergeWrites } from './merge';
 import { managersAt, membersToTell, rankFor } from './routing';
-
 import { partnerGone } from './withdraw';
+
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
 export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], supporting = false): WishDetail {
   const relation = relationTo(viewer, wish, supporting);
   const maySupport = wish.shared && isOpen(wish.status) && !relation.owner && !supporting && isVerifiedMemberOf(viewer, wish.communityId);
-  return { wish: viewWish(wish, viewer, supporting), timeline, allowedActions: allowedActions(viewer, wish), supporting, maySupport };
+  return {
+    wish: viewWish(wish, viewer, supporting),
+    timeline: viewTimeline(timeline, wish, viewer, supporting),
+    allowedActions: allowedActions(viewer, wish),
+    supporting,
+    maySupport,
+  };
 }
 
 export async function loadDetail(viewer: User, id: string): Promise<WishDetail> {

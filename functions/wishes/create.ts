@@ -31,7 +31,11 @@ async function resolveOwner(user: User, body: WishCreateBody): Promise<{ owner: 
   if (!user.roles.some((r) => r === 'gridWorker' || r === 'staff')) throw forbidden('only grid workers and staff file for a resident');
   const resident = await getUser(body.onBehalfOf);
   const home = resident?.home;
-  const inScope = home && (user.gridIds.includes(home.gridId) || user.staffCommunityIds.includes(home.communityId));
+  // Each scope counts only with its role: grids left on a staff member who is no longer a grid worker reach nobody.
+  const inScope =
+    home &&
+    ((user.roles.includes('gridWorker') && user.gridIds.includes(home.gridId)) ||
+      (user.roles.includes('staff') && user.staffCommunityIds.includes(home.communityId)));
   if (!resident || !inScope || !resident.roles.includes('resident')) throw notFound('resident');
   return { owner: resident, filer: user };
 }

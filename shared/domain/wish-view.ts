@@ -20,6 +20,15 @@ export function viewWish(wish: Wish, viewer: Actor, supporting = false): Wish {
   return {
     ...wish,
     ownerName: neighbourOnly ? maskName(wish.ownerName) : wish.ownerName,
+    // The people around the wish and the resident's own comment are not a neighbour's to read either.
+    ...(neighbourOnly
+      ? {
+          filedBy: wish.filedBy && { ...wish.filedBy, name: maskName(wish.filedBy.name) },
+          claimantName: wish.claimantName && maskName(wish.claimantName),
+          comment: null,
+          routingNote: null,
+        }
+      : {}),
     contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : neighbourOnly ? null : maskPhone(wish.contactPhone),
     flat: seesFlat ? wish.flat : null,
   };
