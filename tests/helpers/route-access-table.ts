@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors';
+import { beijingMonth } from '../../shared/domain/beijing-time';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
 import { freshCode, type Fixtures } from './route-access-fixtures';
 
@@ -106,6 +107,8 @@ export const MISSING = {
   partnership: 'p-rt-missing',
   community: 'c-rt-missing',
   topic: 'topic-rt-missing',
+  grid: 'g-rt-missing',
+  street: 'st-rt-missing',
 } as const;
 
 const give = (answer: Answer, ...who: Who[]): Partial<Record<Who, Answer>> => Object.fromEntries(who.map((w) => [w, answer]));
@@ -129,6 +132,16 @@ const NOT_COUNCIL_READERS = EVERYONE.filter((w) => !COUNCIL_READERS.includes(w))
 const OUTSIDE_COUNCIL: Who[] = ['guilan', 'zheng', 'feng'];
 const OF_GUCHENG = { query: { communityId: 'c-gucheng' } };
 const MISSING_COMMUNITY = { query: { communityId: MISSING.community } };
+
+/**
+ * Grid 1's figures: 孙丽 (its grid worker), 古城's staff, 北大街's street staff, the operator. Volunteers may ask for a
+ * team's figures (a lead, their team's), so for them grid 1 is out of scope like another grid worker's or community's.
+ */
+const GRID_ONE_FIGURES = {
+  allowed: give(200, 'sun', 'guo', 'street', 'admin'),
+  hidden: ['zhou', 'zheng', 'feng', 'zhang', 'chen', 'qian'] as Who[],
+  forbidden: 'rest' as const,
+};
 
 /** A staff step of a topic (confirm, decline, plans, notice, meeting, tasks, publish): 郭书记 only; grid workers and residents 403. */
 const staffStep = (
@@ -837,6 +850,64 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     allowed: give(200, ...COUNCIL_READERS),
     hidden: NOT_COUNCIL_READERS,
     forbidden: [],
+  },
+
+  // ── Figures and credits (issue 15) ──────────────────────────────────────────────────────────────────
+  {
+    route: 'GET /figures',
+    call: () => ({ query: { scope: 'grid', id: 'g-gucheng-1' } }),
+    missing: (call) => ({ query: { ...call.query, id: MISSING.grid } }),
+    ...GRID_ONE_FIGURES,
+  },
+  {
+    route: 'GET /figures/wishes',
+    call: () => ({
+      query: { scope: 'grid', id: 'g-gucheng-1', month: beijingMonth(Date.now()), figure: 'resolution', part: 'denominator' },
+    }),
+    missing: (call) => ({ query: { ...call.query, id: MISSING.grid } }),
+    ...GRID_ONE_FIGURES,
+  },
+  {
+    route: 'GET /figures/trend',
+    call: () => ({ query: { scope: 'grid', id: 'g-gucheng-1', months: '3' } }),
+    missing: (call) => ({ query: { ...call.query, id: MISSING.grid } }),
+    ...GRID_ONE_FIGURES,
+  },
+  {
+    route: 'GET /figures/compare',
+    call: () => ({ query: { scope: 'community', id: 'c-gucheng' } }),
+    missing: (call) => ({ query: { ...call.query, id: MISSING.community } }),
+    allowed: give(200, 'guo', 'street', 'admin'),
+    hidden: ['feng'],
+    forbidden: 'rest',
+    note: '古城’s grids side by side: its staff, its street’s staff, the operator',
+  },
+  {
+    route: 'GET /figures/export',
+    call: () => ({ query: { scope: 'street', id: 'st-beidajie' } }),
+    allowed: give(200, 'street', 'admin'),
+    hidden: [],
+    forbidden: 'rest',
+    note: 'a street’s CSV: its staff and the operator (no other street’s staff among the demo people)',
+  },
+  {
+    route: 'GET /figures/public',
+    call: () => OF_GUCHENG,
+    missing: () => MISSING_COMMUNITY,
+    allowed: give(200, ...GUCHENG),
+    hidden: EVERYONE.filter((w) => !GUCHENG.includes(w)),
+    forbidden: [],
+    note: 'a community’s own people; street staff and the operator read GET /figures instead',
+  },
+  { route: 'GET /credits/me', call: () => ({}), allowed: give(200, ...EVERYONE), hidden: [], forbidden: [] },
+  {
+    route: 'GET /credits',
+    call: () => ({ query: { teamId: 't-gc-nengren' } }),
+    missing: () => ({ query: { teamId: MISSING.team } }),
+    allowed: give(200, 'zhang', 'guo', 'admin'),
+    hidden: ['chen', 'qian', 'feng'],
+    forbidden: 'rest',
+    note: '古城能人库’s credits: its lead, 古城’s staff, the operator; 陈师傅 is not of the team',
   },
 ];
 

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { beijingMonth } from '../../shared/domain/beijing-time';
 import { routesFromServerlessYml } from '../../scripts/serverless-routes';
 import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
 import { putPlace } from '../../functions/data/places';
@@ -211,6 +212,29 @@ describe('another community’s lists', () => {
     { route: 'GET /council/topics', call: () => ({}), shownTo: 'li' },
     { route: 'GET /council/members', call: () => ({}), shownTo: 'guo' },
     { route: 'GET /noticeboard', call: () => ({}), shownTo: 'li' },
+    {
+      route: 'GET /figures/wishes',
+      call: (who) => ({
+        query: {
+          ...(OTHER_COMMUNITY.includes(who) ? { scope: 'grid', id: 'g-ptn-1' } : { scope: 'grid', id: 'g-gucheng-1' }),
+          month: beijingMonth(Date.now()),
+          figure: 'resolution',
+          part: 'denominator',
+        },
+      }),
+      shownTo: 'sun',
+    },
+    {
+      route: 'GET /figures/compare',
+      call: (who) => ({ query: { scope: 'community', id: OTHER_COMMUNITY.includes(who) ? 'c-pingtannao' : 'c-gucheng' } }),
+      shownTo: 'guo',
+    },
+    { route: 'GET /credits/me', call: () => ({}), shownTo: 'zhang' },
+    {
+      route: 'GET /credits',
+      call: (who) => ({ query: { teamId: OTHER_COMMUNITY.includes(who) ? 't-ptn-nengren' : 't-gc-nengren' } }),
+      shownTo: 'zhang',
+    },
   ];
   /** GET routes that answer no list of a community's objects. */
   const NOT_LISTS: Record<string, string> = {
@@ -230,6 +254,10 @@ describe('another community’s lists', () => {
     'GET /bookings/{id}': 'one object: out of scope in the route table',
     'GET /council/settings': 'a community’s numbers (古城’s to 平坦垴’s people: 404 in the route table)',
     'GET /council/topics/{id}': 'one object: out of scope in the route table',
+    'GET /figures': 'the numbers of one scope (古城’s to 平坦垴’s people: 404 in the route table)',
+    'GET /figures/trend': 'the numbers of one scope by month (404 in the route table)',
+    'GET /figures/export': 'one street’s CSV (403 to 平坦垴’s people in the route table)',
+    'GET /figures/public': 'one community’s numbers (404 in the route table)',
   };
   /** The demo people who are not 古城's: 平坦垴's, the street's, the operator. */
   const NOT_GUCHENG = ['u-res-ptn', 'u-vol-qian', 'u-grid-ptn', 'u-staff-ptn', 'u-street-li', 'u-admin'];
