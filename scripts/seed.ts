@@ -18,6 +18,7 @@ import { calendarYearFromPackage } from './calendar-data';
 import { CATEGORIES, PARTNERSHIPS, PLACES, TEAMS, USERS } from './demo-data';
 import { DEMO_WISHES, workingMinutesBefore, type DemoWish } from './demo-wishes';
 import { seedBooking } from './demo-booking';
+import { seedCouncil } from './demo/council';
 
 /** Replays a demo wish through the same pure domain the API uses, so its timeline and clocks are real ones. */
 function buildDemoWish(demo: DemoWish, ctx: ClockContext): { wish: Wish; events: WishEvent[] } {
@@ -73,9 +74,14 @@ function packageCalendar(now: Date): CalendarYear[] {
 /**
  * Writes the demo data. Reference data is overwritten with the same values (a calendar year staff have
  * edited is left alone); demo wishes are created only when missing, so a second start keeps whatever
- * happened to them, with their clocks timed back from the first start.
+ * happened to them, with their clocks timed back from the first start. With `council`, the residents'
+ * council's roster and three demo topics (for people trying the app: the test tables start without them, so
+ * each test file's topics and noticeboard are its own).
  */
-export async function seedDemoData(now = new Date()): Promise<{ users: number; wishesCreated: number }> {
+export async function seedDemoData(
+  now = new Date(),
+  options: { council?: boolean } = {},
+): Promise<{ users: number; wishesCreated: number; topicsCreated: number }> {
   const years = packageCalendar(now);
   await Promise.all([
     ...PLACES.map(putPlace),
@@ -98,5 +104,6 @@ export async function seedDemoData(now = new Date()): Promise<{ users: number; w
     }
   }
   await seedBooking();
-  return { users: USERS.length, wishesCreated };
+  const { topicsCreated } = options.council ? await seedCouncil(now) : { topicsCreated: 0 };
+  return { users: USERS.length, wishesCreated, topicsCreated };
 }

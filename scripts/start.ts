@@ -98,9 +98,9 @@ async function main(): Promise<void> {
   const client = localClient(dynamo.endpoint);
   const table = await ensureTable(client, TABLE);
   client.destroy();
-  const seeded = await seedDemoData();
+  const seeded = await seedDemoData(new Date(), { council: true });
   console.log(
-    `Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new.`,
+    `Table ${TABLE} ${table === 'created' ? 'created' : 'kept with its data'}; demo data: ${seeded.users} users, ${seeded.wishesCreated} of ${DEMO_WISHES.length} demo wishes new, ${seeded.topicsCreated} council topics new.`,
   );
 
   const local = await startLocalApi({

@@ -425,3 +425,33 @@ describe('the clock', () => {
     expect(summary.byKind.council ?? 0).toBe(0);
   });
 });
+
+describe('the demo council (npm start)', () => {
+  test('one topic published with its tasks done, one collecting with opinions, one noticed for next week in the 议事厅', async () => {
+    const { seedCouncil } = await import('../../scripts/demo/council');
+    expect(await seedCouncil()).toEqual({ topicsCreated: 3 });
+    const titles = async (step: string) =>
+      ok<{ items: { title: string; id: string }[] }>(await as(LI).get(`/council/topics?step=${step}`)).items.map((t) => t.title);
+    expect(await titles('published')).toEqual(['古城社区院内停车秩序']);
+    expect(await titles('collecting')).toContain('东区排房加装电动车充电桩');
+    expect(await titles('noticed')).toEqual(['12号楼楼道堆物公约']);
+
+    const all = ok<{ items: { title: string; id: string }[] }>(await as(LI).get('/council/topics')).items;
+    const detailOf = async (title: string) => ok(await as(LI).get(`/council/topics/${all.find((t) => t.title === title)!.id}`));
+    const parking = await detailOf('古城社区院内停车秩序');
+    expect(parking.tasks.map((t) => t.status)).toEqual(['done', 'done']);
+    expect(parking.topic.meetings.at(-1)?.outcome).toBe('adopted');
+    const charging = await detailOf('东区排房加装电动车充电桩');
+    expect(charging.opinions).toHaveLength(3);
+    expect(charging.topic.supporters).toBe(2);
+    const stairs = await detailOf('12号楼楼道堆物公约');
+    expect(Date.parse(stairs.topic.notice!.meetingAt) - Date.now()).toBeGreaterThanOrEqual(7 * DAY_MS - 60_000);
+    expect((await getSlot(stairs.topic.notice!.slotId!))!.booked).toBe(1);
+
+    const board = ok<{ items: { kind: string; title: string }[] }>(await as(LI).get('/noticeboard')).items;
+    expect(board.filter((b) => b.title === '古城社区院内停车秩序').map((b) => b.kind)).toContain('result');
+    expect(board.filter((b) => b.title === '12号楼楼道堆物公约').map((b) => b.kind)).toEqual(['notice']);
+    // A second start finds them and changes nothing.
+    expect(await seedCouncil()).toEqual({ topicsCreated: 0 });
+  });
+});
