@@ -11,7 +11,7 @@ import {
   type Tally,
 } from '../../shared/domain/figures';
 import { FigureEvent, type FigureKey } from '../../shared/schemas/figures';
-import type { Wish, WishEvent } from '../../shared/schemas/wishes';
+import { type Wish, type WishEvent, Wish as WishSchema } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import type { Source } from './pagination';
@@ -174,6 +174,29 @@ export async function figureStateOf(wishId: string, upToSeq: number): Promise<{ 
   return { timeline, counted };
 }
 
+/**
+ * AP: a wish, its whole timeline and what it was last counted as, in one consistent Query of its partition (the
+ * rebuild).
+ */
+export async function wishForFigures(
+  wishId: string,
+): Promise<{ wish: Wish; timeline: FigureEvent[]; counted: Contribution | null } | null> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': countedKey(wishId).PK },
+    ConsistentRead: true,
+  });
+  const found = items.find((i) => i.SK === 'WISH');
+  if (!found) return null;
+  const counted = items.find((i) => i.SK === 'FIGURES');
+  return {
+    wish: WishSchema.parse(found),
+    timeline: items.filter((i) => String(i.SK).startsWith('EVENT#')).map((i) => FigureEvent.parse(i)),
+    counted: counted ? Counted.parse(counted).contribution : null,
+  };
+}
+
 /** Events of this wish that other items of the same transaction write (a send-back that follows a lapsed lease). */
 function eventsAmong(items: readonly TransactItem[], wishId: string): FigureEvent[] {
   return items.flatMap((i) => {
@@ -200,6 +223,7 @@ export interface CounterRow {
   id: string;
   month: string;
   communityId?: string;
+  streetId?: string;
   tally: Tally;
 }
 function counterRow(item: Record<string, unknown>): CounterRow {
@@ -302,13 +326,20 @@ export async function countedWishesOf(month: string): Promise<string[]> {
 }
 
 /** AP: every entry of one list partition (the rebuild compares them with what the timelines say). */
-export async function listEntriesOf(scope: CellScope, id: string, month: string, figure: FigureKey, part: 'n' | 'm'): Promise<string[]> {
+export async function listEntriesOf(
+  scope: CellScope,
+  id: string,
+  month: string,
+  figure: FigureKey,
+  part: 'n' | 'm',
+): Promise<{ wishId: string; key: string }[]> {
   const items = await queryAll({
     TableName: tableName(),
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': listPk(scope, id, month, figure, part) },
+    ConsistentRead: true,
   });
-  return items.map((i) => Entry.parse(i).wishId);
+  return items.map((i) => ({ wishId: Entry.parse(i).wishId, key: String(i.SK) }));
 }
 
 /**
@@ -338,18 +369,8 @@ export async function putListEntry(scope: CellScope, id: string, c: Contribution
   await db().send(new PutCommand({ TableName: tableName(), Item: listItem(scope, id, c, mark) }));
 }
 
-export async function dropListEntry(
-  scope: CellScope,
-  id: string,
-  month: string,
-  figure: FigureKey,
-  part: 'n' | 'm',
-  createdAt: string,
-  wishId: string,
-) {
-  await db().send(
-    new DeleteCommand({ TableName: tableName(), Key: { PK: listPk(scope, id, month, figure, part), SK: `${createdAt}#${wishId}` } }),
-  );
+export async function dropListEntry(scope: CellScope, id: string, month: string, figure: FigureKey, part: 'n' | 'm', key: string) {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: { PK: listPk(scope, id, month, figure, part), SK: key } }));
 }
 
 export async function putCounted(c: Contribution): Promise<void> {

@@ -10,7 +10,7 @@ import { dueKeys } from './due';
 import { newWishFigures, transitionFigures, withFigureFacts } from './figures';
 import { loadWrites } from './loads';
 import { openWishesDecrement } from './rate-limits';
-import { TryAgain } from './retry';
+import { batchGetAll, TryAgain } from './retry';
 import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
 
@@ -72,6 +72,12 @@ const eventPut = (wishId: string, e: WishEvent) => ({
 export async function getWish(id: string): Promise<Wish | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: wishKey(id), ConsistentRead: true }));
   return out.Item ? Wish.parse(out.Item) : null;
+}
+
+/** AP: some wishes by id (a page of a figure's drill-down), in the order asked; one gone is left out. */
+export async function getWishes(ids: readonly string[]): Promise<Wish[]> {
+  const found = new Map((await batchGetAll(ids.map(wishKey))).map((item) => [String(item.id), Wish.parse(item)]));
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** AP: a wish's timeline, oldest first (Query `WISH#id`, SK begins EVENT#), read with the wish itself. */

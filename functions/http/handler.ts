@@ -45,6 +45,21 @@ export class Reply {
   ) {}
 }
 
+/** A return value that is a file to download rather than JSON (a CSV export). */
+export class FileReply {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body: string,
+  ) {}
+}
+
+const fileResponse = (f: FileReply): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: { 'content-type': f.contentType, 'content-disposition': `attachment; filename="${f.filename}"`, vary: 'Origin' },
+  body: f.body,
+});
+
 function parse<S extends Schema>(schema: S, value: unknown, where: string): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const result = schema.safeParse(value ?? {});
@@ -90,6 +105,7 @@ function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
       now,
     };
     const result = await run(request, passed);
+    if (result instanceof FileReply) return fileResponse(result);
     return result instanceof Reply ? jsonResponse(result.status, result.body) : jsonResponse(spec.status ?? 200, result);
   };
   const handler = middy<ParsedEvent, APIGatewayProxyStructuredResultV2, Error, Context>(base, {
