@@ -8,10 +8,12 @@ import type { Notice } from '../../shared/domain/notice';
 import type { ClockContext } from '../../shared/domain/sla';
 import type { CouncilAction, CouncilRole, MeetingOutcome, Topic, TopicDetail, TopicEvent } from '../../shared/schemas/council';
 import type { User } from '../../shared/schemas/users';
-import { getTopic, saveTopic } from '../data/council/topics';
+import type { Wish, WishEvent } from '../../shared/schemas/wishes';
+import { getTopic, saveTopic, topicMoveItems } from '../data/council/topics';
 import { notificationWrites } from '../data/notifications';
 import { optimistic } from '../data/retry';
 import type { TransactItem } from '../data/transactions';
+import { saveTransition, wishEventPut } from '../data/wishes';
 import { actorOf, councilClock, viewerIn } from './access';
 import { topicDetail } from './detail';
 
@@ -37,6 +39,11 @@ export interface Planned {
   notices?: (next: Topic) => Notice[];
   /** What a refused extra item means, by its position in the whole transaction; null: a race, read again. */
   refused?: (codes: readonly string[]) => Error | null;
+  /**
+   * A wish that moves with the topic, saved as the wish's own transition (its loads, open count and figures):
+   * the wish as read, as it will be, its last event and any earlier ones of the same move.
+   */
+  wish?: { previous: Wish; next: Wish; event: WishEvent; earlier?: WishEvent[] };
 }
 
 /**
@@ -82,13 +89,19 @@ export async function moveTopic(
       actorRole: role,
       note: planned.note,
     };
-    await saveTopic({
-      previous: topic,
-      next,
-      event,
-      extra: [...(planned.extra ?? []), ...notificationWrites(planned.notices?.(next) ?? [], at)],
-      refused: planned.refused,
-    });
+    const extra = [...(planned.extra ?? []), ...notificationWrites(planned.notices?.(next) ?? [], at)];
+    const moved = planned.wish;
+    if (moved) {
+      // A conflict on any item (the topic, the wish, a task) is a stale read: read both again.
+      await saveTransition({
+        previous: moved.previous,
+        wish: moved.next,
+        event: moved.event,
+        extra: [...topicMoveItems(topic, next, event), ...(moved.earlier ?? []).map((e) => wishEventPut(moved.next.id, e)), ...extra],
+      });
+    } else {
+      await saveTopic({ previous: topic, next, event, extra, refused: planned.refused });
+    }
   });
   return topicDetail(user, id, now);
 }

@@ -7,7 +7,6 @@ import { followerNotices, taskNotices } from '../../shared/domain/council/notify
 import { taskStatusOf } from '../../shared/domain/council/view';
 import { closeWishForCouncil, heldBy, returnWish, type WishMove } from '../../shared/domain/council/wishes';
 import { beijingDate } from '../../shared/domain/beijing-time';
-import type { Notice } from '../../shared/domain/notice';
 import { noRouteReason } from '../../shared/domain/routing';
 import { relationTo } from '../../shared/domain/wish-access';
 import { noticesFor } from '../../shared/domain/wish-notify';
@@ -18,12 +17,9 @@ import type { Wish } from '../../shared/schemas/wishes';
 import { gridCommunities } from '../auth/scope';
 import { getTask, taskIdOf, taskPut, taskPutIfUnchanged, topicOfTask } from '../data/council/tasks';
 import { getTopic, topicWithChildren } from '../data/council/topics';
-import { loadWrites } from '../data/loads';
 import { getCategory } from '../data/places';
-import type { TransactItem } from '../data/transactions';
-import { openWishesDecrement } from '../data/rate-limits';
 import { getUser } from '../data/users';
-import { getWish, wishEventPut, wishPutIfUnchanged } from '../data/wishes';
+import { getWish } from '../data/wishes';
 import { submitWish } from '../wishes/create';
 import { automatic, membersToTell, rankFor } from '../wishes/routing';
 import { viewerIn } from './access';
@@ -78,12 +74,6 @@ async function routeForCouncil(
   const audience = { teamMembers: membersToTell(chosen.team, category?.skill ?? null, ctx.clock), managers: [] };
   return { moves: [back, routed], told: noticesFor(back.wish, routed.wish, routed.event, audience) };
 }
-
-/** The wish moves of one transaction: the wish put once on the version read, each move's event. */
-const wishItems = (before: Wish, moves: readonly WishMove[]) => [
-  wishPutIfUnchanged(before.version, moves.at(-1)!.wish),
-  ...moves.map((m) => wishEventPut(m.wish.id, m.event)),
-];
 
 /** Staff or a grid worker of the topic's community may own a staff task. */
 async function assertOwner(ownerId: string, communityId: string): Promise<User> {
@@ -171,10 +161,12 @@ export async function addTask(user: User, id: string, body: TaskBody, now: Date)
     }
     if (!heldBy(wish, topic.id)) throw new AppError('INVALID_TRANSITION', 'this wish is no longer with the council');
     const { moves, told } = await routeForCouncil(wish, ctx, user);
+    const last = moves.at(-1)!;
     return {
       patch: { taskCount: topic.taskCount + 1 },
       note: `任务:${title}`,
-      extra: [taskPut(task), ...wishItems(wish, moves)],
+      extra: [taskPut(task)],
+      wish: { previous: wish, next: last.wish, event: last.event, earlier: moves.slice(0, -1).map((m) => m.event) },
       notices: (next) => [...told, ...followerNotices(next, { kind: 'task' }, [wish.ownerId], user.id)],
     };
   });
@@ -208,17 +200,13 @@ export async function finishTask(user: User, taskId: string, body: TaskDoneBody,
       finishedByName: user.name,
       version: task.version + 1,
     };
-    const wishWrites: TransactItem[] = [];
-    const told: Notice[] = [];
-    if (wish) {
-      const closed = closeWishForCouncil(wish, actor, at, clock, body.note);
-      wishWrites.push(...wishItems(wish, [closed]), ...loadWrites(wish, closed.wish).items, openWishesDecrement(wish.ownerId));
-      told.push(...noticesFor(wish, closed.wish, closed.event, { teamMembers: [], managers: [] }));
-    }
+    // A wish task closed unfinished: its wish closes with the council's reason, as its own transition.
+    const closed = wish ? closeWishForCouncil(wish, actor, at, clock, body.note) : null;
     return {
       note: `${body.closed ? '任务关闭' : '任务完成'}:${task.title}——${body.note}`,
-      extra: [taskPutIfUnchanged(task, next), ...wishWrites],
-      notices: () => told,
+      extra: [taskPutIfUnchanged(task, next)],
+      ...(wish && closed ? { wish: { previous: wish, next: closed.wish, event: closed.event } } : {}),
+      notices: () => (wish && closed ? noticesFor(wish, closed.wish, closed.event, { teamMembers: [], managers: [] }) : []),
     };
   });
 }

@@ -426,6 +426,98 @@ describe('the clock', () => {
   });
 });
 
+describe('given back, given up', () => {
+  /** A topic of 孙丽's raising these wishes, driven by 郭书记 to 结果运用 with one plan adopted. */
+  async function applying(wishIds: string[]): Promise<string> {
+    const id = ok(await as(GRID).post('/council/topics', { title: '楼道照明', body: '楼道灯坏了很久', wishIds }), 201).topic.id;
+    ok(await as(STAFF).post(`/council/topics/${id}/confirm`, { summary: '需要统一修复' }));
+    ok(await as(STAFF).post(`/council/topics/${id}/plans`, { title: '统一更换声控灯', body: '由能人库更换' }));
+    ok(
+      await as(STAFF).post(`/council/topics/${id}/notice`, {
+        meetingAt: new Date(Date.now() + 3 * DAY_MS + HOUR_MS).toISOString(),
+        place: '议事厅',
+        agenda: '楼道照明',
+      }),
+    );
+    await meetingDayComes(id);
+    ok(
+      await as(STAFF).post(`/council/topics/${id}/meeting`, {
+        attendees: [WANG, 'u-vol-zhang', 'u-vol-liu'],
+        votes: [{ planId: 'p1', for: 3, against: 0, abstain: 0 }],
+        minutes: '通过',
+        adoptedPlanId: 'p1',
+      }),
+    );
+    return id;
+  }
+
+  test('declined: on the noticeboard, the wish back in triage with its clocks running again from now, its owner told', async () => {
+    const wishId = ok<WishDetail>(
+      await as(ZHAO).post('/wishes', { description: '6号楼楼道墙皮脱落', category: 'cat-other', buildingId: 'b-gc-6' }),
+      201,
+    ).wish.id;
+    const id = ok(await as(GRID).post('/council/topics', { title: '楼道墙面翻新', body: '墙皮脱落', wishIds: [wishId] }), 201).topic.id;
+    const before = Date.now();
+    const declined = ok(await as(STAFF).post(`/council/topics/${id}/decline`, { reason: '属于物业维修范围,不需议事' }));
+    expect(declined.topic).toMatchObject({ step: 'declined', declineReason: '属于物业维修范围,不需议事' });
+    const wish = (await getWish(wishId))!;
+    expect(wish).toMatchObject({ status: 'submitted', council: { topicId: id, paused: false } });
+    expect(Date.parse(wish.triageSince!)).toBeGreaterThanOrEqual(before);
+    expect(wish.dueAt).not.toBeNull();
+    expect(ok<any>(await as(GRID).get('/triage')).items.map((w: { id: string }) => w.id)).toContain(wishId);
+    const last = ok<WishDetail>(await as(STAFF).get(`/wishes/${wishId}`)).timeline.at(-1);
+    expect(last).toMatchObject({ action: 'council_return' });
+    expect(last?.note).toContain('属于物业维修范围');
+    expect(ok<any>(await as(ZHAO).get('/noticeboard')).items[0]).toMatchObject({ kind: 'declined', topicId: id });
+    expect(await councilTitles(ZHAO)).toContain('议题未立项');
+    expect(codeOf(await as(STAFF).post(`/council/topics/${id}/plans`, { title: 'x', body: 'y' }))).toBe('409 INVALID_TRANSITION');
+  });
+
+  test('a wish task closed unfinished closes its wish with the reason; a new wish task is filed for a resident and routed', async () => {
+    const wishId = ok<WishDetail>(
+      await as(LI).post('/wishes', { description: '1号楼三层楼道灯不亮', category: 'cat-electric', buildingId: 'b-gc-1' }),
+      201,
+    ).wish.id;
+    const id = await applying([wishId]);
+    const withTask = ok(await as(STAFF).post(`/council/topics/${id}/tasks`, { kind: 'wish', wishId }));
+    const taskId = withTask.tasks[0].id;
+    expect(codeOf(await as(GRID).post(`/council/tasks/${taskId}/done`, { note: '放弃', closed: true }))).toBe('403 FORBIDDEN');
+    const closed = ok(await as(STAFF).post(`/council/tasks/${taskId}/done`, { note: '线路需整体改造,转物业', closed: true }));
+    expect(closed.tasks[0]).toMatchObject({ status: 'closed', note: '线路需整体改造,转物业' });
+    const wish = (await getWish(wishId))!;
+    expect(wish.status).toBe('closed_unfixed');
+    const last = ok<WishDetail>(await as(LI).get(`/wishes/${wishId}`)).timeline.at(-1);
+    expect(last).toMatchObject({ action: 'close' });
+    expect(last?.note).toContain('线路需整体改造');
+    expect((await inbox(LI)).some((n) => n.kind === 'wish_closed')).toBe(true);
+
+    const filed = ok(
+      await as(STAFF).post(`/council/topics/${id}/tasks`, {
+        kind: 'wish',
+        description: '1号楼各层更换声控灯',
+        category: 'cat-electric',
+        buildingId: 'b-gc-1',
+        forResidentId: LI,
+      }),
+    );
+    const newTask = filed.tasks.find((t) => t.id !== taskId)!;
+    const newWish = (await getWish(newTask.wishId!))!;
+    expect(newWish).toMatchObject({ ownerId: LI, status: 'routed', teamName: '古城能人库', filedBy: { userId: STAFF } });
+    // The same request again files no second wish.
+    expect(
+      codeOf(
+        await as(STAFF).post(`/council/topics/${id}/tasks`, {
+          kind: 'wish',
+          description: '1号楼各层更换声控灯',
+          category: 'cat-electric',
+          buildingId: 'b-gc-1',
+          forResidentId: LI,
+        }),
+      ),
+    ).toBe('409 INVALID_TRANSITION');
+  });
+});
+
 describe('the demo council (npm start)', () => {
   test('one topic published with its tasks done, one collecting with opinions, one noticed for next week in the 议事厅', async () => {
     const { seedCouncil } = await import('../../scripts/demo/council');

@@ -154,6 +154,15 @@ const topicUpdate = (previous: Topic, next: Topic, fields: Partial<Topic>): Tran
   };
 };
 
+/**
+ * A move of a topic as items of another write's transaction (a wish's transition, which must carry its own
+ * figures): the topic's update if `version = :read`, and its event.
+ */
+export const topicMoveItems = (previous: Topic, next: Topic, event: TopicEvent): TransactItem[] => [
+  topicUpdate(previous, next, { ...next }),
+  eventPut(event, next.id),
+];
+
 /** The topic changed since it was read (or a wish of the same transaction did): read again, decide again. */
 export class StaleTopicError extends TryAgain {
   constructor(readonly codes: string[]) {
@@ -176,8 +185,7 @@ export interface TopicWrite {
  * items. A conflict is a StaleTopicError (optimistic reads again); a refused extra item is what `refused` says.
  */
 export async function saveTopic({ previous, next, event, extra = [], refused }: TopicWrite): Promise<void> {
-  const fields: Partial<Topic> = { ...next };
-  const items = [topicUpdate(previous, next, fields), eventPut(event, next.id), ...extra];
+  const items = [...topicMoveItems(previous, next, event), ...extra];
   if (items.length > 100) throw new Error(`a topic transaction of ${items.length} items is over DynamoDB's 100`);
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));
