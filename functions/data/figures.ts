@@ -130,10 +130,13 @@ export function figureWrites(before: Contribution | null, after: Contribution): 
   return items;
 }
 
-/** The events the data layer writes, with the facts the figures read recorded on them (shared/domain/figures.ts). */
+/**
+ * The events the data layer writes, with the facts the figures read recorded on them (shared/domain/figures.ts);
+ * an event that already carries them (one replayed step by step, the demo history) keeps its own.
+ */
 export const withFigureFacts = <E extends WishEvent>(previous: Wish | null, wish: Wish, event: E): E => ({
-  ...event,
   ...figureFacts(previous, wish, event),
+  ...event,
 });
 
 /** The first events of a new wish, with their facts (a route at submission names its team; the submission none). */

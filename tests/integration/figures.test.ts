@@ -6,7 +6,9 @@ import { getCounter } from '../../functions/data/figures';
 import { clockContext } from '../../functions/data/settings';
 import { getWish, getWishWithTimeline } from '../../functions/data/wishes';
 import { rebuildMonth } from '../../functions/figures/rebuild';
+import { seedDemoHistory } from '../../scripts/figures/demo-history';
 import { DEMO_WISHES } from '../../scripts/demo-wishes';
+import { monthsUpTo, sumTallies } from '../../shared/domain/figures';
 import { beijingMonth } from '../../shared/domain/beijing-time';
 import { clocksOf } from '../../shared/domain/sla';
 import { CreditEntry, MyCredits, TeamCredits } from '../../shared/schemas/credits';
@@ -463,4 +465,48 @@ describe('the volunteers’ credit ledger', () => {
     expect((await as(LIU).get('/credits', { query: { teamId: 't-gc-nengren' } })).status).toBe(403);
     expect((await as('u-staff-ptn').get('/credits', { query: { teamId: 't-gc-nengren' } })).status).toBe(404);
   }, 60_000);
+});
+
+describe('the demo history of 古城’s five grids', () => {
+  const PAST = monthsUpTo(MONTH, 6).slice(0, 5);
+  beforeAll(async () => {
+    expect((await seedDemoHistory()).wishes).toBeGreaterThan(100);
+  }, 120_000);
+
+  test('every grid has wishes in each of the five months before this one; a second seed adds nothing', async () => {
+    for (const grid of ['g-gucheng-1', 'g-gucheng-2', 'g-gucheng-3', 'g-gucheng-4', 'g-gucheng-5']) {
+      const res = await as(STAFF).get('/figures/trend', { query: { scope: 'grid', id: grid, months: '6', month: MONTH } });
+      const submitted = res.body.items.slice(0, 5).map((m: { counts: Counts }) => m.counts.submitted);
+      expect([grid, submitted.every((n: number) => n > 0)]).toEqual([grid, true]);
+    }
+    expect((await seedDemoHistory()).wishes).toBe(0);
+  });
+
+  test('its counters are what its timelines say, month by month', async () => {
+    for (const month of PAST) {
+      const report = await rebuildMonth(month, { write: false });
+      expect([month, report.counters, report.lists, report.recounted]).toEqual([month, [], [], []]);
+    }
+  });
+
+  test('第四网格 is honestly worse: slower, less solved, later, less satisfied', async () => {
+    const rates = new Map<string, Record<string, number>>();
+    for (const grid of ['g-gucheng-1', 'g-gucheng-2', 'g-gucheng-3', 'g-gucheng-4', 'g-gucheng-5']) {
+      const tallies = await Promise.all(PAST.map((m) => getCounter('grid', grid, m)));
+      const t = sumTallies(tallies.map((x) => x?.tally ?? {}));
+      const rate = (k: string) => (t[`${k}_n` as 'response_n'] ?? 0) / (t[`${k}_d` as 'response_d'] ?? 1);
+      rates.set(grid, {
+        response: rate('response'),
+        resolution: rate('resolution'),
+        onTime: rate('onTime'),
+        satisfaction: rate('satisfaction'),
+      });
+    }
+    console.log('demo history, five months', JSON.stringify(Object.fromEntries(rates)));
+    const worse = rates.get('g-gucheng-4')!;
+    for (const [grid, r] of rates) {
+      if (grid === 'g-gucheng-4') continue;
+      for (const k of ['response', 'resolution', 'onTime', 'satisfaction']) expect([grid, k, worse[k] < r[k]]).toEqual([grid, k, true]);
+    }
+  });
 });
