@@ -223,6 +223,17 @@ describe('a whole topic: two wishes raised by 孙丽 to a published result', () 
     expect(board[0]).toMatchObject({ kind: 'notice', topicId, meetingAt: slot.start });
     // Every member who uses the app is invited.
     expect((await inbox('u-vol-yang')).some((n) => n.kind === 'council_invitation')).toBe(true);
+
+    // The day before the meeting, tick reminds every invited member who uses the app, once.
+    const reminders = async () => (await inbox('u-vol-yang')).filter((n) => n.kind === 'council_reminder').length;
+    const eve = new Date(Date.parse(slot.start) - DAY_MS + 60_000);
+    await tickAt(new Date(eve.getTime() - 2 * 60_000));
+    expect(await reminders()).toBe(0);
+    await tickAt(eve);
+    expect(await reminders()).toBe(1);
+    expect((await inbox(WANG)).some((n) => n.kind === 'council_reminder')).toBe(true);
+    await tickAt(new Date(eve.getTime() + 60_000));
+    expect(await reminders()).toBe(1);
   });
 
   test('组织协商: not before the meeting; without quorum 流会 (a new notice), then with quorum a plan adopted', async () => {
@@ -293,6 +304,15 @@ describe('a whole topic: two wishes raised by 孙丽 to a published result', () 
     const staffTask = withStaff.tasks.find((t) => t.kind === 'staff')!;
     expect(staffTask).toMatchObject({ ownerName: '孙丽', dueDate, status: 'open', late: false });
     expect((await inbox(GRID)).some((n) => n.kind === 'council_task')).toBe(true);
+
+    // Past the end of its working day, tick reports the task late to its owner and the community's staff, once.
+    const late = async (userId: string) => (await inbox(userId)).filter((n) => n.title === '议事会任务已逾期').length;
+    await tickAt(new Date(Date.parse(staffTask.dueAt!) - 60_000));
+    expect(await late(GRID)).toBe(0);
+    await tickAt(new Date(Date.parse(staffTask.dueAt!) + 60_000));
+    expect([await late(GRID), await late(STAFF)]).toEqual([1, 1]);
+    await tickAt(new Date(Date.parse(staffTask.dueAt!) + 2 * 60_000));
+    expect(await late(GRID)).toBe(1);
 
     expect(codeOf(await as(STAFF).post(`/council/topics/${topicId}/publish`, { summary: '尚未完成' }))).toBe('409 TASKS_OPEN');
     // A wish task is done when its owner confirms the wish, not by anyone saying so.
