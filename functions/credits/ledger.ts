@@ -1,9 +1,10 @@
-import { forbidden, notFound } from '../../shared/errors';
+import { AppError, forbidden, notFound } from '../../shared/errors';
+import { reversalOf } from '../../shared/domain/credits';
 import { leadsTeam, managesTeam } from '../../shared/domain/teams';
-import type { MyCredits, TeamCredits, TeamCreditsQuery } from '../../shared/schemas/credits';
+import type { CreditEntry, CreditReversalBody, MyCredits, TeamCredits, TeamCreditsQuery } from '../../shared/schemas/credits';
 import type { PageQuery } from '../../shared/schemas/common';
 import type { User } from '../../shared/schemas/users';
-import { balancesOf, ledgerOf, ledgerOfTeam } from '../data/credits';
+import { balancesOf, creditsOfWish, ledgerOf, ledgerOfTeam, putReversal } from '../data/credits';
 import { readPage } from '../data/pagination';
 import { getTeam } from '../data/teams';
 
@@ -32,4 +33,16 @@ export async function teamCredits(user: User, q: TeamCreditsQuery): Promise<Team
     members: team.members.map((m) => ({ userId: m.userId, name: m.name, balance: balances.get(m.userId)?.balance ?? 0 })),
     ...page,
   };
+}
+
+/**
+ * `POST /credits/reversals` (the operator): a task's credit undone by a new entry with its points negated, the
+ * original left as it was. A wish that earned nothing: 404; one reversed already: 409.
+ */
+export async function reverseCredit(user: User, body: CreditReversalBody, now: Date): Promise<CreditEntry> {
+  const task = (await creditsOfWish(body.wishId)).find((e) => e.kind === 'task');
+  if (!task) throw notFound('credit entry');
+  const reversal = reversalOf(task, { userId: user.id, name: user.name }, body.reason, now.toISOString());
+  if (!(await putReversal(reversal))) throw new AppError('INVALID_TRANSITION', 'this credit has been reversed already');
+  return reversal;
 }

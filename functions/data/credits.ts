@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { creditFor, DEFAULT_CREDIT_POINTS } from '../../shared/domain/credits';
 import { CreditEntry, CreditPoints } from '../../shared/schemas/credits';
 import type { Wish } from '../../shared/schemas/wishes';
@@ -6,7 +6,7 @@ import { tableName } from '../config';
 import { db, INDEX } from './db';
 import type { Source } from './pagination';
 import { batchGetAll } from './retry';
-import type { TransactItem } from './transactions';
+import { cancellationCodes, isCancelled, type TransactItem } from './transactions';
 
 /**
  * The volunteers' credit ledger: entries `CREDIT#<userId>` / `<at>#<id>` (GSI1 `CREDITS#TEAM#<teamId>` for the
@@ -99,4 +99,31 @@ export async function creditsOfWish(wishId: string): Promise<CreditEntry[]> {
     }),
   );
   return (out.Items ?? []).map((i) => CreditEntry.parse(i));
+}
+
+/**
+ * AP: a reversal: its entry, the balance moved back, and a guard (`CREDITREV#<wishId>`, `attribute_not_exists`) so a
+ * task's credit is reversed at most once, in one transaction. False when it was reversed already.
+ */
+export async function putReversal(entry: CreditEntry): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { PK: `CREDITREV#${entry.wishId}`, SK: 'CREDITREV', type: 'creditReversalGuard', entryId: entry.id },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...creditPuts(entry),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isCancelled(error) && cancellationCodes(error)[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
 }

@@ -51,3 +51,7 @@ export const CreditPoints = z.object({
   fallback: z.number().int().min(0).max(1000),
 });
 export type CreditPoints = z.infer<typeof CreditPoints>;
+
+/** `POST /credits/reversals`: the operator undoes a task's credit (abuse), with the reason; the original entry stays. */
+export const CreditReversalBody = z.strictObject({ wishId: Id, reason: z.string().trim().min(2, 'say why in a few words').max(200) });
+export type CreditReversalBody = z.infer<typeof CreditReversalBody>;

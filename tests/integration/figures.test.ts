@@ -465,6 +465,26 @@ describe('the volunteers’ credit ledger', () => {
     expect((await as(LIU).get('/credits', { query: { teamId: 't-gc-nengren' } })).status).toBe(403);
     expect((await as('u-staff-ptn').get('/credits', { query: { teamId: 't-gc-nengren' } })).status).toBe(404);
   }, 60_000);
+
+  test('the operator reverses a credit with a new entry, once; the original stays as it was', async () => {
+    const res = await as('u-admin').post('/credits/reversals', { wishId: W.two, reason: '刷单,核实后撤销' });
+    expect(res.status).toBe(201);
+    expect(CreditEntry.parse(res.body)).toMatchObject({ kind: 'reversal', points: -10, reverses: `task-${W.two}`, userId: ZHANG });
+    const entries = await ledger(ZHANG);
+    expect(
+      entries
+        .filter((e) => e.wishId === W.two)
+        .map((e) => [e.kind, e.points])
+        .sort(),
+    ).toEqual([
+      ['reversal', -10],
+      ['task', 10],
+    ]);
+    expect((await balancesOf([ZHANG])).get(ZHANG)).toEqual({ balance: 40, entries: 6 });
+    expect((await as('u-admin').post('/credits/reversals', { wishId: W.two, reason: '再撤一次' })).status).toBe(409);
+    expect((await as(STAFF).post('/credits/reversals', { wishId: W.five, reason: '撤销' })).status).toBe(403);
+    expect((await as('u-admin').post('/credits/reversals', { wishId: W.closed, reason: '撤销' })).status).toBe(404);
+  });
 });
 
 describe('the demo history of 古城’s five grids', () => {
