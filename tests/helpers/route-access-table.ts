@@ -901,6 +901,15 @@ export const ROUTE_ACCESS: RouteAccess[] = [
   },
   { route: 'GET /credits/me', call: () => ({}), allowed: give(200, ...EVERYONE), hidden: [], forbidden: [] },
   {
+    route: 'POST /credits/reversals',
+    fresh: true,
+    call: async (_w, f, fresh) => ({ body: { wishId: await f.wish('confirmed', fresh), reason: '虚假完成,撤销积分' } }),
+    allowed: { admin: 201 },
+    hidden: [],
+    forbidden: 'rest',
+    note: 'the operator reverses the credit of a confirmed wish (张师傅’s) as abuse',
+  },
+  {
     route: 'GET /credits',
     call: () => ({ query: { teamId: 't-gc-nengren' } }),
     missing: () => ({ query: { teamId: MISSING.team } }),
