@@ -8,7 +8,7 @@ import { freshCode, type Fixtures } from './route-access-fixtures';
  * from the code): for each route, with the demo people, how to call it on a real object of 古城社区, who is let
  * in and with exactly what answer, who is refused for their role (403 FORBIDDEN), and who is out of scope (404,
  * the same body the same caller gets for an object that does not exist). Every person is in exactly one of the
- * three for every route; tests/integration/route-access.test.ts runs it over the real middy stack.
+ * three for every route; tests/integration/access/route-access.test.ts runs it over the real middy stack.
  */
 export const PEOPLE = {
   /** 李建国, resident of 古城 (1号楼, grid 1): owns the wishes and bookings below. */

@@ -1,17 +1,17 @@
-import { bookingsOfSlot, getBookingById } from '../../functions/data/booking/bookings';
-import { commit, CommitRefused } from '../../functions/booking/commit';
-import { giveBackWaitTicket, takeWaitTicket } from '../../functions/booking/wait-ticket';
-import { readInbox } from '../../functions/data/notifications';
-import { getSlot, slotKey } from '../../functions/data/booking/slots';
-import { AppError } from '../../shared/errors';
-import { BookingView } from '../../shared/schemas/bookings';
-import { as, tokenOf } from '../helpers/api';
-import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../helpers/booking';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
-import { whenText } from '../../shared/domain/beijing-time';
-import { tickAt } from '../helpers/tick';
-import { recordDbCalls } from '../helpers/db-calls';
+import { bookingsOfSlot, getBookingById } from '../../../functions/data/booking/bookings';
+import { commit, CommitRefused } from '../../../functions/booking/commit';
+import { giveBackWaitTicket, takeWaitTicket } from '../../../functions/booking/wait-ticket';
+import { readInbox } from '../../../functions/data/notifications';
+import { getSlot, slotKey } from '../../../functions/data/booking/slots';
+import { AppError } from '../../../shared/errors';
+import { BookingView } from '../../../shared/schemas/bookings';
+import { as, tokenOf } from '../../helpers/api';
+import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../../helpers/booking';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
+import { whenText } from '../../../shared/domain/beijing-time';
+import { tickAt } from '../../helpers/tick';
+import { recordDbCalls } from '../../helpers/db-calls';
 
 useDemoTable();
 

@@ -1,7 +1,7 @@
-import { USER_ACTIONS, WISH_STATUSES, type UserAction, type WishAction, type WishStatus } from '../../shared/schemas/wishes';
-import { as } from '../helpers/api';
-import { useDemoTable } from '../helpers/table';
-import { wishIn } from '../helpers/wishes';
+import { USER_ACTIONS, WISH_STATUSES, type UserAction, type WishAction, type WishStatus } from '../../../shared/schemas/wishes';
+import { as } from '../../helpers/api';
+import { useDemoTable } from '../../helpers/table';
+import { wishIn } from '../../helpers/wishes';
 
 useDemoTable();
 

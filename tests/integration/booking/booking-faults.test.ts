@@ -1,16 +1,16 @@
 import { ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../functions/config';
-import { getBooking, getBookingById } from '../../functions/data/booking/bookings';
-import { getSlot, slotKey } from '../../functions/data/booking/slots';
-import { db } from '../../functions/data/db';
-import { HOUR_MS } from '../../shared/domain/beijing-time';
-import { ErrorBody } from '../../shared/schemas/common';
-import { as } from '../helpers/api';
-import { book, codeOf, DAY_MS, slotIn, testService } from '../helpers/booking';
-import { aroundDb, type DbCall, failDb, recordDbCalls } from '../helpers/db-calls';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
+import { tableName } from '../../../functions/config';
+import { getBooking, getBookingById } from '../../../functions/data/booking/bookings';
+import { getSlot, slotKey } from '../../../functions/data/booking/slots';
+import { db } from '../../../functions/data/db';
+import { HOUR_MS } from '../../../shared/domain/beijing-time';
+import { ErrorBody } from '../../../shared/schemas/common';
+import { as } from '../../helpers/api';
+import { book, codeOf, DAY_MS, slotIn, testService } from '../../helpers/booking';
+import { aroundDb, type DbCall, failDb, recordDbCalls } from '../../helpers/db-calls';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
 
 useDemoTable();
 

@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { beijingMonth } from '../../shared/domain/beijing-time';
-import { routesFromServerlessYml } from '../../scripts/serverless-routes';
-import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
-import { putPlace } from '../../functions/data/places';
-import { getUser, putUser } from '../../functions/data/users';
-import { DEMO_SERVICES } from '../../scripts/demo-booking';
-import { USERS } from '../../scripts/demo-data';
-import { type ApiResponse, request, tokenOf } from '../helpers/api';
-import { book } from '../helpers/booking';
-import { buildFixtures, type Fixtures } from '../helpers/route-access-fixtures';
+import { beijingMonth } from '../../../shared/domain/beijing-time';
+import { routesFromServerlessYml } from '../../../scripts/serverless-routes';
+import { startFakeWechat, type FakeWechat } from '../../../scripts/fake-wechat';
+import { putPlace } from '../../../functions/data/places';
+import { getUser, putUser } from '../../../functions/data/users';
+import { DEMO_SERVICES } from '../../../scripts/demo-booking';
+import { USERS } from '../../../scripts/demo-data';
+import { type ApiResponse, request, tokenOf } from '../../helpers/api';
+import { book } from '../../helpers/booking';
+import { buildFixtures, type Fixtures } from '../../helpers/route-access-fixtures';
 import {
   type Call,
   EVERYONE,
@@ -19,8 +19,8 @@ import {
   ROUTE_ACCESS,
   type RouteAccess,
   type Who,
-} from '../helpers/route-access-table';
-import { useDemoTable } from '../helpers/table';
+} from '../../helpers/route-access-table';
+import { useDemoTable } from '../../helpers/table';
 
 useDemoTable();
 

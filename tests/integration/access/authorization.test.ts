@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { as, request, tokenOf } from '../helpers/api';
-import { useDemoTable } from '../helpers/table';
-import { CLUTTER, OWNER, submit, wishIn } from '../helpers/wishes';
+import { as, request, tokenOf } from '../../helpers/api';
+import { useDemoTable } from '../../helpers/table';
+import { CLUTTER, OWNER, submit, wishIn } from '../../helpers/wishes';
 
 useDemoTable();
 

@@ -1,6 +1,6 @@
-import { getUser } from '../../functions/data/users';
-import { request } from '../helpers/api';
-import { useDemoTable } from '../helpers/table';
+import { getUser } from '../../../functions/data/users';
+import { request } from '../../helpers/api';
+import { useDemoTable } from '../../helpers/table';
 
 useDemoTable();
 

@@ -1,13 +1,13 @@
-import { bookingsOfSlot } from '../../functions/data/booking/bookings';
-import { getSlot } from '../../functions/data/booking/slots';
-import { parseList, runDraw, verifyDraw } from '../../shared/domain/booking/ballot';
-import { sha256Hex } from '../../shared/domain/sha256';
-import { DrawView } from '../../shared/schemas/draws';
-import { as } from '../helpers/api';
-import { book, codeOf, DAY_MS, slotIn, testService } from '../helpers/booking';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
-import { tickAt } from '../helpers/tick';
+import { bookingsOfSlot } from '../../../functions/data/booking/bookings';
+import { getSlot } from '../../../functions/data/booking/slots';
+import { parseList, runDraw, verifyDraw } from '../../../shared/domain/booking/ballot';
+import { sha256Hex } from '../../../shared/domain/sha256';
+import { DrawView } from '../../../shared/schemas/draws';
+import { as } from '../../helpers/api';
+import { book, codeOf, DAY_MS, slotIn, testService } from '../../helpers/booking';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
+import { tickAt } from '../../helpers/tick';
 
 useDemoTable();
 

@@ -1,19 +1,19 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { forgetAccessToken } from '../../functions/auth/wechat';
-import { tableName } from '../../functions/config';
-import { db } from '../../functions/data/db';
-import { readInbox } from '../../functions/data/notifications';
-import { getSlot } from '../../functions/data/booking/slots';
-import { getUser, putUser } from '../../functions/data/users';
-import { getWish } from '../../functions/data/wishes';
-import { slotIdOf } from '../../shared/domain/booking/schedule';
-import { Me } from '../../shared/schemas/users';
-import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
-import { as, request, type ApiResponse } from '../helpers/api';
-import { book, codeOf, DAY_MS, slotIn, testService } from '../helpers/booking';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
-import { LAMP, step, submit } from '../helpers/wishes';
+import { forgetAccessToken } from '../../../functions/auth/wechat';
+import { tableName } from '../../../functions/config';
+import { db } from '../../../functions/data/db';
+import { readInbox } from '../../../functions/data/notifications';
+import { getSlot } from '../../../functions/data/booking/slots';
+import { getUser, putUser } from '../../../functions/data/users';
+import { getWish } from '../../../functions/data/wishes';
+import { slotIdOf } from '../../../shared/domain/booking/schedule';
+import { Me } from '../../../shared/schemas/users';
+import { startFakeWechat, type FakeWechat } from '../../../scripts/fake-wechat';
+import { as, request, type ApiResponse } from '../../helpers/api';
+import { book, codeOf, DAY_MS, slotIn, testService } from '../../helpers/booking';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
+import { LAMP, step, submit } from '../../helpers/wishes';
 
 useDemoTable();
 

@@ -1,6 +1,6 @@
-import { as } from '../helpers/api';
-import { book, DAY_MS, slotIn, testService } from '../helpers/booking';
-import { useDemoTable } from '../helpers/table';
+import { as } from '../../helpers/api';
+import { book, DAY_MS, slotIn, testService } from '../../helpers/booking';
+import { useDemoTable } from '../../helpers/table';
 
 useDemoTable();
 
