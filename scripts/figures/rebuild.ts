@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const report = await rebuildMonth(month.data, { write: !values['dry-run'], extraWishIds: extra });
   console.log(
     `${report.month}: ${report.wishes} wishes recounted from their timelines; ${report.counters.length} counters, ` +
-      `${report.lists.length} list entries and ${report.recounted.length} wish records differed${report.written ? ' and were rewritten' : ' (dry run: nothing written)'}.`,
+      `${report.lists.length} list entries and ${report.recounted.length} wish records differed${report.written ? '; every one is rewritten' : ' (dry run: nothing written)'}.`,
   );
   for (const c of report.counters) console.log(`  ${c.cell} ${c.key}: stored ${c.stored}, timelines say ${c.rebuilt}`);
   for (const l of report.lists) console.log(`  ${l.cell} ${l.figure}:${l.part} ${l.change}${l.wishId}`);
