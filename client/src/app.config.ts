@@ -11,7 +11,10 @@ export default defineAppConfig({
     'pages/inbox/index',
   ],
   subPackages: [
-    { root: 'volunteer', pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index'] },
+    {
+      root: 'volunteer',
+      pages: ['pages/tasks/index', 'pages/join/index', 'pages/profile/index', 'pages/team/index', 'pages/credits/index'],
+    },
     {
       root: 'booking',
       pages: [
@@ -36,6 +39,8 @@ export default defineAppConfig({
         'pages/calendar/index',
       ],
     },
+    // The dashboard (数据看板) has a subpackage of its own: only staff, grid and street workers load it.
+    { root: 'figures', pages: ['pages/dashboard/index', 'pages/wishes/index'] },
   ],
   // Residents open booking, volunteers and grid workers their subpackage, from the home page next: fetch
   // them while they read it. Each is a few KB, so nobody pays much for the others.

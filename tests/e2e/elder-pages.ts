@@ -619,4 +619,49 @@ export const ELDER_PAGES: ElderPage[] = [
     },
     shown: '.close-slot-form .close-reason',
   },
+  {
+    page: 'figures/pages/dashboard/index',
+    user: STAFF,
+    view: "古城's month: six figures with their parts, the counts, the trend and the grids with their tables",
+    prepare: async () => ({ id: await wishIn('confirmed') }),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+    },
+    shown: '.compare-item .compare-rate',
+  },
+  {
+    page: 'figures/pages/dashboard/index',
+    user: GRID_WORKER,
+    view: "a figure's definition opened behind its ⓘ, the grid chips",
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await p.locator('.figure-card[data-figure="onTime"] .figure-info:visible').click();
+    },
+    shown: '.figure-definition',
+  },
+  {
+    page: 'figures/pages/wishes/index',
+    user: STAFF,
+    view: 'the wishes behind 按期处置率, names masked',
+    prepare: async () => ({ id: await wishIn('done') }),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await p.locator('.figure-card[data-figure="onTime"] .part-denominator:visible').click();
+    },
+    shown: '.figure-wish',
+  },
+  {
+    page: 'volunteer/pages/credits/index',
+    user: VOLUNTEER,
+    view: 'the balance and the entries of a confirmed task',
+    prepare: async () => ({ id: await wishIn('confirmed') }),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的积分');
+    },
+    shown: '.credit-entry',
+  },
 ];

@@ -1,5 +1,7 @@
 import { DevUserList, Session } from '@shared/schemas/auth';
 import { Notification, NotificationPage, Subscriptions, UnreadCount, type PushTemplate } from '@shared/schemas/notifications';
+import { MyCredits } from '@shared/schemas/credits';
+import { Comparison, FigureWishPage, FiguresView, Trend, type FigurePart, type FigureKey, type FigureScope } from '@shared/schemas/figures';
 import { CalendarOverview, CalendarYear, type CalendarYearBody } from '@shared/schemas/calendar';
 import { CategoryList, CategoryView, PlaceTree, type CategoryBody, type SkillOverrideBody } from '@shared/schemas/places';
 import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
@@ -96,6 +98,14 @@ export const api = {
   slotBookings: (slotId: string, cursor?: string) =>
     request('GET', `/slots/${encodeURIComponent(slotId)}/bookings`, BookingPage, { query: { cursor } }),
   checkIn: (bookingId: string) => request('POST', `/bookings/${encodeURIComponent(bookingId)}/check-in`, BookingView, { body: {} }),
+  figures: (scope: FigureScope, id: string, month?: string) => request('GET', '/figures', FiguresView, { query: { scope, id, month } }),
+  figureTrend: (scope: FigureScope, id: string, month?: string) =>
+    request('GET', '/figures/trend', Trend, { query: { scope, id, month, months: '6' } }),
+  figureCompare: (scope: 'community' | 'street', id: string, month?: string) =>
+    request('GET', '/figures/compare', Comparison, { query: { scope, id, month } }),
+  figureWishes: (q: { scope: FigureScope; id: string; month: string; figure: FigureKey; part: FigurePart }, cursor?: string) =>
+    request('GET', '/figures/wishes', FigureWishPage, { query: { ...q, cursor } }),
+  myCredits: (cursor?: string) => request('GET', '/credits/me', MyCredits, { query: { cursor } }),
   act: <A extends UserAction>(id: string, action: A, body: ActionBody<A>) =>
     request('POST', `/wishes/${encodeURIComponent(id)}/${action.replaceAll('_', '-')}`, WishDetail, { body }),
 };

@@ -1,5 +1,6 @@
 import { Button, Label, Switch, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { useElderMode } from '../../components/elder-mode';
@@ -16,6 +17,15 @@ export default function Mine() {
   const list = usePagedList((cursor) => (hasRole(session.user(), 'resident') ? api.myWishes(cursor) : NO_ITEMS));
 
   const go = (url: string) => void Taro.navigateTo({ url });
+  // A volunteer's credit (积分): the balance of their ledger, read again whenever the page shows.
+  const [credit, setCredit] = useState<number | null>(null);
+  useDidShow(() => {
+    if (hasRole(session.user(), 'volunteer'))
+      api.myCredits().then(
+        (c) => setCredit(c.balance),
+        () => setCredit(null),
+      );
+  });
 
   // The server ends the session for every phone; if it cannot be reached, this phone forgets it anyway.
   const signOut = async () => {
@@ -59,6 +69,9 @@ export default function Mine() {
       )}
       {hasRole(user, 'volunteer') && (
         <View>
+          <Button className="btn block my-credits" onClick={() => go('/volunteer/pages/credits/index')}>
+            我的积分{credit === null ? '' : ` ${credit}`}
+          </Button>
           <Button className="btn block" onClick={() => go('/volunteer/pages/tasks/index')}>
             志愿者任务
           </Button>
@@ -87,6 +100,11 @@ export default function Mine() {
             居民核实
           </Button>
         </View>
+      )}
+      {(hasRole(user, 'gridWorker') || hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (
+        <Button className="btn block figures-entry" onClick={() => go('/figures/pages/dashboard/index')}>
+          数据看板
+        </Button>
       )}
       {hasRole(user, 'streetStaff') && (
         <Button className="btn block street-queue" onClick={() => go('/staff/pages/triage/index')}>
