@@ -41,11 +41,15 @@ export default defineAppConfig({
     },
     // The dashboard (数据看板) has a subpackage of its own: only staff, grid and street workers load it.
     { root: 'figures', pages: ['pages/dashboard/index', 'pages/wishes/index'] },
+    {
+      root: 'council',
+      pages: ['pages/topics/index', 'pages/topic/index', 'pages/board/index', 'pages/print/index', 'pages/act/index', 'pages/raise/index'],
+    },
   ],
-  // Residents open booking, volunteers and grid workers their subpackage, from the home page next: fetch
-  // them while they read it. Each is a few KB, so nobody pays much for the others.
+  // Residents open booking and the council (议事), volunteers and grid workers their subpackage, from the home
+  // page next: fetch them while they read it. Each is a few KB, so nobody pays much for the others.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['booking', 'volunteer', 'staff'] },
+    'pages/home/index': { network: 'all', packages: ['booking', 'volunteer', 'staff', 'council'] },
   },
   window: {
     navigationBarTitleText: '邻里',

@@ -31,7 +31,7 @@ describe('the WeChat build', () => {
     const listed = [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
     expect(listed.sort()).toEqual(sourcePages(path.join(CLIENT_DIR, 'src')).sort());
     expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '许愿', '我的']);
-    expect(app.subPackages.map((s) => s.root).sort()).toEqual(['booking', 'figures', 'staff', 'volunteer']);
+    expect(app.subPackages.map((s) => s.root).sort()).toEqual(['booking', 'council', 'figures', 'staff', 'volunteer']);
   });
 
   test('subpackages are preloaded from a page of the main package, and only subpackages that exist', () => {
@@ -42,8 +42,8 @@ describe('the WeChat build', () => {
       expect(app.pages).toContain(page);
       for (const root of rule.packages) expect(app.subPackages.map((s) => s.root)).toContain(root);
     }
-    // Volunteers and grid workers go from the home page to their subpackage.
-    expect(app.preloadRule?.['pages/home/index']?.packages.sort()).toEqual(['booking', 'staff', 'volunteer']);
+    // Volunteers and grid workers go from the home page to their subpackage, residents to booking and 议事.
+    expect(app.preloadRule?.['pages/home/index']?.packages.sort()).toEqual(['booking', 'council', 'staff', 'volunteer']);
   });
 
   test('the tab bar is the custom one (it follows elder mode), and its component is built', () => {
@@ -63,11 +63,11 @@ describe('the WeChat build', () => {
 
   test('the main package and each subpackage stay under 1,536 KB (WeChat refuses over 2,048 KB)', () => {
     const sizes = packageSizes();
-    expect(sizes.map((s) => s.name).sort()).toEqual(['booking', 'figures', 'main', 'staff', 'volunteer']);
+    expect(sizes.map((s) => s.name).sort()).toEqual(['booking', 'council', 'figures', 'main', 'staff', 'volunteer']);
     expect(sizes.filter((s) => s.kb > PACKAGE_BUDGET_KB)).toEqual([]);
   });
 
-  test('code only the volunteer, staff and figures pages use is in their subpackages, not in the main package', () => {
+  test('code only the volunteer, staff, figures and council pages use is in their subpackages, not in the main package', () => {
     const packages = packageFiles();
     const text = (files: string[]) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
     const main = text(packages.get('main')!);
@@ -79,6 +79,8 @@ describe('the WeChat build', () => {
       { pkg: 'staff', source: 'staff/pages/file/index.tsx', literal: '您的网格里还没有登记居民' },
       { pkg: 'figures', source: 'figures/pages/dashboard/index.tsx', literal: 'trend-segment' },
       { pkg: 'figures', source: 'figures/figure-words.ts', literal: '按期处置率' },
+      { pkg: 'council', source: 'council/pages/act/index.tsx', literal: 'send-meeting' },
+      { pkg: 'council', source: 'council/council-words.tsx', literal: '组织协商' },
     ];
     for (const { pkg, source, literal } of markers) {
       expect(readFileSync(path.join(CLIENT_DIR, 'src', source), 'utf8')).toContain(literal);

@@ -5,6 +5,7 @@ import { as } from '../helpers/api';
 import { addResidents } from '../helpers/people';
 import { book, DAY_MS, slotIn, startingSoon, testService } from '../helpers/booking';
 import { tickAt } from '../helpers/tick';
+import { seedCouncil } from '../../scripts/demo/council';
 import { CLUTTER, GRID_WORKER as WISH_GRID_WORKER, LAMP, step, submit, wishIn } from '../helpers/wishes';
 
 /**
@@ -87,6 +88,23 @@ const escalatedToStreet = async () => {
 /** Taps a wish card on its description, not its middle: a card in the volunteer inbox holds a claim button. */
 const tapCard = async (page: Page, card = '.wish-card:visible') => {
   await page.locator(card).first().locator('.text').first().click();
+};
+
+/** The demo council of 古城 (made once per table): the ids of its published, collecting and noticed topics. */
+const councilDemo = async () => {
+  await seedCouncil();
+  const res = await as(STAFF).get('/council/topics');
+  if (res.status !== 200) throw new Error(`topics answered ${res.status}: ${res.text}`);
+  const id = (title: string) => (res.body.items as { id: string; title: string }[]).find((t) => t.title === title)!.id;
+  return { parking: id('古城社区院内停车秩序'), charging: id('东区排房加装电动车充电桩'), stairs: id('12号楼楼道堆物公约') };
+};
+/** From the home page to one topic of the council: 议事 for a resident, 我的 → 居民议事会 for staff. */
+const toTopic = async (page: Page, id: string, staff: boolean) => {
+  if (staff) {
+    await openTab(page, '我的');
+    await tapButton(page, '居民议事会');
+  } else await page.locator('.council-entry:visible').click();
+  await page.locator(`.topic-card[data-topic-id="${id}"]:visible .open-topic`).click();
 };
 
 export const ELDER_PAGES: ElderPage[] = [
@@ -605,6 +623,98 @@ export const ELDER_PAGES: ElderPage[] = [
       await tapButton(p, '服务管理');
     },
     shown: '.manage-service .save-service',
+  },
+  {
+    page: 'council/pages/topics/index',
+    user: RESIDENT,
+    view: 'the topics, each with its seven-step bar',
+    prepare: councilDemo,
+    reach: (p) => p.locator('.council-entry:visible').click(),
+    shown: '.topic-card .council-step.current',
+  },
+  {
+    page: 'council/pages/topics/index',
+    user: STAFF,
+    view: 'the topics and the way to raise one',
+    prepare: councilDemo,
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '居民议事会');
+    },
+    shown: '.raise-topic',
+  },
+  {
+    page: 'council/pages/topic/index',
+    user: RESIDENT,
+    view: 'collecting opinions: support and the opinion form',
+    prepare: councilDemo,
+    reach: (p, d) => toTopic(p, d.charging, false),
+    shown: '.opinion-form .send-opinion',
+  },
+  {
+    page: 'council/pages/topic/index',
+    user: STAFF,
+    view: 'a published result: the meeting record, the tasks done',
+    prepare: councilDemo,
+    reach: (p, d) => toTopic(p, d.parking, true),
+    shown: '.topic-result .print-result',
+  },
+  {
+    page: 'council/pages/act/index',
+    user: STAFF,
+    view: 'recording the meeting: a large tap per member present, the votes, the minutes',
+    prepare: councilDemo,
+    reach: async (p, d) => {
+      await toTopic(p, d.stairs, true);
+      await p.locator('.move-topic:visible').click();
+      await p.locator('.attendee:visible').first().click();
+    },
+    shown: '.attendee.selected',
+  },
+  {
+    page: 'council/pages/act/index',
+    user: STAFF,
+    view: 'collecting: confirm with a summary or decline with a reason',
+    prepare: councilDemo,
+    reach: async (p, d) => {
+      await toTopic(p, d.charging, true);
+      await p.locator('.move-topic:visible').click();
+    },
+    shown: '.send-confirm',
+  },
+  {
+    page: 'council/pages/board/index',
+    user: RESIDENT,
+    view: 'the meeting notice and the published result',
+    prepare: councilDemo,
+    reach: async (p) => {
+      await p.locator('.council-entry:visible').click();
+      await tapButton(p, '公告栏');
+    },
+    shown: '.board-entry .print-entry',
+  },
+  {
+    page: 'council/pages/print/index',
+    user: RESIDENT,
+    view: 'the printable meeting notice',
+    prepare: councilDemo,
+    reach: async (p, d) => {
+      await p.locator('.council-entry:visible').click();
+      await tapButton(p, '公告栏');
+      await p.locator(`.board-entry[data-topic-id="${d.stairs}"][data-kind="notice"] .print-entry:visible`).click();
+    },
+    shown: '.print-sheet .print-agenda',
+  },
+  {
+    page: 'council/pages/raise/index',
+    user: GRID_WORKER,
+    view: 'a topic raised from the triage queue: the form and the wishes',
+    prepare: async () => ({ id: await wishIn('submitted') }),
+    reach: async (p) => {
+      await tapButton(p, '待分派的心愿');
+      await tapButton(p, '转入居民议事会');
+    },
+    shown: '.raise-wish',
   },
   {
     page: 'booking/pages/service/index',

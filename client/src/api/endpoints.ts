@@ -26,6 +26,19 @@ import { Service, ServicePage, type ServiceUpdateBody } from '@shared/schemas/se
 import { SlotPage, SlotView, type SlotUpdateBody } from '@shared/schemas/slots';
 import { Me, Resident, ResidentPage, SignedOut, type MeUpdateBody } from '@shared/schemas/users';
 import { WallPage, WishDetail, WishPage, type ActionBody, type UserAction, type WishCreateBody } from '@shared/schemas/wishes';
+import {
+  BoardPage,
+  CouncilRoster,
+  TopicDetail,
+  TopicPage,
+  type MeetingBody,
+  type NoticeBody,
+  type OpinionBody,
+  type PlanBody,
+  type TaskBody,
+  type TaskDoneBody,
+  type TopicCreateBody,
+} from '@shared/schemas/council';
 import { request } from './request';
 
 /** Typed calls of the API; every answer is parsed with the shared schema of its route, never retyped here. */
@@ -106,6 +119,29 @@ export const api = {
   figureWishes: (q: { scope: FigureScope; id: string; month: string; figure: FigureKey; part: FigurePart }, cursor?: string) =>
     request('GET', '/figures/wishes', FigureWishPage, { query: { ...q, cursor } }),
   myCredits: (cursor?: string) => request('GET', '/credits/me', MyCredits, { query: { cursor } }),
+  councilTopics: (cursor?: string) => request('GET', '/council/topics', TopicPage, { query: { cursor } }),
+  councilTopic: (id: string) => request('GET', `/council/topics/${encodeURIComponent(id)}`, TopicDetail),
+  noticeboard: (cursor?: string) => request('GET', '/noticeboard', BoardPage, { query: { cursor } }),
+  councilMembers: () => request('GET', '/council/members', CouncilRoster),
+  raiseTopic: (body: TopicCreateBody, idempotencyKey: string) => request('POST', '/council/topics', TopicDetail, { body, idempotencyKey }),
+  opine: (id: string, body: OpinionBody) => request('POST', `/council/topics/${encodeURIComponent(id)}/opinions`, TopicDetail, { body }),
+  supportTopic: (id: string) => request('POST', `/council/topics/${encodeURIComponent(id)}/support`, TopicDetail, { body: {} }),
+  /** A staff move of a topic's step: confirm, decline, a plan, the notice, the meeting, a task, the result. */
+  moveTopic: <M extends keyof TopicMoves>(id: string, move: M, body: TopicMoves[M]) =>
+    request('POST', `/council/topics/${encodeURIComponent(id)}/${move}`, TopicDetail, { body }),
+  finishCouncilTask: (id: string, body: Partial<TaskDoneBody> & { note: string }) =>
+    request('POST', `/council/tasks/${encodeURIComponent(id)}/done`, TopicDetail, { body }),
   act: <A extends UserAction>(id: string, action: A, body: ActionBody<A>) =>
     request('POST', `/wishes/${encodeURIComponent(id)}/${action.replaceAll('_', '-')}`, WishDetail, { body }),
 };
+
+/** The body of each staff move of a topic, by the last segment of its route. */
+export interface TopicMoves {
+  confirm: { summary: string };
+  decline: { reason: string };
+  plans: PlanBody;
+  notice: NoticeBody;
+  meeting: MeetingBody;
+  tasks: TaskBody;
+  publish: { summary: string };
+}

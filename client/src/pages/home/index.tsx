@@ -108,6 +108,9 @@ function SignedInHome() {
           <Button className="btn block book-service" onClick={() => Taro.navigateTo({ url: '/booking/pages/services/index' })}>
             预约社区服务(理发、助餐、义修)
           </Button>
+          <Button className="btn block council-entry" onClick={() => Taro.navigateTo({ url: '/council/pages/topics/index' })}>
+            议事(居民议事会)
+          </Button>
         </View>
       )}
       {wall.items.length > 0 && <View className="section">社区最近圆梦的心愿</View>}

@@ -99,6 +99,9 @@ export default function Mine() {
           <Button className="btn block residents" onClick={() => go('/staff/pages/residents/index')}>
             居民核实
           </Button>
+          <Button className="btn block council-staff" onClick={() => go('/council/pages/topics/index')}>
+            居民议事会
+          </Button>
         </View>
       )}
       {(hasRole(user, 'gridWorker') || hasRole(user, 'staff') || hasRole(user, 'streetStaff')) && (

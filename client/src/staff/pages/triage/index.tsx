@@ -140,6 +140,10 @@ export default function Triage() {
           <Button className="btn block residents" onClick={() => Taro.navigateTo({ url: '/staff/pages/residents/index' })}>
             居民核实
           </Button>
+          {/* Wishes no volunteer can settle (parking, a canteen, house rules) go to the residents' council. */}
+          <Button className="btn block raise-to-council" onClick={() => Taro.navigateTo({ url: '/council/pages/raise/index' })}>
+            转入居民议事会
+          </Button>
         </View>
       )}
       <View className="card triage-filters">

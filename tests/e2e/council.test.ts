@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { getTopic, isTopicSupporter, topicWithChildren } from '../../functions/data/council/topics';
+import { seedCouncil } from '../../scripts/demo/council';
+import { ARTIFACTS, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
+import { as } from '../helpers/api';
+import { useBrowserStack } from '../helpers/browser-stack';
+import { useDemoTable } from '../helpers/table';
+
+useDemoTable();
+
+const STAFF = 'u-staff-guo';
+const RESIDENT = 'u-res-zhao';
+
+/** A topic staff put to the council directly: at 收集意见, no supports needed. */
+async function newTopic(title: string): Promise<string> {
+  const res = await as(STAFF).post('/council/topics', { title, body: '南门口老人多,等车没地方坐,想在门口加几张休息座椅,请大家说说意见。' });
+  if (res.status !== 201) throw new Error(`topic answered ${res.status}: ${res.text}`);
+  return res.body.topic.id as string;
+}
+
+/** From the home page to a topic: 议事 for a resident, 我的 → 居民议事会 for staff. */
+async function openTopic(page: Page, id: string, staff: boolean): Promise<void> {
+  if (staff) {
+    await openTab(page, '我的');
+    await tapButton(page, '居民议事会');
+  } else await page.locator('.council-entry:visible').click();
+  const card = page.locator(`.topic-card[data-topic-id="${id}"]:visible`);
+  // The seven-step bar, at its first step.
+  await card.locator('.council-step.current[data-step="1"]').filter({ hasText: '收集意见' }).waitFor();
+  await card.locator('.open-topic').click();
+  await page.locator(`.topic[data-topic-id="${id}"]:visible`).waitFor();
+}
+
+/**
+ * Issue 14 in the browser: a resident supports a topic and gives an opinion, staff confirm it with a summary
+ * and add a plan (each checked in the database), and the meeting notice on the noticeboard prints as an A4
+ * sheet with its title, time, place and agenda.
+ */
+describe('the residents’ council in the browser', () => {
+  const stack = useBrowserStack();
+  const context = stack.context;
+
+  test('a resident supports a topic and gives a suggestion; staff confirm it with a summary and add a plan', async () => {
+    const id = await newTopic('南门口加装休息座椅');
+
+    const resident = await signIn(await context(), stack.web, RESIDENT);
+    await openTopic(resident, id, false);
+    await resident.locator('.support-topic:visible').click();
+    await resident.locator('.supported:visible').waitFor();
+    await resident.locator('.supporters:visible').filter({ hasText: '1人支持' }).waitFor();
+    expect((await getTopic(id))?.supporters).toBe(1);
+    expect(await isTopicSupporter(id, RESIDENT)).toBe(true);
+
+    const text = '座椅要有靠背,放在树荫下';
+    await resident.locator('.stance-suggest:visible').click();
+    await resident.locator('.opinion-text:visible textarea').fill(text);
+    await resident.locator('.send-opinion:visible').click();
+    await resident.locator('.opinion:visible').filter({ hasText: text }).waitFor();
+    await screenshot(resident, 'council-opinion');
+    const stored = await topicWithChildren(id);
+    expect(stored?.opinions.map((o) => ({ userId: o.userId, stance: o.stance, text: o.text }))).toEqual([
+      { userId: RESIDENT, stance: 'suggest', text },
+    ]);
+
+    const staff = await signIn(await context(), stack.web, STAFF);
+    await openTopic(staff, id, true);
+    await staff.locator('.move-topic:visible').click();
+    const summary = '居民支持加装座椅,建议带靠背、放在树荫下';
+    await staff.locator('.confirm-text:visible textarea').fill(summary);
+    await staff.locator('.send-confirm:visible').click();
+    await staff.locator('.success:visible').filter({ hasText: '议题已确认' }).waitFor();
+    expect(await getTopic(id)).toMatchObject({ step: 'drafting', summary });
+    await staff.locator('.council-step.current[data-step="3"]:visible').filter({ hasText: '制定方案' }).waitFor();
+
+    await staff.locator('.plan-title:visible input').fill('南门口安装4张带靠背座椅');
+    await staff.locator('.plan-body:visible textarea').fill('在南门内侧树荫下安装4张带靠背的座椅');
+    await staff.locator('.add-plan:visible').click();
+    await staff.locator('.success:visible').filter({ hasText: '方案已添加' }).waitFor();
+    await screenshot(staff, 'council-plan-added');
+    expect((await getTopic(id))?.plans.map((p) => p.title)).toEqual(['南门口安装4张带靠背座椅']);
+  });
+
+  test('the meeting notice on the noticeboard prints as an A4 sheet: title, time, place and agenda, no buttons', async () => {
+    await seedCouncil();
+    const listed = await as(STAFF).get('/council/topics');
+    const stairs = (listed.body.items as { id: string; title: string; step: string }[]).find((t) => t.title === '12号楼楼道堆物公约')!;
+    expect(stairs.step).toBe('noticed');
+    const notice = (await getTopic(stairs.id))!.notice!;
+
+    const page = await signIn(await context(), stack.web, RESIDENT);
+    await page.locator('.council-entry:visible').click();
+    await tapButton(page, '公告栏');
+    await page.locator(`.board-entry[data-topic-id="${stairs.id}"][data-kind="notice"] .print-entry:visible`).click();
+    const sheet = page.locator('.print-sheet.print-notice:visible');
+    await sheet.locator('.print-title').filter({ hasText: '12号楼楼道堆物公约' }).waitFor();
+    // The agenda one item a line.
+    expect(await sheet.locator('.print-agenda .agenda-item').allInnerTexts()).toEqual(notice.agenda.split(/[;\uFF1B]/));
+    await sheet.locator('.print-place').filter({ hasText: notice.place }).waitFor();
+    await page.locator('.print-now:visible').waitFor();
+
+    // As the printer sees it (an A4 page, 794 × 1123 CSS px): the sheet alone, in large type, no button, no tab bar.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await sheet.locator('.print-title').waitFor();
+    // The page has finished sliding in: the sheet fills the paper's width from its left edge.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.print-sheet')].some((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height > 0 && Math.abs(r.left) < 1 && r.right <= innerWidth + 1 && r.width > innerWidth - 2;
+      }),
+    );
+    expect(await page.locator('.print-now:visible').count()).toBe(0);
+    const sizes = await sheet.evaluate((el) => {
+      const px = (selector: string) => parseFloat(getComputedStyle(el.querySelector(selector)!).fontSize);
+      return { title: px('.print-title'), agenda: px('.print-agenda') };
+    });
+    expect(sizes.title).toBeGreaterThanOrEqual(36);
+    expect(sizes.agenda).toBeGreaterThanOrEqual(22);
+    expect(await sheet.locator('img, canvas').count()).toBe(0);
+    await screenshot(page, 'council-print-notice');
+    await page.pdf({ path: path.join(ARTIFACTS, 'council-print-notice.pdf'), format: 'A4', printBackground: true });
+  });
+});
