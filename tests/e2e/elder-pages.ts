@@ -30,6 +30,8 @@ export interface ElderPage {
   reach: (page: Page, data: Record<string, string>, web: string) => Promise<void>;
   /** Present once the page is shown with its data. */
   shown: string;
+  /** A view that is only read (nothing to tap): its text is measured, and it must then have no target at all. */
+  readOnly?: true;
 }
 
 const RESIDENT = 'u-res-li'; // the owner the wish helpers use
@@ -439,6 +441,7 @@ export const ELDER_PAGES: ElderPage[] = [
     page: 'staff/pages/calendar/index',
     user: STAFF,
     view: 'the years and the time limits (the operator edits the national calendar)',
+    readOnly: true,
     reach: async (p) => {
       await openTab(p, '我的');
       await tapButton(p, '工作日历');
