@@ -77,6 +77,14 @@ export const DEMO_SERVICES: Service[] = [
       closes: { dayBeforeAt: '18:00' },
       cancelBy: { dayBeforeAt: '18:00' },
       graceMinutes: 20,
+      // The seed is made in front of 郭书记 and 王秀英 (居民代表 on the council roster) and a lottery draw after the
+      // close (issue 16): nobody, the operator included, can know the order before the last of them.
+      draw: {
+        witnesses: ['u-staff-guo', 'u-res-wang'],
+        publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+        revealHours: 24,
+        ifWitnessSilent: 'public_only',
+      },
     },
   }),
   service({

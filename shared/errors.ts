@@ -45,6 +45,13 @@ export const ERROR_CODES = [
   'NOTICE_TOO_SHORT',
   'MEETING_NOT_HELD',
   'TASKS_OPEN',
+  // A ballot's draw witnessed (issue 16)
+  'ALREADY_COMMITTED',
+  'COMMITMENT_MISMATCH',
+  'ALREADY_REVEALED',
+  'LIST_NOT_PUBLISHED',
+  'PUBLIC_NUMBER_TOO_EARLY',
+  'ALREADY_ENTERED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

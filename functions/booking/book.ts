@@ -129,7 +129,8 @@ export async function bookSlot(
       nowIso,
       waitKey,
       existing: previous,
-      ticket: action === 'apply' ? newTicket(random) : null,
+      // One ticket per resident and slot: applying again after a withdrawal keeps the first one (issue 16).
+      ticket: action === 'apply' ? (previous?.ticket ?? newTicket(random)) : null,
       weight: standing.weight,
     });
     const guards: Record<typeof action, SlotGuard> = {

@@ -1,14 +1,18 @@
-import { runDraw } from '../../shared/domain/booking/ballot';
+import { canonicalList, parseList, rankWith, runDraw, seedInputOf } from '../../shared/domain/booking/ballot';
+import { HOUR_MS, iso, whenText } from '../../shared/domain/beijing-time';
+import { sha256Hex } from '../../shared/domain/sha256';
 import { bookingNotes } from '../../shared/domain/booking/notify';
 import type { Notice } from '../../shared/domain/notice';
 import { isAssisted, moveTo } from '../../shared/domain/booking/status';
 import { maskName } from '../../shared/domain/wish-view';
-import type { StoredDraw } from '../../shared/schemas/draws';
+import type { DrawWitness, StoredDraw } from '../../shared/schemas/draws';
 import type { Slot } from '../../shared/schemas/slots';
 import { bookingsOfSlot } from '../data/booking/bookings';
-import { getDraw, putDraw } from '../data/booking/draws';
+import { completeDraw, drawInputs, getDraw, markReminded, putDraw } from '../data/booking/draws';
+import { deliver } from '../data/notifications';
+import { getUser } from '../data/users';
 import { getSlot, movePhase, slotOwner } from '../data/booking/slots';
-import { finishTimer } from '../data/timers';
+import { finishTimer, getTimer, moveTimer } from '../data/timers';
 import { optimistic } from '../data/retry';
 import type { TransactItem } from '../data/transactions';
 import { drawnWaitKey, waitPut } from '../data/booking/waitlist';
@@ -17,21 +21,20 @@ import { commit, type BookingChange } from './commit';
 /** Applicants per transaction: each is a booking, maybe a quota and a waiting-list entry, and notes for two people. */
 const BATCH = 8;
 
-/** Freezes the applicants (no application or withdrawal passes a slot that is drawing), then draws once. */
+/** Freezes the applicants (no application or withdrawal passes a slot that is drawing), then draws once (v1) or publishes the list (v2). */
 async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
   if (slot.phase === 'applying') await movePhase(slot.id, 'applying', 'drawing', nowIso);
   const existing = await getDraw(slot.id);
   if (existing) return existing;
   const applied = (await bookingsOfSlot(slot.id)).filter((b) => b.status === 'applied' && b.ticket);
   const closedAt = slot.times.ballotClosesAt!;
-  const result = runDraw(
-    slot.id,
-    closedAt,
-    slot.seats,
-    applied.map((b) => ({ ticket: b.ticket!, weight: b.weight, name: maskName(b.residentName), residentId: b.residentId })),
-  );
-  // Two runs at once draw the same (the list is frozen, the seed follows from it); the first one stored wins.
-  await putDraw({
+  const applicants = applied.map((b) => ({
+    ticket: b.ticket!,
+    weight: b.weight,
+    name: maskName(b.residentName),
+    residentId: b.residentId,
+  }));
+  const base = {
     id: slot.id,
     slotId: slot.id,
     serviceId: slot.serviceId,
@@ -39,10 +42,122 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
     start: slot.start,
     seats: slot.seats,
     closedAt,
+  };
+  const rules = slot.rules.draw;
+  if (rules) {
+    // Committed: the list and its hash are published; nobody can know the seed yet, so nobody the order.
+    const list = canonicalList(slot.id, closedAt, applicants);
+    const witnesses = await Promise.all(rules.witnesses.map(async (id) => ({ id, user: await getUser(id) })));
+    const first = await putDraw({
+      ...base,
+      status: 'committed',
+      seedRule: 'v2',
+      drawnAt: null,
+      list,
+      listHash: sha256Hex(list),
+      seed: null,
+      seedInput: null,
+      path: null,
+      revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
+      remindedAt: null,
+      witnesses: witnesses.map(({ id, user }) => ({
+        userId: id,
+        name: user?.name ?? id,
+        commitment: null,
+        committedAt: null,
+        secret: null,
+        revealedAt: null,
+        silent: false,
+      })),
+      publicSource: rules.publicSource,
+      publicNumber: null,
+      entries: [],
+      residents: Object.fromEntries(applicants.map((a) => [a.ticket, a.residentId])),
+      names: Object.fromEntries(applicants.map((a) => [a.ticket, a.name])),
+    });
+    const draw = (await getDraw(slot.id))!;
+    if (first) await deliver(witnessNotes(draw, rules.witnesses, 'published'), nowIso);
+    return draw;
+  }
+  const result = runDraw(slot.id, closedAt, slot.seats, applicants);
+  // Two runs at once draw the same (the list is frozen, the seed follows from it); the first one stored wins.
+  await putDraw({
+    ...base,
+    status: 'drawn',
+    seedRule: 'v1',
+    seedInput: null,
+    path: null,
+    revealBy: null,
+    remindedAt: null,
+    witnesses: [],
+    publicSource: null,
+    publicNumber: null,
     drawnAt: nowIso,
     ...result,
   });
   return (await getDraw(slot.id))!;
+}
+
+/** Tells the witnesses who have not revealed yet that the list is out and their secret is wanted. */
+function witnessNotes(draw: StoredDraw, ids: readonly string[], why: 'published' | 'reminder', revealed = new Set<string>()): Notice[] {
+  const by = `${whenText(draw.revealBy!)}前`;
+  return ids
+    .filter((id) => !revealed.has(id))
+    .map((userId) => ({
+      userId,
+      kind: 'draw_witness' as const,
+      title: why === 'published' ? '抽签名单已公布,请揭示您的密码' : '提醒:请揭示您的抽签密码',
+      body: `${draw.serviceName}(${whenText(draw.start)}):请在${by}揭示您截止前承诺的密码,否则按规则只用公开号码抽签`,
+      link: `/pages/booking/draw/index?serviceId=${draw.serviceId}&drawId=${draw.id}`,
+    }));
+}
+
+/**
+ * A committed draw made once its inputs are complete: every witness revealed and the public number entered
+ * (path `all`); or, past the reveal deadline with someone silent, the public number alone (`public_only`).
+ * Null while it must wait.
+ */
+async function madeFrom(draw: StoredDraw, nowMs: number): Promise<StoredDraw | null> {
+  const inputs = await drawInputs(draw.slotId);
+  const witnesses: DrawWitness[] = draw.witnesses.map((w) => {
+    const i = inputs.witnesses.get(w.userId);
+    return {
+      ...w,
+      commitment: i?.commitment ?? null,
+      committedAt: i?.committedAt ?? null,
+      secret: i?.secret ?? null,
+      revealedAt: i?.revealedAt ?? null,
+    };
+  });
+  const needsPublic = draw.publicSource !== null;
+  if (needsPublic && !inputs.publicNumber) return null;
+  const allRevealed = witnesses.every((w) => w.secret !== null);
+  const late = nowMs >= Date.parse(draw.revealBy!);
+  if (!allRevealed && !late) return null;
+  const path = allRevealed ? 'all' : 'public_only';
+  const seedInput = seedInputOf(
+    draw.listHash,
+    path === 'all' ? witnesses.map((w) => ({ userId: w.userId, secret: w.secret! })) : [],
+    inputs.publicNumber?.value ?? null,
+  );
+  const seed = sha256Hex(seedInput);
+  const parsed = parseList(draw.list)!;
+  const entries = rankWith(
+    seed,
+    draw.seats,
+    parsed.entries.map((e) => ({ ...e, name: draw.names?.[e.ticket] ?? '' })),
+  );
+  return {
+    ...draw,
+    status: 'drawn',
+    seed,
+    seedInput,
+    path,
+    witnesses: witnesses.map((w) => ({ ...w, silent: w.secret === null })),
+    publicNumber: inputs.publicNumber,
+    entries,
+    drawnAt: new Date(nowMs).toISOString(),
+  };
 }
 
 /**
@@ -79,12 +194,17 @@ async function applyBatch(slot: Slot, byTicket: ReadonlyMap<string, StoredDraw['
   return true;
 }
 
+/** How long a committed draw waits before tick looks again when nothing arrives (an input moves it to at once). */
+const RECHECK_MS = HOUR_MS;
+
 /**
  * The draw of a ballot slot, once its applications have closed: by tick at the close, or by staff
- * later if tick was late. "Now" is only when it is made; the draw itself depends on the list and the
- * close time alone, so it is the same whenever and however often it runs.
+ * later if tick was late. "Now" is only when it is made; the draw itself depends on the list and its
+ * inputs alone, so it is the same whenever and however often it runs. A witnessed draw publishes the list
+ * at the close and is made when its inputs are complete ('waiting' until then; tick looks again at the
+ * reveal deadline, and at once when an input arrives).
  */
-export async function drawSlot(slotId: string, nowMs: number): Promise<'done' | 'skipped' | 'not_due'> {
+export async function drawSlot(slotId: string, nowMs: number): Promise<'done' | 'skipped' | 'not_due' | 'waiting'> {
   const nowIso = new Date(nowMs).toISOString();
   const slot = await getSlot(slotId);
   if (slot?.rules.allocation !== 'ballot' || slot.phase === 'none') return 'skipped';
@@ -93,9 +213,51 @@ export async function drawSlot(slotId: string, nowMs: number): Promise<'done' | 
     return 'skipped';
   }
   if (nowMs < Date.parse(slot.times.ballotClosesAt!)) return 'not_due';
-  const draw = await frozenDraw(slot, nowIso);
+  let draw = await frozenDraw(slot, nowIso);
+  if (draw.status === 'committed') {
+    const made = await madeFrom(draw, nowMs);
+    if (!made) {
+      await waitForInputs(draw, nowMs);
+      return 'waiting';
+    }
+    const { id: _id, ...rest } = made;
+    await completeDraw(slot.id, rest);
+    draw = (await getDraw(slot.id))!;
+  }
   await applyOutcomes(slot, draw, nowIso);
   await movePhase(slotId, 'drawing', 'drawn', nowIso);
   await finishTimer(slotOwner(slotId), 'slot_ballot');
   return 'done';
+}
+
+/**
+ * While a draw waits: halfway to the reveal deadline the witnesses who have not revealed are reminded (once);
+ * the timer moves to that moment, then to the deadline, then an hour on at a time (the public number is still to come).
+ */
+async function waitForInputs(draw: StoredDraw, nowMs: number): Promise<void> {
+  const timer = await getTimer(slotOwner(draw.slotId), 'slot_ballot');
+  if (!timer) return;
+  const deadline = Date.parse(draw.revealBy!);
+  const halfway = (Date.parse(draw.closedAt) + deadline) / 2;
+  if (nowMs >= halfway && nowMs < deadline && !draw.remindedAt && (await markReminded(draw.slotId, iso(nowMs)))) {
+    const { witnesses } = await drawInputs(draw.slotId);
+    const revealed = new Set([...witnesses.values()].filter((w) => w.secret !== null).map((w) => w.userId));
+    await deliver(
+      witnessNotes(
+        draw,
+        draw.witnesses.map((w) => w.userId),
+        'reminder',
+        revealed,
+      ),
+      iso(nowMs),
+    );
+  }
+  const next = nowMs < halfway ? halfway : nowMs < deadline ? deadline : nowMs + RECHECK_MS;
+  await moveTimer(slotOwner(draw.slotId), 'slot_ballot', draw.slotId, timer.at, iso(next));
+}
+
+/** An input arrived: tick looks at the draw at once (its next run), instead of at the deadline. */
+export async function drawSoon(slotId: string, nowIso: string): Promise<void> {
+  const timer = await getTimer(slotOwner(slotId), 'slot_ballot');
+  if (timer && timer.at > nowIso) await moveTimer(slotOwner(slotId), 'slot_ballot', slotId, timer.at, nowIso);
 }

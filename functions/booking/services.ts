@@ -6,6 +6,8 @@ import type { User } from '../../shared/schemas/users';
 import { readableCommunities } from '../auth/scope';
 import { createService, getService, saveService } from '../data/booking/services';
 import { getTeam } from '../data/teams';
+import { getUser } from '../data/users';
+import { isVerifiedMemberOf } from '../../shared/domain/membership';
 import { optimistic } from '../data/retry';
 import { openSlotsOf } from './materialise';
 
@@ -24,10 +26,23 @@ async function teamFor(teamId: string | null, communityId: string): Promise<{ te
   return { teamId: team.id, teamName: team.name };
 }
 
+/**
+ * A ballot's witnesses must be of the community: its staff, or verified residents (the council roster's
+ * representatives are residents; so is any resident the service names).
+ */
+async function checkWitnesses(rules: ServiceRules, communityId: string): Promise<void> {
+  for (const id of rules.draw?.witnesses ?? []) {
+    const user = await getUser(id);
+    if (!user || !(runsCommunity(user, communityId) || isVerifiedMemberOf(user, communityId)))
+      throw invalid('body.rules.draw.witnesses', `${id} is neither staff nor a verified resident of this community`);
+  }
+}
+
 /** Staff add a service; its slots for the booking window open at once. */
 export async function addService(user: User, body: ServiceCreateBody, now: Date): Promise<Service> {
   const communityId = body.communityId ?? user.staffCommunityIds[0];
   if (!communityId || !runsCommunity(user, communityId)) throw forbidden('staff add services to their own community');
+  await checkWitnesses(body.rules, communityId);
   const service: Service = {
     id: `svc-${randomUUID().slice(0, 8)}`,
     communityId,
@@ -62,6 +77,7 @@ export async function changeService(user: User, id: string, body: ServiceUpdateB
     if (!parsed.success) throw invalid('body.rules', parsed.error.issues[0]?.message ?? 'the rules are not valid');
     if (!fairBallot(parsed.data))
       throw invalid('body.rules.reservedPercent', 'a ballot counts every channel the same: hold no seats back (0)');
+    await checkWitnesses(parsed.data, service.communityId);
     const team =
       body.teamId === undefined ? { teamId: service.teamId, teamName: service.teamName } : await teamFor(body.teamId, service.communityId);
     const { rules: _rules, teamId: _teamId, ...fields } = body;

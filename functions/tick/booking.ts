@@ -8,7 +8,11 @@ import type { TickOutcome } from './outcome';
 export const BOOKING_PROCESSORS: Record<BookingDueKind, (ref: string, now: Date) => Promise<TickOutcome>> = {
   booking_offer: processOffer,
   service_slots: processServiceSlots,
-  slot_ballot: async (slotId, now) => ((await drawSlot(slotId, now.getTime())) === 'done' ? 'done' : 'skipped'),
+  slot_ballot: async (slotId, now) => {
+    const outcome = await drawSlot(slotId, now.getTime());
+    // A witnessed draw waiting for its inputs: the list is published and the timer moved on.
+    return outcome === 'done' ? 'done' : outcome === 'waiting' ? 'postponed' : 'skipped';
+  },
   slot_release: processRelease,
   slot_reminder: processReminder,
   slot_noshow: processNoShow,

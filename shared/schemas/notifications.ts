@@ -51,6 +51,8 @@ export const NOTIFICATION_KINDS = [
   'council_task',
   /** An objection to a published result (staff), and its answer (the resident). */
   'council_objection',
+  /** A ballot's witness: the list is published, reveal the secret (issue 16). */
+  'draw_witness',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

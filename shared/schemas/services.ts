@@ -27,6 +27,38 @@ export const Allocation = z.enum(ALLOCATIONS);
 export type Allocation = z.infer<typeof Allocation>;
 
 /**
+ * Who makes a ballot's seed, named before any application (issue 16): witnesses (监督人: the community's staff,
+ * residents' representatives of the council roster, or residents named here) each commit to a secret before the
+ * close and reveal it once the list is published; and/or a public number published after the close that nobody
+ * in the community controls (a named lottery draw). A witness silent at `revealHours` after the close is recorded,
+ * and `ifWitnessSilent` says what then happens: `public_only`, the public number alone makes the seed.
+ */
+export const DrawRules = z
+  .strictObject({
+    witnesses: z.array(Id).max(5),
+    publicSource: z
+      .strictObject({
+        /** The draw that gives the number: 中国福利彩票 双色球. */
+        name: z.string().trim().min(1).max(60),
+        /** Which one: 报名截止后的第一期开奖号码. */
+        which: z.string().trim().min(1).max(80),
+      })
+      .nullable(),
+    revealHours: z.number().int().min(1).max(72),
+    ifWitnessSilent: z.literal('public_only'),
+  })
+  .refine((d) => new Set(d.witnesses).size === d.witnesses.length, { message: 'a witness is named once', path: ['witnesses'] })
+  .refine((d) => d.witnesses.length === 0 || d.witnesses.length >= 2, {
+    message: 'name at least two witnesses, or none',
+    path: ['witnesses'],
+  })
+  .refine((d) => d.publicSource !== null, {
+    message: 'name the public number the draw falls back on if a witness is silent (public_only)',
+    path: ['publicSource'],
+  });
+export type DrawRules = z.infer<typeof DrawRules>;
+
+/**
  * How a service is booked. A slot keeps a copy of the rules it was opened with, so a later change of
  * the rules never changes a booking someone already holds.
  */
@@ -66,6 +98,8 @@ export const ServiceRules = z.strictObject({
   graceMinutes: z.number().int().min(0).max(180),
   /** How long a waiting-list offer is held: for the resident who taps, and for one a grid worker books for. */
   offerHours: z.strictObject({ self: z.number().min(0.25).max(48), assisted: z.number().min(0.25).max(72) }),
+  /** Ballot: who makes the seed. Absent on ballots opened before issue 16: their seed follows from the list alone. */
+  draw: DrawRules.optional(),
 });
 export type ServiceRules = z.infer<typeof ServiceRules>;
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { addDays, beijingDate } from '../../shared/domain/beijing-time';
 import { isWorkingDay } from '../../shared/domain/working-time';
 import type { CouncilSettings, TopicDetail } from '../../shared/schemas/council';
@@ -6,6 +6,7 @@ import type { Service } from '../../shared/schemas/services';
 import type { Team, TeamMember } from '../../shared/schemas/teams';
 import type { WishStatus } from '../../shared/schemas/wishes';
 import { getTopic, refreshTopic } from '../../functions/data/council/topics';
+import { putCommitment } from '../../functions/data/booking/draws';
 import { clockContext } from '../../functions/data/settings';
 import { putTeam } from '../../functions/data/teams';
 import { getUser, putUser } from '../../functions/data/users';
@@ -47,6 +48,10 @@ export interface Fixtures {
   dueBallotSlot(fresh: boolean): Promise<string>;
   /** A drawn ballot slot: its service and draw (the draw is named after its slot). */
   draw: { serviceId: string; drawId: string };
+  /** A ballot slot still taking applications whose rules name 郭书记 and 王秀英 as witnesses (issue 16). */
+  witnessedSlot(fresh: boolean): Promise<string>;
+  /** Such a slot closed, its list published: both witnesses committed to `witnessSecret(userId)`. */
+  committedSlot(fresh: boolean): Promise<string>;
   /** A 古城 team with 张师傅 as its lead, one member (not 张师傅) and one pending application. */
   team(fresh: boolean): Promise<{ id: string; memberId: string; applicantId: string }>;
   /** An agreement 平坦垴 (冯主任) offered to 古城, not accepted yet. */
@@ -84,6 +89,20 @@ let counter = 0;
 const next = () => ++counter;
 
 /** A promise made once, for the shared object; a new one each time for a fresh one. */
+/** A ballot witnessed by 郭书记 and 王秀英 (居民代表), with a lottery number after the close. */
+const WITNESSED = {
+  allocation: 'ballot' as const,
+  reservedPercent: 0,
+  draw: {
+    witnesses: ['u-staff-guo', 'u-res-wang'],
+    publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+    revealHours: 72,
+    ifWitnessSilent: 'public_only' as const,
+  },
+};
+/** The secret a witness committed to in `committedSlot`. */
+export const witnessSecret = (userId: string) => `secret-of-${userId}`;
+
 function sharedOr<T>(make: () => Promise<T>): (fresh: boolean) => Promise<T> {
   let shared: Promise<T> | null = null;
   return (fresh) => {
@@ -288,6 +307,16 @@ export async function buildFixtures(): Promise<Fixtures> {
       return waiting;
     }),
     dueBallotSlot: sharedOr(() => slotOf(6 * DAY_MS, 3, { allocation: 'ballot', ballotHours: 1 })),
+    witnessedSlot: sharedOr(() => slotOf(6 * DAY_MS, 3, { ...WITNESSED, ballotHours: 48 })),
+    committedSlot: sharedOr(async () => {
+      // Closed at once (applications were taken for an hour from the window's opening): the commitments go
+      // straight to the table, as if made before the close.
+      const id = await slotOf(6 * DAY_MS, 3, { ...WITNESSED, ballotHours: 1 });
+      const at = new Date().toISOString();
+      for (const w of WITNESSED.draw.witnesses) await putCommitment(id, w, createHash('sha256').update(witnessSecret(w)).digest('hex'), at);
+      await ok('a committed draw', as('u-staff-guo').post(`/slots/${id}/draw`, {}));
+      return id;
+    }),
     draw: { serviceId: drawn.serviceId, drawId: drawn.slotId },
     team,
     offer,

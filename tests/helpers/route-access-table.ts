@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../../shared/errors';
 import { beijingMonth } from '../../shared/domain/beijing-time';
 import { DEMO_SERVICES } from '../../scripts/demo-booking';
-import { freshCode, type Fixtures } from './route-access-fixtures';
+import { createHash } from 'node:crypto';
+import { freshCode, witnessSecret, type Fixtures } from './route-access-fixtures';
 
 /**
  * Who may call each route of serverless.yml, written from the issue and docs/roles.md, docs/api.md (not read
@@ -653,6 +654,40 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     call: async (_w, f, fresh) => ({ params: { id: await f.dueBallotSlot(fresh) }, body: {} }),
     missing: { id: MISSING.slot },
     allowed: { guo: 200 },
+    hidden: ['feng'],
+    forbidden: 'rest',
+  },
+  {
+    route: 'POST /slots/{id}/draw/commitments',
+    fresh: true,
+    call: async (who, f, fresh) => ({
+      params: { id: await f.witnessedSlot(fresh) },
+      body: { commitment: createHash('sha256').update(`commit-${who}`).digest('hex') },
+    }),
+    missing: { id: MISSING.slot },
+    allowed: give(201, 'guo', 'wang'),
+    hidden: EVERYONE.filter((w) => !GUCHENG.includes(w)),
+    forbidden: 'rest',
+    note: "the witnesses the service's rules name (郭书记, 王秀英 as 居民代表); others of 古城 are refused",
+  },
+  {
+    route: 'POST /slots/{id}/draw/reveals',
+    fresh: true,
+    call: async (who, f, fresh) => ({ params: { id: await f.committedSlot(fresh) }, body: { secret: witnessSecret(PEOPLE[who]) } }),
+    missing: { id: MISSING.slot },
+    allowed: give(201, 'guo', 'wang'),
+    hidden: EVERYONE.filter((w) => !GUCHENG.includes(w)),
+    forbidden: 'rest',
+  },
+  {
+    route: 'POST /slots/{id}/draw/public-number',
+    fresh: true,
+    call: async (_w, f, fresh) => ({
+      params: { id: await f.committedSlot(fresh) },
+      body: { value: '03 11 17 22 28 31 + 09', source: '中国福利彩票官网', publishedAt: new Date(Date.now() - 60_000).toISOString() },
+    }),
+    missing: { id: MISSING.slot },
+    allowed: { guo: 201 },
     hidden: ['feng'],
     forbidden: 'rest',
   },

@@ -39,6 +39,12 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   NOTICE_TOO_SHORT: '会议时间离现在太近,需提前发布公告',
   MEETING_NOT_HELD: '会议还没有召开,开会后再记录',
   TASKS_OPEN: '还有任务没有完成或关闭,暂不能公示结果',
+  ALREADY_COMMITTED: '您已经提交过承诺值,不能更改',
+  COMMITMENT_MISMATCH: '这个密码与您截止前提交的承诺值不符,请核对后再试',
+  ALREADY_REVEALED: '您已经揭示过密码了',
+  LIST_NOT_PUBLISHED: '报名截止、名单公布后才能进行这一步',
+  PUBLIC_NUMBER_TOO_EARLY: '公开号码必须在报名截止之后发布',
+  ALREADY_ENTERED: '这次抽签的公开号码已经录入过了',
   NETWORK: '网络不太好,请检查网络后再试',
   BAD_RESPONSE: '收到的数据有误,请稍后重试',
 };

@@ -47,6 +47,38 @@ export function drawOrder<T extends { ticket: string; weight: number }>(seed: st
   return keyed.map((k) => k.e);
 }
 
+/**
+ * The seed of a witnessed draw (issue 16): SHA-256 of this text, one line each, in this order:
+ * `linli-seed-v2`, `list <list hash>`, then on the `all` path `witness <user id> <secret>` for each witness in
+ * the order the rules name them, then `public <value>` if the rules name a public number. On the `public_only`
+ * path (a witness was silent) there are no witness lines.
+ */
+export const SEED_HEADER = 'linli-seed-v2';
+
+export function seedInputOf(
+  listHash: string,
+  witnesses: readonly { userId: string; secret: string }[],
+  publicValue: string | null,
+): string {
+  return [
+    SEED_HEADER,
+    `list ${listHash}`,
+    ...witnesses.map((w) => `witness ${w.userId} ${w.secret}`),
+    ...(publicValue === null ? [] : [`public ${publicValue}`]),
+  ].join('\n');
+}
+
+/** Ranks the frozen applicants with a seed made elsewhere (a witnessed draw). */
+export function rankWith(
+  seed: string,
+  seats: number,
+  applicants: readonly { ticket: string; weight: number; name: string }[],
+): DrawEntry[] {
+  return drawOrder(seed, applicants).map(
+    (a, i): DrawEntry => ({ rank: i + 1, ticket: a.ticket, weight: a.weight, name: a.name, outcome: i < seats ? 'won' : 'waiting' }),
+  );
+}
+
 export interface DrawResult {
   list: string;
   listHash: string;
@@ -82,17 +114,31 @@ export function parseList(list: string): { slotId: string; closedAt: string; ent
 }
 
 /** Re-runs a published draw from its list and checks every published figure; what does not match is named. */
-export function verifyDraw(draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'entries' | 'seats' | 'slotId' | 'closedAt'>): string[] {
+export function verifyDraw(
+  draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'entries' | 'seats' | 'slotId' | 'closedAt'> &
+    Partial<Pick<Draw, 'seedRule' | 'seedInput' | 'witnesses' | 'publicNumber' | 'path'>>,
+): string[] {
   const problems: string[] = [];
   const parsed = parseList(draw.list);
   if (!parsed) return ['the list is not a draw list'];
   if (parsed.slotId !== draw.slotId || parsed.closedAt !== draw.closedAt) problems.push('the list names another slot or close time');
   const hash = sha256Hex(draw.list);
   if (hash !== draw.listHash) problems.push('the list hash does not match the list');
-  if (drawSeed(hash, parsed.slotId, parsed.closedAt) !== draw.seed) problems.push('the seed does not follow from the list hash');
+  if (draw.seed === null) return [...problems, 'not drawn yet'];
+  let seed: string;
+  if (draw.seedRule === 'v2') {
+    for (const w of draw.witnesses ?? [])
+      if (w.secret !== null && (w.commitment === null || sha256Hex(w.secret) !== w.commitment))
+        problems.push(`the secret of ${w.userId} does not match its commitment`);
+    const used = draw.path === 'all' ? (draw.witnesses ?? []).map((w) => ({ userId: w.userId, secret: w.secret ?? '' })) : [];
+    const input = seedInputOf(hash, used, draw.publicNumber?.value ?? null);
+    if (input !== draw.seedInput) problems.push('the seed input does not follow from the list hash, the secrets and the public number');
+    seed = sha256Hex(input);
+  } else seed = drawSeed(hash, parsed.slotId, parsed.closedAt);
+  if (seed !== draw.seed) problems.push('the seed does not follow from the list hash');
   const tickets = new Set(parsed.entries.map((e) => e.ticket));
   if (tickets.size !== parsed.entries.length) problems.push('a ticket appears twice on the list');
-  const order = drawOrder(drawSeed(hash, parsed.slotId, parsed.closedAt), parsed.entries);
+  const order = drawOrder(seed, parsed.entries);
   const published = [...draw.entries].sort((a, b) => a.rank - b.rank);
   const same =
     published.length === order.length &&
@@ -112,6 +158,21 @@ const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A ticket: 8 characters of Crockford's base-32 (no I, L, O, U), easy to read out on the phone. */
 export const newTicket = (random: () => number): string =>
   Array.from({ length: 8 }, () => TICKET_ALPHABET[Math.floor(random() * TICKET_ALPHABET.length)]).join('');
+
+/** How anyone checks a witnessed draw by hand with any SHA-256 tool (sha256sum, an online calculator), shown on the draw page. */
+export const HOW_TO_CHECK_V2 = [
+  '1. 复制“名单原文”,计算它的 SHA-256,应等于“名单哈希”。名单在截止时公布,之后不能再报名或取消。',
+  '2. 对每位监督人,计算其“揭示的密码”的 SHA-256,应等于他在截止前公布的“承诺值”。',
+  '3. 按顺序逐行写出:linli-seed-v2;list 名单哈希;每位监督人一行“witness 用户编号 密码”(按规则列出的顺序);公开号码一行“public 号码”。有监督人未揭示时,只写第一、二行和公开号码一行。各行之间用一个换行,最后不加换行。这就是“种子原文”,它的 SHA-256 应等于“随机种子”。',
+  '4. 对每张签号,计算“种子:签号:0”的 SHA-256(权重为 2 的再算“种子:签号:1”,取较大的一个),按从大到小排序,就是抽签名次。',
+  '5. 名次在座位数以内的中签,其余按名次进入候补。',
+];
+
+/** What each weight on a list means (the no-show rule, docs/data-model.md). */
+export const WEIGHT_CLASSES = [
+  { weight: 2, reason: '正常报名:两次抽取机会' },
+  { weight: 1, reason: '90天内第三次未到场(未获谅解)起30天内:权重减半' },
+];
 
 /** How anyone checks a draw by hand, shown on the draw page. */
 export const HOW_TO_CHECK = [

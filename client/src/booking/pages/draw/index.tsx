@@ -52,7 +52,8 @@ export default function Draw() {
         {slotWhen(draw.start)} · {draw.seats}个名额 · {draw.entries.length}人报名
       </View>
       <View className="muted">
-        {formatTime(draw.closedAt)}截止报名,{formatTime(draw.drawnAt)}抽签
+        {formatTime(draw.closedAt)}截止报名,
+        {draw.drawnAt ? `${formatTime(draw.drawnAt)}抽签` : '名单已公布,等待监督人揭示密码和公开号码后抽签'}
       </View>
       {mine.size > 0 && (
         <View className={won ? 'success my-draw' : 'notice my-draw'}>
