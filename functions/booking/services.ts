@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, invalid, notFound } from '../../shared/errors';
 import { runsCommunity } from '../../shared/domain/booking/access';
-import { fairBallot, ServiceRules, type Service, type ServiceCreateBody, type ServiceUpdateBody } from '../../shared/schemas/services';
+import {
+  fairBallot,
+  ServiceRules,
+  witnessedBallot,
+  type Service,
+  type ServiceCreateBody,
+  type ServiceUpdateBody,
+} from '../../shared/schemas/services';
 import type { User } from '../../shared/schemas/users';
 import { readableCommunities } from '../auth/scope';
 import { createService, getService, saveService } from '../data/booking/services';
@@ -77,6 +84,11 @@ export async function changeService(user: User, id: string, body: ServiceUpdateB
     if (!parsed.success) throw invalid('body.rules', parsed.error.issues[0]?.message ?? 'the rules are not valid');
     if (!fairBallot(parsed.data))
       throw invalid('body.rules.reservedPercent', 'a ballot counts every channel the same: hold no seats back (0)');
+    if (
+      !witnessedBallot(parsed.data) &&
+      !(service.rules.allocation === 'ballot' && body.rules?.allocation === undefined && !body.rules?.draw)
+    )
+      throw invalid('body.rules.draw', 'a ballot names who makes its seed: witnesses and a public number published after the close');
     await checkWitnesses(parsed.data, service.communityId);
     const team =
       body.teamId === undefined ? { teamId: service.teamId, teamName: service.teamName } : await teamFor(body.teamId, service.communityId);

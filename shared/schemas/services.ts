@@ -137,6 +137,12 @@ const Description = z.string().trim().max(500);
 
 const fairBallot = (r: Partial<ServiceRules>) => !(r.allocation === 'ballot' && (r.reservedPercent ?? 0) > 0);
 const ballotMessage = { path: ['rules', 'reservedPercent'], message: 'a ballot counts every channel the same: hold no seats back (0)' };
+/** A new ballot names who makes its seed (issue 16): a seed from the list alone could be known before the close. */
+const witnessedBallot = (r: Partial<ServiceRules>) => !(r.allocation === 'ballot' && !r.draw);
+const witnessedMessage = {
+  path: ['rules', 'draw'],
+  message: 'a ballot names who makes its seed: witnesses and a public number published after the close',
+};
 
 export const ServiceCreateBody = z
   .strictObject({
@@ -151,7 +157,8 @@ export const ServiceCreateBody = z
     schedule: z.array(WeeklyRule).max(60),
     order: z.number().int().min(0).max(9999).default(100),
   })
-  .refine((b) => fairBallot(b.rules), ballotMessage);
+  .refine((b) => fairBallot(b.rules), ballotMessage)
+  .refine((b) => witnessedBallot(b.rules), witnessedMessage);
 export type ServiceCreateBody = z.infer<typeof ServiceCreateBody>;
 
 export const ServiceUpdateBody = z
@@ -173,4 +180,4 @@ export const ServiceListQuery = PageQuery.extend({
   communityId: Id.optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
-export { fairBallot };
+export { fairBallot, witnessedBallot };

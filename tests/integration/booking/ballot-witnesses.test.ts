@@ -8,6 +8,7 @@ import { book, codeOf, DAY_MS, HOUR_MS, slotIn, testService } from '../../helper
 import { addResidents } from '../../helpers/people';
 import { useDemoTable } from '../../helpers/table';
 import { tickAt } from '../../helpers/tick';
+import { DEMO_SERVICES } from '../../../scripts/demo-booking';
 
 useDemoTable();
 
@@ -217,5 +218,23 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
     expect(sha(input)).toBe(draw.seed);
     // A reveal after the deadline changes nothing.
     expect(codeOf(await as('u-res-wang').post(`/slots/${slot.id}/draw/reveals`, { secret: 'u-res-wang-secret' }))).toBe('409 SLOT_CLOSED');
+  });
+
+  test('a new ballot names who makes its seed, and its witnesses are of the community', async () => {
+    const { draw, ...rules } = DEMO_SERVICES.find((x) => x.id === 'svc-repair-day')!.rules;
+    const body = (r: object) => ({ name: '测试抽签', place: '社区广场', rules: { ...rules, ...r }, schedule: [] });
+    const create = (r: object) => as('u-staff-guo').post('/services', body(r));
+    expect(codeOf(await create({}))).toBe('400 VALIDATION_FAILED');
+    expect(codeOf(await create({ draw: { ...draw!, witnesses: ['u-staff-guo'] } }))).toBe('400 VALIDATION_FAILED');
+    expect(codeOf(await create({ draw: { ...draw!, witnesses: ['u-staff-guo', 'u-res-ptn'] } }))).toBe('400 VALIDATION_FAILED');
+    const made = await create({ draw });
+    expect(made.status).toBe(201);
+    expect(made.body.rules.draw.witnesses).toEqual(['u-staff-guo', 'u-res-wang']);
+    // A first-come service made a ballot must name them too.
+    const plain = await as('u-staff-guo').post('/services', body({ allocation: 'first_come' }));
+    expect(plain.status).toBe(201);
+    expect(codeOf(await as('u-staff-guo').patch(`/services/${plain.body.id}`, { rules: { allocation: 'ballot' } }))).toBe(
+      '400 VALIDATION_FAILED',
+    );
   });
 });
