@@ -108,7 +108,7 @@ function witnessNotes(draw: StoredDraw, ids: readonly string[], why: 'published'
       kind: 'draw_witness' as const,
       title: why === 'published' ? '抽签名单已公布,请揭示您的密码' : '提醒:请揭示您的抽签密码',
       body: `${draw.serviceName}(${whenText(draw.start)}):请在${by}揭示您截止前承诺的密码,否则按规则只用公开号码抽签`,
-      link: `/pages/booking/draw/index?serviceId=${draw.serviceId}&drawId=${draw.id}`,
+      link: `/booking/pages/draw/index?service=${encodeURIComponent(draw.serviceId)}&slot=${encodeURIComponent(draw.id)}`,
     }));
 }
 

@@ -199,7 +199,10 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
     const inbox = await as('u-res-wang').get('/notifications');
     expect(
       inbox.body.items.filter(
-        (n: { kind: string; title: string; link: string }) => n.kind === 'draw_witness' && /提醒/.test(n.title) && n.link.includes(slot.id),
+        (n: { kind: string; title: string; link: string }) =>
+          n.kind === 'draw_witness' &&
+          /提醒/.test(n.title) &&
+          n.link === `/booking/pages/draw/index?service=${encodeURIComponent(svc.id)}&slot=${encodeURIComponent(slot.id)}`,
       ),
     ).toHaveLength(1);
     expect((await view(svc.id, slot.id)).status).toBe('committed');
