@@ -129,7 +129,10 @@ export async function objectTo(user: User, id: string, body: ObjectionBody, now:
     answer: null,
   };
   const staff = (await getPlace(topic.communityId))?.managerIds ?? [];
-  await addObjection(objection, notificationWrites(objectionNotices(topic, objection, staff, user.id), at));
+  // Two objections at once both bump the staff's unread counters: a collision, not a refusal.
+  await optimistic('add an objection', () =>
+    addObjection(objection, notificationWrites(objectionNotices(topic, objection, staff, user.id), at)),
+  );
   return topicDetail(user, id, now);
 }
 

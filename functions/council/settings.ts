@@ -15,6 +15,7 @@ import { councilOf, saveCouncilSettingsAudited, saveRosterAudited } from '../dat
 import { getPlace } from '../data/places';
 import { optimistic } from '../data/retry';
 import { getUser } from '../data/users';
+import { maskPhone } from '../../shared/domain/wish-view';
 import { communityFor } from './access';
 
 /** Staff run the council of their community; for anyone else there it is 403, for another community 404. */
@@ -72,8 +73,9 @@ export async function putRoster(user: User, query: CommunityQuery, body: Council
         subject: { kind: 'council', id: communityId },
         communityId,
         streetId: place.streetId,
-        before: roster.members,
-        after: members,
+        // The operator and street staff read the audit log: a contact's number is masked there, as everywhere else.
+        before: roster.members.map(maskedContact),
+        after: members.map(maskedContact),
       },
       now,
     );
@@ -119,3 +121,5 @@ export async function putSettings(user: User, query: CommunityQuery, body: Counc
     return { communityId, settings: body, updatedAt: at };
   });
 }
+
+const maskedContact = <M extends { phone: string | null }>(m: M): M => ({ ...m, phone: m.phone && maskPhone(m.phone) });

@@ -151,6 +151,9 @@ export const recordMeeting = (user: User, id: string, body: MeetingBody, now: Da
   moveTopic(user, id, 'meeting', now, async ({ topic, at }) => {
     const notice = topic.notice!;
     assertMeetingHeld(now.getTime(), Date.parse(notice.meetingAt));
+    // A topic keeps at most 20 meeting records (its item must stay readable); a 21st is refused, not stored.
+    if (topic.meetings.length >= 20)
+      throw new AppError('INVALID_TRANSITION', 'this topic has met 20 times; decline it or publish a result');
     const { roster, settings } = await councilOf(topic.communityId);
     const byId = new Map(roster.members.map((m) => [m.id, m]));
     const strangers = body.attendees.filter((a) => !byId.has(a));

@@ -25,8 +25,6 @@ import { automatic, membersToTell, rankFor } from '../wishes/routing';
 import { viewerIn } from './access';
 import { moveTopic, type MoveContext, type Planned } from './move';
 
-const cut = (text: string, max = 40) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
-
 const newTask = (
   ctx: MoveContext,
   fields: Pick<CouncilTask, 'kind' | 'title' | 'wishId' | 'ownerId' | 'ownerName' | 'dueDate' | 'dueAt'>,
@@ -150,7 +148,8 @@ export async function addTask(user: User, id: string, body: TaskBody, now: Date)
     if (tasks.some((t) => t.wishId === wishId)) throw new AppError('INVALID_TRANSITION', 'this wish is a task of the topic already');
     const wish = await getWish(wishId);
     if (!wish || (!createdWishId && !topic.wishIds.includes(wishId))) throw notFound('wish');
-    const title = `${wish.categoryName}·${wish.buildingName}:${cut(wish.description)}`;
+    // The category and place only: the title goes on the noticeboard, and the resident's own words are not for it.
+    const title = `${wish.categoryName}·${wish.buildingName}`;
     const task = newTask(ctx, { kind: 'wish', title, wishId, ownerId: null, ownerName: null, dueDate: null, dueAt: null });
     if (createdWishId) {
       return {

@@ -5,7 +5,7 @@ import type { Wish } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import type { Source } from './pagination';
-import { batchGetAll } from './retry';
+import { batchGetAll, optimistic } from './retry';
 import { cancellationCodes, isCancelled, type TransactItem } from './transactions';
 
 /**
@@ -105,7 +105,11 @@ export async function creditsOfWish(wishId: string): Promise<CreditEntry[]> {
  * AP: a reversal: its entry, the balance moved back, and a guard (`CREDITREV#<wishId>`, `attribute_not_exists`) so a
  * task's credit is reversed at most once, in one transaction. False when it was reversed already.
  */
-export async function putReversal(entry: CreditEntry): Promise<boolean> {
+export const putReversal = (entry: CreditEntry): Promise<boolean> =>
+  // A confirmation crediting the same volunteer at that moment collides on the balance: read nothing, try again.
+  optimistic('reverse a credit', () => tryReversal(entry));
+
+async function tryReversal(entry: CreditEntry): Promise<boolean> {
   try {
     await db().send(
       new TransactWriteCommand({

@@ -3,6 +3,7 @@ import { DevUser, User } from '../../shared/schemas/users';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import { readAll, type Source } from './pagination';
+import { optimistic } from './retry';
 import type { TransactItem } from './transactions';
 
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
@@ -125,9 +126,9 @@ export async function endSessions(userId: string, atMs: number, extra: TransactI
     UpdateExpression: 'SET tokensValidAfter = :at, version = if_not_exists(version, :zero) + :one',
     ExpressionAttributeValues: { ':at': atMs, ':zero': 0, ':one': 1 },
   };
-  if (!extra.length) {
-    await db().send(new UpdateCommand(update));
-    return;
-  }
-  await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...extra] }));
+  // A profile edit or a verification of the same person at that moment collides with it: try again, never a 500.
+  await optimistic('end sessions', async () => {
+    if (extra.length) await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...extra] }));
+    else await db().send(new UpdateCommand(update));
+  });
 }

@@ -71,21 +71,20 @@ function parse<S extends Schema>(schema: S, value: unknown, where: string): Infe
 }
 
 /**
- * The signed-in user, and for a write their use of the per-minute write limit, read together: a burst waits
- * for one round trip to the table, not two. The limit is counted once the token is valid, so a refused write
- * (403) counts too; a session that is no longer valid is a 401 before anything about the limit.
+ * The signed-in user, then for a write their use of the per-minute write limit. The limit is counted only once
+ * the session is known to be live, so a token that was ended (a lost phone signed out by staff) cannot use up
+ * its owner's writes; a refused write (403) of a live session counts too.
  */
 async function authenticate(headers: Record<string, string | undefined>, write: boolean, now: Date): Promise<User> {
   const match = /^Bearer (\S+)$/i.exec(headers.authorization ?? '');
   if (!match) throw unauthenticated();
   const claims = await verifyToken(match[1]);
   if (!claims) throw unauthenticated('your session is not valid; sign in again');
-  const [found, limit] = await Promise.allSettled([getUser(claims.userId), write ? consumeWrite(claims.userId, now) : Promise.resolve()]);
-  if (found.status === 'rejected') throw found.reason;
-  if (!found.value) throw unauthenticated('your session is not valid; sign in again');
-  if (sessionEnded(found.value, claims.issuedAtMs)) throw unauthenticated('this session was ended; sign in again');
-  if (limit.status === 'rejected') throw limit.reason;
-  return found.value;
+  const user = await getUser(claims.userId);
+  if (!user) throw unauthenticated('your session is not valid; sign in again');
+  if (sessionEnded(user, claims.issuedAtMs)) throw unauthenticated('this session was ended; sign in again');
+  if (write) await consumeWrite(user.id, now);
+  return user;
 }
 
 function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(

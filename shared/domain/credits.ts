@@ -27,11 +27,11 @@ export const pointsFor = (table: CreditPoints, categoryId: string): number => ta
  */
 export function creditFor(
   previous: Pick<Wish, 'status'>,
-  wish: Pick<Wish, 'id' | 'status' | 'claimantId' | 'teamId' | 'category' | 'categoryName'>,
+  wish: Pick<Wish, 'id' | 'status' | 'claimantId' | 'ownerId' | 'teamId' | 'category' | 'categoryName'>,
   at: string,
   table: CreditPoints,
 ): CreditEntry | null {
-  if (isFulfilled(previous.status) || !isFulfilled(wish.status) || !wish.claimantId) return null;
+  if (isFulfilled(previous.status) || !isFulfilled(wish.status) || !wish.claimantId || wish.claimantId === wish.ownerId) return null;
   return {
     id: `task-${wish.id}`,
     userId: wish.claimantId,

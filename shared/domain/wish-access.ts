@@ -59,7 +59,8 @@ export const canView = (r: Relation): boolean => r.owner || r.claimant || r.team
 /** Who may ask for each action, before the status is considered. The clock's own actions are nobody's. */
 const MAY: Record<WishAction, (r: Relation) => boolean> = {
   route: atLevel,
-  claim: (r) => r.teamMember,
+  // Never one's own wish: the work, the figures and the credit are for helping someone else.
+  claim: (r) => r.teamMember && !r.owner,
   release: (r) => r.claimant,
   start: (r) => r.claimant,
   complete: (r) => r.claimant,

@@ -17,6 +17,8 @@ export function viewWish(wish: Wish, viewer: Actor, supporting = false): Wish {
   const seesFlat = r.owner || r.claimant || r.gridWorker || r.staff || r.street;
   // A neighbour who said "me too" follows the wish, not the person: no name, no number.
   const neighbourOnly = r.supporter && !(r.owner || r.claimant || r.teamMember || r.rank >= 0 || r.admin);
+  // Other volunteers of the team see the work, not what the resident wrote when rating it (as in their timeline).
+  const teamOnly = r.teamMember && !(r.owner || r.claimant || r.rank >= 0 || r.admin);
   return {
     ...wish,
     ownerName: neighbourOnly ? maskName(wish.ownerName) : wish.ownerName,
@@ -29,6 +31,7 @@ export function viewWish(wish: Wish, viewer: Actor, supporting = false): Wish {
           routingNote: null,
         }
       : {}),
+    ...(teamOnly ? { comment: null } : {}),
     contactPhone: wish.contactPhone === null || seesPhone ? wish.contactPhone : neighbourOnly ? null : maskPhone(wish.contactPhone),
     flat: seesFlat ? wish.flat : null,
   };

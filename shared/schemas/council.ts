@@ -355,7 +355,7 @@ export const Topic = z.object({
   collectUntil: z.string().nullable(),
   wishIds: z.array(Id).max(20),
   /** Who is told at each step: the proposer and the owners of the linked wishes. */
-  followers: z.array(Id).max(21),
+  followers: z.array(Id),
   summary: z.string().nullable(),
   declineReason: z.string().nullable(),
   plans: z.array(Plan).max(5),

@@ -2,10 +2,15 @@ import * as z from 'zod';
 import { Id } from './common';
 
 /** A time limit, in working time (the calendar's office hours) or calendar time. */
-export const Limit = z.object({
-  amount: z.number().positive().max(100_000),
-  unit: z.enum(['working_minutes', 'working_days', 'calendar_minutes', 'calendar_days']),
-});
+const MAX_AMOUNT = { working_minutes: 60 * 8 * 60, working_days: 60, calendar_minutes: 60 * 24 * 60, calendar_days: 90 } as const;
+
+/** At most about 60 working days or 90 calendar days: the working-day calendar counts a year ahead, not more. */
+export const Limit = z
+  .object({
+    amount: z.number().positive(),
+    unit: z.enum(['working_minutes', 'working_days', 'calendar_minutes', 'calendar_days']),
+  })
+  .refine((l) => l.amount <= MAX_AMOUNT[l.unit], { message: 'at most 60 working days or 90 calendar days', path: ['amount'] });
 export type Limit = z.infer<typeof Limit>;
 
 const PerUrgency = z.object({ normal: Limit, urgent: Limit });

@@ -181,6 +181,9 @@ describe('settings are data: the category → skill table, the calendar, the lim
     const faster = { ...DEFAULT_SLA, route: { ...DEFAULT_SLA.route, urgent: { amount: 5, unit: 'calendar_minutes' } } };
     expect((await as(STAFF).put('/sla-limits', faster)).status).toBe(403);
     expect((await as(STREET).put('/sla-limits', { ...faster, yellowShare: 2 })).body.error.code).toBe('VALIDATION_FAILED');
+    // A limit the working-day calendar cannot count (it holds a year ahead) would fail every new wish of the street.
+    const forever = { ...DEFAULT_SLA, done: { ...DEFAULT_SLA.done, normal: { amount: 1000, unit: 'working_days' } } };
+    expect((await as(STREET).put('/sla-limits', forever)).body.error.code).toBe('VALIDATION_FAILED');
     expect((await as(STREET).put('/sla-limits', faster)).status).toBe(200);
     try {
       const { wish } = await submit({ ...CLUTTER, urgency: 'urgent' });

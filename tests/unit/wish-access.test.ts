@@ -68,6 +68,13 @@ const codeOf = (fn: () => unknown): string | undefined => {
 describe('who may do what to a wish', () => {
   test.each([
     ['a stranger cannot even see it', 'claim', otherVolunteer, wish(), 'NOT_FOUND'],
+    [
+      'a volunteer of the team never claims their own wish',
+      'claim',
+      actor('owner', { roles: ['volunteer', 'resident'], teamIds: ['team-a'] }),
+      wish(),
+      'FORBIDDEN',
+    ],
     ['staff of another community cannot see it', 'close', otherStaff, wish(), 'NOT_FOUND'],
     ['the owner may not claim their own wish', 'claim', owner, wish(), 'FORBIDDEN'],
     ['a volunteer of the routed team may claim', 'claim', teamVolunteer, wish(), undefined],

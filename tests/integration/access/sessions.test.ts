@@ -55,4 +55,18 @@ describe('sessions end when asked', () => {
     expect((await request('POST', '/users/u-vol-qian/sign-out', { token: await phone('u-admin'), body: {} })).status).toBe(200);
     expect((await me(volunteer)).status).toBe(401);
   });
+
+  test('an ended session never spends its owner’s write limit: the person signs in again and writes at once', async () => {
+    const before = process.env.LIMIT_WRITES_PER_MINUTE;
+    process.env.LIMIT_WRITES_PER_MINUTE = '5';
+    try {
+      const lost = await phone('u-res-wang');
+      expect((await request('POST', '/users/u-res-wang/sign-out', { token: await phone('u-staff-guo'), body: {} })).status).toBe(200);
+      for (let i = 0; i < 8; i++) expect((await request('POST', '/notifications/read-all', { token: lost, body: {} })).status).toBe(401);
+      const again = await phone('u-res-wang');
+      expect((await request('POST', '/notifications/read-all', { token: again, body: {} })).status).toBe(200);
+    } finally {
+      process.env.LIMIT_WRITES_PER_MINUTE = before;
+    }
+  });
 });
