@@ -19,12 +19,14 @@ export default function Mine() {
   const go = (url: string) => void Taro.navigateTo({ url });
   // A volunteer's credit (积分): the balance of their ledger, read again whenever the page shows.
   const [credit, setCredit] = useState<number | null>(null);
+  // One more try after a moment when the first read fails (a busy network): the balance has no button of its own to retry.
+  const readCredit = (triesLeft: number) =>
+    api.myCredits().then(
+      (c) => setCredit(c.balance),
+      () => (triesLeft > 0 ? void setTimeout(() => void readCredit(triesLeft - 1), 2_000) : setCredit(null)),
+    );
   useDidShow(() => {
-    if (hasRole(session.user(), 'volunteer'))
-      api.myCredits().then(
-        (c) => setCredit(c.balance),
-        () => setCredit(null),
-      );
+    if (hasRole(session.user(), 'volunteer')) void readCredit(1);
   });
 
   // The server ends the session for every phone; if it cannot be reached, this phone forgets it anyway.
