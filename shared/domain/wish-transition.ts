@@ -104,14 +104,7 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
         );
       return {
         patch: {
-          teamId: null,
-          teamName: null,
-          claimantId: null,
-          claimantName: null,
-          triageSince: now,
-          routedAt: null,
-          claimedAt: null,
-          leaseUntil: null,
+          ...backToTriage(now),
           sentBackBy: [...wish.sentBackBy, wish.teamId!],
           routingNote: `${wish.teamName}退单:${reason}`,
         },
@@ -151,6 +144,19 @@ function changes(wish: Wish, input: TransitionInput, rank: number): { patch: Par
 }
 
 /** Applies one action of a person to a wish: the new wish (clocks settled) and the event that records it. Pure; throws AppError. */
+/** What a wish that goes back to triage leaves behind: no team, nobody holding it, its triage clock from now. */
+const backToTriage = (now: string) =>
+  ({
+    teamId: null,
+    teamName: null,
+    claimantId: null,
+    claimantName: null,
+    triageSince: now,
+    routedAt: null,
+    claimedAt: null,
+    leaseUntil: null,
+  }) as const;
+
 export function applyAction(wish: Wish, input: TransitionInput): Transition {
   const { action, body, actor, now } = input;
   const relation = assertAllowed(action, actor, wish);
@@ -226,17 +232,7 @@ export function applySystemAction(wish: Wish, action: SystemAction, now: string,
       patch =
         action.kind === 'release'
           ? { claimantId: null, claimantName: null, claimedAt: null, leaseUntil: null, leaseExtended: false, routedAt: now }
-          : {
-              teamId: null,
-              teamName: null,
-              claimantId: null,
-              claimantName: null,
-              triageSince: now,
-              routedAt: null,
-              claimedAt: null,
-              leaseUntil: null,
-              routingNote: action.note,
-            };
+          : { ...backToTriage(now), routingNote: action.note };
       patch.status = nextStatus(action.kind, wish.status);
       note = action.note;
       break;
