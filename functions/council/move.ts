@@ -10,7 +10,8 @@ import type { CouncilAction, CouncilRole, MeetingOutcome, Topic, TopicDetail, To
 import type { User } from '../../shared/schemas/users';
 import type { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { getTopic, saveTopic, topicMoveItems } from '../data/council/topics';
-import { notificationWrites } from '../data/notifications';
+import { deliver, notificationWrites } from '../data/notifications';
+import { MAX_TRANSACTION } from '../data/council/wish-moves';
 import { optimistic } from '../data/retry';
 import type { TransactItem } from '../data/transactions';
 import { saveTransition, wishEventPut } from '../data/wishes';
@@ -89,7 +90,11 @@ export async function moveTopic(
       actorRole: role,
       note: planned.note,
     };
-    const extra = [...(planned.extra ?? []), ...notificationWrites(planned.notices?.(next) ?? [], at)];
+    const told = planned.notices?.(next) ?? [];
+    const notes = notificationWrites(told, at);
+    // A topic's many wishes and followers may be more than one transaction holds: then they are told right after.
+    const together = 3 + (planned.extra ?? []).length + notes.length <= MAX_TRANSACTION;
+    const extra = [...(planned.extra ?? []), ...(together ? notes : [])];
     const moved = planned.wish;
     if (moved) {
       // A conflict on any item (the topic, the wish, a task) is a stale read: read both again.
@@ -102,6 +107,7 @@ export async function moveTopic(
     } else {
       await saveTopic({ previous: topic, next, event, extra, refused: planned.refused });
     }
+    if (!together) await deliver(told, at);
   });
   return topicDetail(user, id, now);
 }

@@ -30,7 +30,8 @@ import { boardPut } from '../data/council/board';
 import { councilOf } from '../data/council/roster';
 import { roomHoldPut, topicWithChildren } from '../data/council/topics';
 import type { TransactItem } from '../data/transactions';
-import { getWish, wishEventPut, wishPutIfUnchanged } from '../data/wishes';
+import { getWish } from '../data/wishes';
+import { councilWishItems } from '../data/council/wish-moves';
 import { taskViews, wishesOf } from './detail';
 import { moveTopic } from './move';
 
@@ -59,10 +60,7 @@ export const declineTopic = (user: User, id: string, body: TopicDeclineBody, now
     return {
       patch: { declineReason: body.reason },
       note: body.reason,
-      extra: [
-        boardPut(declinedEntry(next, at, council.settings.settings.publicDays)),
-        ...back.flatMap((b) => [wishPutIfUnchanged(b.before.version, b.wish), wishEventPut(b.wish.id, b.event)]),
-      ],
+      extra: [boardPut(declinedEntry(next, at, council.settings.settings.publicDays)), ...(await councilWishItems(back))],
       notices: (n) => followerNotices(n, { kind: 'decline' }, n.followers, user.id),
     };
   });

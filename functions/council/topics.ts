@@ -22,11 +22,12 @@ import type { Wish } from '../../shared/schemas/wishes';
 import { councilOf } from '../data/council/roster';
 import { createTopic as writeTopic, StaleTopicError, topicsInStep, topicsOf } from '../data/council/topics';
 import { findIdempotent, hashRequest, idempotencyPut } from '../data/idempotency';
-import { notificationWrites } from '../data/notifications';
+import { deliver, notificationWrites } from '../data/notifications';
 import { readPage } from '../data/pagination';
 import { getPlace } from '../data/places';
 import { optimistic } from '../data/retry';
-import { getWish, wishEventPut, wishPutIfUnchanged } from '../data/wishes';
+import { getWish } from '../data/wishes';
+import { councilWishItems, MAX_TRANSACTION } from '../data/council/wish-moves';
 import { actorOf, communityFor, councilClock, councilCommunities, reachOf, topicViewerOf, viewerIn } from './access';
 import { topicDetail } from './detail';
 
@@ -158,12 +159,13 @@ export async function createTopic(
       user.id,
     );
     const keyItems = key ? [idempotencyPut(user.id, key, requestHash, id, now)] : [];
+    const core = [...keyItems, ...(await councilWishItems(raised))];
+    const notes = notificationWrites(told, at);
+    // Twenty wishes of twenty owners are more than one transaction holds: then the owners are told right after.
+    const together = 2 + core.length + notes.length <= MAX_TRANSACTION;
     try {
-      await writeTopic(topic, first, [
-        ...keyItems,
-        ...raised.flatMap((r) => [wishPutIfUnchanged(r.before.version, r.wish), wishEventPut(r.wish.id, r.event)]),
-        ...notificationWrites(told, at),
-      ]);
+      await writeTopic(topic, first, together ? [...core, ...notes] : core);
+      if (!together) await deliver(told, at);
     } catch (error) {
       // The key's record is the first extra item: used meanwhile by a retry of this request, answer with its topic.
       if (key && error instanceof StaleTopicError && error.codes[2] === 'ConditionalCheckFailed') {

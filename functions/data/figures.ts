@@ -220,6 +220,42 @@ export async function transitionFigures(
   return figureWrites(counted, after);
 }
 
+/**
+ * The figure items of several wishes moving in one transaction (the council raising or giving back its wishes):
+ * each wish recounted as transitionFigures does, with the counters of one grid or team and month changed by one
+ * ADD of the summed deltas (a transaction may touch an item once). Events must carry their facts (withFigureFacts).
+ */
+export async function transitionsFigures(moves: readonly { previous: Wish; wish: Wish; event: FigureEvent }[]): Promise<TransactItem[]> {
+  const pairs = await Promise.all(
+    moves.map(async ({ previous, wish, event }) => {
+      const { timeline, counted } = await figureStateOf(wish.id, previous.version);
+      return { before: counted, after: contributionOf(wish, [...timeline, event]) };
+    }),
+  );
+  const counters = new Map<string, { change: CellChange; after: Contribution }>();
+  const items: TransactItem[] = [];
+  for (const { before, after } of pairs) {
+    for (const change of changeBetween(before, after)) {
+      const key = `${change.scope}#${change.id}#${after.month}`;
+      const seen = counters.get(key);
+      if (seen) {
+        for (const [k, v] of Object.entries(change.add) as [keyof Tally, number][]) seen.change.add[k] = (seen.change.add[k] ?? 0) + v;
+      } else counters.set(key, { change: { ...change, add: { ...change.add } }, after });
+      for (const m of change.put) items.push({ Put: { TableName: tableName(), Item: listItem(change.scope, change.id, after, m) } });
+      for (const m of change.drop) {
+        const { PK, SK } = listItem(change.scope, change.id, after, m);
+        items.push({ Delete: { TableName: tableName(), Key: { PK, SK } } });
+      }
+    }
+    items.push(countedPut(after));
+  }
+  for (const { change, after } of counters.values()) {
+    const update = counterUpdate(change, after.month, after);
+    if (update) items.push(update);
+  }
+  return items;
+}
+
 const CounterItem = z.looseObject({ scope: z.enum(['grid', 'team']), cellId: z.string(), month: z.string() });
 export interface CounterRow {
   scope: CellScope;
