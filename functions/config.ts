@@ -60,6 +60,15 @@ const count = (name: string, fallback: number): number => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
+/**
+ * How long a container keeps a signed-in user it read (ms; 0: read on every request). A session ended in
+ * another container still works here for at most this long (README, "Sessions"); 5 s unless set.
+ */
+export const userCacheMs = (): number => {
+  const value = Number(env('USER_CACHE_MS'));
+  return Number.isInteger(value) && value >= 0 && env('USER_CACHE_MS') !== undefined ? value : 5_000;
+};
+
 /** Limits against floods, per user; counted in DynamoDB because Lambda runs many instances. */
 export const limits = () => ({
   /** Wishes a resident may post (or have posted for them) in any rolling hour. */

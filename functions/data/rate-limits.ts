@@ -4,7 +4,7 @@ import { fixedWindow, slidingWindow, type SlidingDecision } from '../../shared/d
 import { rateLimited } from '../../shared/errors';
 import { limits, tableName } from '../config';
 import { db } from './db';
-import { isConditionFailed, type TransactItem } from './transactions';
+import { cancellationCodes, isCancelled, isConditionFailed, type TransactItem } from './transactions';
 
 /** Counter items: per subject and limit, each with a TTL so nothing outlives its window by more than a day. */
 const limitKey = (subjectId: string, name: string) => ({ PK: `LIMIT#${subjectId}#${name}`, SK: 'LIMIT' });
@@ -18,8 +18,47 @@ const HOUR = 60 * MINUTE;
  * counter of the current minute; the condition refuses the write past the limit, with no read first.
  */
 export function consumeWrite(userId: string, now: Date): Promise<void> {
-  const limit = limits().writesPerMinute;
-  return consume(userId, 'writes', limit, MINUTE, now, `at most ${limit} changes a minute; try again shortly`);
+  return consume(userId, WRITES, limits().writesPerMinute, MINUTE, now, writesMessage());
+}
+
+const writesMessage = () => `at most ${limits().writesPerMinute} changes a minute; try again shortly`;
+const WRITES = 'writes';
+
+/**
+ * The same count as `consumeWrite`, as one item of a route's own TransactWriteItems (routes that opt in with
+ * `limit: 'in-transaction'`, functions/http/handler.ts): the write and its count succeed or fail together, with
+ * no round trip of their own. The condition refuses past the limit; `writeLimitRefusal` reads that refusal back.
+ */
+export function writeLimitItem(userId: string, now: Date): TransactItem {
+  const window = fixedWindow(now.getTime(), MINUTE);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: limitKey(userId, `${WRITES}#${window.start}`),
+      UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
+      ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+      ExpressionAttributeValues: { ':one': 1, ':limit': limits().writesPerMinute, ':ttl': ttl(window.start + MINUTE) },
+    },
+  };
+}
+
+/** Today's answer past the write limit (429 RATE_LIMITED, Retry-After until the minute ends), as consumeWrite gives it. */
+export const writeLimitRefused = (now: Date) => rateLimited(writesMessage(), fixedWindow(now.getTime(), MINUTE).retryAfterSeconds);
+
+const isWriteLimitItem = (item: TransactItem): boolean => {
+  const pk = item.Update?.Key?.PK;
+  return typeof pk === 'string' && pk.startsWith('LIMIT#') && pk.includes(`#${WRITES}#`);
+};
+
+/**
+ * If a cancelled transaction of `items` was refused by its write-limit item (by position in
+ * CancellationReasons), the 429 to answer; otherwise null. Checked before any other reason: past the limit a
+ * write is answered 429 whatever else it would have met, as when the count came first.
+ */
+export function writeLimitRefusal(error: unknown, items: readonly TransactItem[], now: Date): Error | null {
+  if (!isCancelled(error)) return null;
+  const index = items.findIndex(isWriteLimitItem);
+  return index >= 0 && cancellationCodes(error)[index] === 'ConditionalCheckFailed' ? writeLimitRefused(now) : null;
 }
 
 /**

@@ -30,7 +30,17 @@ const userItem = (user: User) => ({
   ...residentKeys(user),
 });
 
-/** AP: get a user by id (every authenticated request). */
+const listeners: ((userId: string) => void)[] = [];
+
+/** Called with a user's id whenever this module writes (or builds the write of) that user: the user cache forgets them. */
+export const whenUserWritten = (listener: (userId: string) => void): void => {
+  listeners.push(listener);
+};
+const written = (userId: string) => {
+  for (const listener of listeners) listener(userId);
+};
+
+/** AP: get a user by id (every authenticated request, at most once per request and cached a few seconds: functions/http/user-cache.ts). */
 export async function getUser(id: string): Promise<User | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: userKey(id), ConsistentRead: true }));
   return out.Item ? User.parse(out.Item) : null;
@@ -96,21 +106,26 @@ export async function saveUser(user: User, previousVersion: number): Promise<voi
       ExpressionAttributeValues: { ':v': previousVersion },
     }),
   );
+  written(user.id);
 }
 
-/** The same guarded update, as an item of a larger transaction (joining a team). */
-export const userPutIfUnchanged = (user: User, previousVersion: number): TransactItem => ({
-  Put: {
-    TableName: tableName(),
-    Item: userItem({ ...user, version: previousVersion + 1 }),
-    ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
-    ExpressionAttributeValues: { ':v': previousVersion },
-  },
-});
+/** The same guarded update, as an item of a larger transaction (joining a team); the cache forgets the user as it is built. */
+export function userPutIfUnchanged(user: User, previousVersion: number): TransactItem {
+  written(user.id);
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: userItem({ ...user, version: previousVersion + 1 }),
+      ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(version) OR version = :v' : 'version = :v',
+      ExpressionAttributeValues: { ':v': previousVersion },
+    },
+  };
+}
 
 /** Seeds and reference data: a plain put of fixed values. */
 export async function putUser(user: User): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: userItem(user) }));
+  written(user.id);
 }
 
 /**
@@ -131,4 +146,5 @@ export async function endSessions(userId: string, atMs: number, extra: TransactI
     if (extra.length) await db().send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...extra] }));
     else await db().send(new UpdateCommand(update));
   });
+  written(userId);
 }

@@ -9,12 +9,13 @@ import type { Role, User } from '../../shared/schemas/users';
 import { sessionEnded } from '../../shared/domain/sessions';
 import { verifyToken } from '../auth/token';
 import { allowedOrigins, TIMEOUT_MARGIN_MS } from '../config';
-import { consumeWrite } from '../data/rate-limits';
-import { getUser } from '../data/users';
+import { consumeWrite, writeLimitItem } from '../data/rate-limits';
+import type { TransactItem } from '../data/transactions';
 import { accessLog } from './access-log';
 import { errorMapper, jsonResponse } from './error-mapper';
 import { jsonBody, type ParsedEvent } from './json-body';
 import { logger, perInvocation } from './log';
+import { cachedUser } from './user-cache';
 
 type Schema = z.ZodType | undefined;
 type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -71,41 +72,66 @@ function parse<S extends Schema>(schema: S, value: unknown, where: string): Infe
 }
 
 /**
- * The signed-in user, then for a write their use of the per-minute write limit. The limit is counted only once
- * the session is known to be live, so a token that was ended (a lost phone signed out by staff) cannot use up
- * its owner's writes; a refused write (403) of a live session counts too.
+ * The signed-in user (read at most once per request, and kept a few seconds per container: user-cache.ts), then
+ * for a write their use of the per-minute write limit unless the route counts it in its own transaction. The
+ * limit is counted only once the session is known to be live, so a token that was ended (a lost phone signed out
+ * by staff) cannot use up its owner's writes; a refused write (403) of a live session counts too.
  */
-async function authenticate(headers: Record<string, string | undefined>, write: boolean, now: Date): Promise<User> {
+async function authenticate(headers: Record<string, string | undefined>, count: boolean, now: Date): Promise<User> {
   const match = /^Bearer (\S+)$/i.exec(headers.authorization ?? '');
   if (!match) throw unauthenticated();
   const claims = await verifyToken(match[1]);
   if (!claims) throw unauthenticated('your session is not valid; sign in again');
-  const user = await getUser(claims.userId);
+  const user = await cachedUser(claims.userId, now.getTime());
   if (!user) throw unauthenticated('your session is not valid; sign in again');
   if (sessionEnded(user, claims.issuedAtMs)) throw unauthenticated('this session was ended; sign in again');
-  if (write) await consumeWrite(user.id, now);
+  if (count) await consumeWrite(user.id, now);
   return user;
+}
+
+/**
+ * A write of a route that counts its write limit in its own transaction did not commit it (a refusal, a bad
+ * input, a replayed key): it is counted now, as every write of a live session was before; past the limit the
+ * answer becomes the 429 it would have been. A 429 already is not counted again.
+ */
+async function countUncommitted(error: unknown, userId: string, now: Date): Promise<void> {
+  if (error instanceof AppError && error.code === 'RATE_LIMITED') return;
+  await consumeWrite(userId, now);
+}
+
+/** What a gate let through, and what to do (counting a write) if the request then fails. */
+interface Passed<G> {
+  value: G;
+  /** Checks after the gate that still belong to it (the role): run before the input is parsed. */
+  admit?: () => void;
+  onFailure?: (error: unknown) => Promise<void>;
 }
 
 function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
   spec: Spec<B, Q, P>,
-  gate: (event: ParsedEvent, now: Date) => Promise<G>,
+  gate: (event: ParsedEvent, now: Date) => Promise<Passed<G>>,
   run: (request: Request<B, Q, P>, gateResult: G) => Promise<unknown>,
 ) {
   const base = async (event: ParsedEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const now = new Date();
     const passed = await gate(event, now);
-    const request: Request<B, Q, P> = {
-      body: parse<B>(spec.body as B, event.parsedBody, 'body'),
-      query: parse<Q>(spec.query as Q, event.queryStringParameters, 'query'),
-      path: parse<P>(spec.path as P, event.pathParameters, 'path'),
-      headers: event.headers ?? {},
-      sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
-      now,
-    };
-    const result = await run(request, passed);
-    if (result instanceof FileReply) return fileResponse(result);
-    return result instanceof Reply ? jsonResponse(result.status, result.body) : jsonResponse(spec.status ?? 200, result);
+    try {
+      passed.admit?.();
+      const request: Request<B, Q, P> = {
+        body: parse<B>(spec.body as B, event.parsedBody, 'body'),
+        query: parse<Q>(spec.query as Q, event.queryStringParameters, 'query'),
+        path: parse<P>(spec.path as P, event.pathParameters, 'path'),
+        headers: event.headers ?? {},
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        now,
+      };
+      const result = await run(request, passed.value);
+      if (result instanceof FileReply) return fileResponse(result);
+      return result instanceof Reply ? jsonResponse(result.status, result.body) : jsonResponse(spec.status ?? 200, result);
+    } catch (error) {
+      await passed.onFailure?.(error);
+      throw error;
+    }
   };
   const handler = middy<ParsedEvent, APIGatewayProxyStructuredResultV2, Error, Context>(base, {
     timeoutEarlyInMillis: TIMEOUT_MARGIN_MS,
@@ -141,26 +167,53 @@ export const publicRoute = <B extends Schema = undefined, Q extends Schema = und
 ) =>
   wrap(
     spec,
-    async () => undefined,
+    async () => ({ value: undefined }),
     (request) => fn(request),
   );
+
+/**
+ * How a write route counts the per-minute write limit: 'before' (the default) with its own UpdateItem before the
+ * handler runs; 'in-transaction' as `request.writeLimit`, an item the handler MUST put into its one
+ * TransactWriteItems (and read back with writeLimitRefusal, functions/data/rate-limits.ts). A write of such a
+ * route that fails without committing it (a refusal, a bad input) is counted after all, so the limit means the
+ * same for both.
+ */
+export type WriteLimitMode = 'before' | 'in-transaction';
+type WithWriteLimit<L extends WriteLimitMode> = L extends 'in-transaction' ? { writeLimit: TransactItem } : unknown;
 
 /**
  * A route for signed-in users holding one of `roles` ('any': every signed-in user). The token is checked
  * before the input, so a stranger learns nothing from validation messages; the object checks are the
  * handler's (through the shared domain). Every write counts against the user's per-minute write limit.
  */
-export const route = <B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-  spec: Spec<B, Q, P> & { roles: readonly Role[] | 'any' },
-  fn: (request: Request<B, Q, P> & { user: User }) => Promise<unknown>,
+export const route = <
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+  L extends WriteLimitMode = 'before',
+>(
+  spec: Spec<B, Q, P> & { roles: readonly Role[] | 'any'; limit?: L },
+  fn: (request: Request<B, Q, P> & { user: User } & WithWriteLimit<L>) => Promise<unknown>,
 ) =>
   wrap(
     spec,
-    async (event, now) => {
-      const user = await authenticate(event.headers ?? {}, event.requestContext?.http?.method !== 'GET', now);
+    async (event, now): Promise<Passed<User>> => {
+      const write = event.requestContext?.http?.method !== 'GET';
+      const inTransaction = spec.limit === 'in-transaction';
+      const user = await authenticate(event.headers ?? {}, write && !inTransaction, now);
       logger.appendKeys({ userId: user.id });
-      if (spec.roles !== 'any' && !user.roles.some((r) => spec.roles.includes(r))) throw forbidden();
-      return user;
+      return {
+        value: user,
+        admit: () => {
+          if (spec.roles !== 'any' && !user.roles.some((r) => spec.roles.includes(r))) throw forbidden();
+        },
+        ...(write && inTransaction ? { onFailure: (error: unknown) => countUncommitted(error, user.id, now) } : {}),
+      };
     },
-    (request, user) => fn({ ...request, user }),
+    (request, user) =>
+      fn({
+        ...request,
+        user,
+        ...(spec.limit === 'in-transaction' ? { writeLimit: writeLimitItem(user.id, request.now) } : {}),
+      } as Request<B, Q, P> & { user: User } & WithWriteLimit<L>),
   );
