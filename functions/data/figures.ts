@@ -6,11 +6,12 @@ import {
   changeBetween,
   contributionOf,
   figureFacts,
+  isTallyKey,
+  type ListName,
   type Mark,
-  TALLY_KEYS,
   type Tally,
 } from '../../shared/domain/figures';
-import { FigureEvent, type FigureKey } from '../../shared/schemas/figures';
+import { FigureEvent } from '../../shared/schemas/figures';
 import { type Wish, type WishEvent, Wish as WishSchema } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
@@ -27,7 +28,8 @@ import type { TransactItem } from './transactions';
  *   `<month>#<community>#<grid>`: a community's or street's figure is the sum of its grids, read in one Query.
  *   GSI3 `FIGMONTH#<month>` lists every counter of a month (the rebuild).
  * - list entry `FIGLIST#<grid|team>#<id>#<month>#<figure>#<n|m>` / `<createdAt>#<wishId>` (n: in the numerator,
- *   m: in the denominator only); a grid's also on GSI1 and GSI2 under its community's and street's names.
+ *   m: in the denominator only), and `FIGLIST#…#<month>#c_<count>#n` for the wishes a count counts; a grid's also
+ *   on GSI1 and GSI2 under its community's and street's names.
  * - what a wish was last counted as, `WISH#<id>` / `FIGURES`, in the wish's own partition (read with its
  *   timeline in one Query), on GSI1 `FIGWISH#<month>` / `<createdAt>#<id>`: the month's wishes, for the rebuild.
  */
@@ -36,7 +38,7 @@ export type CellScope = 'grid' | 'team';
 type Parent = { communityId: string; streetId: string };
 
 const counterKey = (scope: CellScope, id: string, month: string) => ({ PK: `FIGURES#${scope}#${id}`, SK: month });
-const listPk = (scope: string, id: string, month: string, figure: FigureKey, part: 'n' | 'm') =>
+const listPk = (scope: string, id: string, month: string, figure: ListName, part: 'n' | 'm') =>
   `FIGLIST#${scope}#${id}#${month}#${figure}#${part}`;
 const countedKey = (wishId: string) => ({ PK: `WISH#${wishId}`, SK: 'FIGURES' });
 
@@ -81,7 +83,7 @@ function counterUpdate(change: CellChange, month: string, p: Parent): TransactIt
   };
 }
 
-const splitMark = (m: Mark) => m.split(':') as [FigureKey, 'n' | 'm'];
+const splitMark = (m: Mark) => m.split(':') as [ListName, 'n' | 'm'];
 
 function listItem(scope: CellScope, id: string, c: Contribution, mark: Mark) {
   const [figure, part] = splitMark(mark);
@@ -268,7 +270,7 @@ export interface CounterRow {
 function counterRow(item: Record<string, unknown>): CounterRow {
   const c = CounterItem.parse(item);
   const tally: Tally = {};
-  for (const k of TALLY_KEYS) if (typeof item[k] === 'number' && item[k] !== 0) tally[k] = item[k] as number;
+  for (const [k, v] of Object.entries(item)) if (isTallyKey(k) && typeof v === 'number' && v !== 0) tally[k] = v;
   return {
     scope: c.scope,
     id: c.cellId,
@@ -342,7 +344,7 @@ export function figureEntries(
   scope: 'grid' | 'community' | 'street' | 'team',
   id: string,
   month: string,
-  figure: FigureKey,
+  figure: ListName,
   parts: readonly ('n' | 'm')[],
 ): Source<FigureEntry> {
   return {
@@ -369,7 +371,7 @@ export async function listEntriesOf(
   scope: CellScope,
   id: string,
   month: string,
-  figure: FigureKey,
+  figure: ListName,
   part: 'n' | 'm',
 ): Promise<{ wishId: string; key: string }[]> {
   const items = await queryAll({
@@ -408,7 +410,7 @@ export async function putListEntry(scope: CellScope, id: string, c: Contribution
   await db().send(new PutCommand({ TableName: tableName(), Item: listItem(scope, id, c, mark) }));
 }
 
-export async function dropListEntry(scope: CellScope, id: string, month: string, figure: FigureKey, part: 'n' | 'm', key: string) {
+export async function dropListEntry(scope: CellScope, id: string, month: string, figure: ListName, part: 'n' | 'm', key: string) {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: { PK: listPk(scope, id, month, figure, part), SK: key } }));
 }
 

@@ -1,4 +1,5 @@
 import { figuresOf, monthsUpTo, sumTallies, type Tally } from '../../shared/domain/figures';
+import { mayOpenFigureWish } from '../../shared/domain/figures-access';
 import { maskName } from '../../shared/domain/wish-view';
 import { notFound } from '../../shared/errors';
 import type {
@@ -135,10 +136,18 @@ const figureWish = (w: Wish): FigureWish => ({
 
 const PARTS = { numerator: ['n'], missing: ['m'], denominator: ['n', 'm'] } as const;
 
-/** `GET /figures/wishes`: the wishes behind one part of a figure, oldest submission first, a page at a time. */
+/**
+ * `GET /figures/wishes`: the wishes behind one part of a figure, or behind a count, oldest submission first, a page
+ * at a time. Only those the reader may open are shown (shared/domain/figures-access.ts); the rest are counted as hidden.
+ */
 export async function readFigureWishes(user: User, q: FigureWishesQuery): Promise<FigureWishPage> {
   const s = await figureScope(user, q.scope, q.id);
-  const page = await readPage([figureEntries(s.scope, s.id, q.month, q.figure, PARTS[q.part])], q.cursor, q.limit);
+  const source =
+    q.count !== undefined
+      ? figureEntries(s.scope, s.id, q.month, `c_${q.count}`, ['n'])
+      : figureEntries(s.scope, s.id, q.month, q.figure ?? 'response', PARTS[q.part ?? 'denominator']);
+  const page = await readPage([source], q.cursor, q.limit);
   const wishes = await getWishes(page.items.map((e) => e.wishId));
-  return { items: wishes.map(figureWish), cursor: page.cursor };
+  const shown = wishes.filter((w) => mayOpenFigureWish(user, w));
+  return { items: shown.map(figureWish), cursor: page.cursor, hidden: wishes.length - shown.length };
 }

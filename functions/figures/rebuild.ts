@@ -1,5 +1,14 @@
-import { type Contribution, contributionOf, type Mark, sumTallies, TALLY_KEYS, type Tally } from '../../shared/domain/figures';
-import { FIGURE_KEYS, type FigureKey } from '../../shared/schemas/figures';
+import {
+  type Contribution,
+  contributionOf,
+  isTallyKey,
+  type ListName,
+  type Mark,
+  sumTallies,
+  type Tally,
+  type TallyKey,
+} from '../../shared/domain/figures';
+import { COUNT_KEYS, FIGURE_KEYS } from '../../shared/schemas/figures';
 import {
   type CellScope,
   countedWishesOf,
@@ -26,7 +35,7 @@ export interface RebuildReport {
   /** Counters that differed: the cell, the counter, what was stored and what the timelines say. */
   counters: { cell: string; key: string; stored: number; rebuilt: number }[];
   /** List entries missing (`+`) or stray (`-`). */
-  lists: { cell: string; figure: FigureKey; part: 'n' | 'm'; wishId: string; change: '+' | '-' }[];
+  lists: { cell: string; figure: ListName; part: 'n' | 'm'; wishId: string; change: '+' | '-' }[];
   /** Wishes whose record of what they count as differed. */
   recounted: string[];
   /** The rebuilt tallies per cell (`grid#id`, `team#id`). */
@@ -104,20 +113,26 @@ export async function rebuildMonth(month: string, options: { write: boolean; ext
     const rebuilt = sumTallies(cell.tallies);
     report.cells[key] = rebuilt;
     const was = stored.find((r) => cellName(r.scope, r.id) === key)?.tally ?? {};
-    const diffs = TALLY_KEYS.filter((k) => (was[k] ?? 0) !== (rebuilt[k] ?? 0));
+    const keys = [...new Set([...Object.keys(was), ...Object.keys(rebuilt)])].filter(isTallyKey).sort() as TallyKey[];
+    const diffs = keys.filter((k) => (was[k] ?? 0) !== (rebuilt[k] ?? 0));
     for (const k of diffs) report.counters.push({ cell: key, key: k, stored: was[k] ?? 0, rebuilt: rebuilt[k] ?? 0 });
     if (diffs.length) writes.push(() => putCounter(cell.scope, cell.id, month, rebuilt, cell.parent));
   }
   await inBatches([...cells.values()], 4, async (cell) => {
     const key = cellName(cell.scope, cell.id);
-    for (const figure of FIGURE_KEYS) {
-      for (const part of ['n', 'm'] as const) {
-        const want = marked.get(key)?.get(`${figure}:${part}`) ?? [];
+    const lists: [ListName, 'n' | 'm'][] = [
+      ...FIGURE_KEYS.flatMap((f) => [[f, 'n'] as [ListName, 'n'], [f, 'm'] as [ListName, 'm']]),
+      ...COUNT_KEYS.map((c) => [`c_${c}`, 'n'] as [ListName, 'n']),
+    ];
+    for (const [figure, part] of lists) {
+      const mark = `${figure}:${part}` as Mark;
+      {
+        const want = marked.get(key)?.get(mark) ?? [];
         const have = await listEntriesOf(cell.scope, cell.id, month, figure, part);
         const present = new Set(have.map((e) => e.wishId));
         for (const c of want.filter((x) => !present.has(x.wishId))) {
           report.lists.push({ cell: key, figure, part, wishId: c.wishId, change: '+' });
-          writes.push(() => putListEntry(cell.scope, cell.id, c, `${figure}:${part}`));
+          writes.push(() => putListEntry(cell.scope, cell.id, c, mark));
         }
         const wanted = new Set(want.map((x) => x.wishId));
         for (const e of have.filter((x) => !wanted.has(x.wishId))) {

@@ -1,6 +1,8 @@
 import type { User } from '../schemas/users';
 import type { Team } from '../schemas/teams';
+import type { Wish } from '../schemas/wishes';
 import { leadsTeam } from './teams';
+import { type Actor, canView, relationTo } from './wish-access';
 
 /** What a figure is read for: a place (with the community and street it lies in) or a team. */
 export type FigureTarget =
@@ -28,4 +30,19 @@ export function mayReadFigures(user: Pick<User, 'id' | 'roles' | 'gridIds' | 'st
     case 'street':
       return streetOf;
   }
+}
+
+/**
+ * Whether a wish behind a number is shown to its reader: one whose grid's figures they read, or one they may see
+ * themselves (a team's lead sees what the team holds). A team serving several communities (融合网格) lists every
+ * community's wishes; its community's staff see their own community's only. Pure.
+ */
+export function mayOpenFigureWish(
+  user: Actor,
+  wish: Pick<Wish, 'gridId' | 'communityId' | 'streetId' | 'ownerId' | 'teamId' | 'claimantId' | 'status' | 'level'>,
+): boolean {
+  return (
+    mayReadFigures(user, { kind: 'grid', id: wish.gridId, communityId: wish.communityId, streetId: wish.streetId }) ||
+    canView(relationTo(user, wish))
+  );
 }

@@ -20,12 +20,23 @@ import { isClosedUnfixed, isFulfilled, isMerged, isOpen, isRejected, isWorkDone 
  * definition in words; this module is the definition in code. Pure.
  */
 
-/** A counter's name: `<figure>_n` / `<figure>_d` for a numerator and denominator, `c_<count>` for a count. */
-export type TallyKey = `${FigureKey}_${'n' | 'd'}` | `c_${CountKey}`;
+/**
+ * A counter's name: `<figure>_n` / `<figure>_d` for a numerator and denominator, `c_<count>` for a count, and
+ * `cat_<category>_s` / `cat_<category>_r` for the wishes of a category received (submitted) and resolved (confirmed
+ * or auto-confirmed): the monthly report's "by category".
+ */
+export type CategoryTallyKey = `cat_${string}_${'s' | 'r'}`;
+export type TallyKey = `${FigureKey}_${'n' | 'd'}` | `c_${CountKey}` | CategoryTallyKey;
 export type Tally = Partial<Record<TallyKey, number>>;
 
-/** A wish's place in a figure's drill-down list: counted in the numerator, or missing from it. */
-export type Mark = `${FigureKey}:${'n' | 'm'}`;
+/** The name of a drill-down list: a figure's, or a count's (`c_<count>`: the wishes it counts). */
+export type ListName = FigureKey | `c_${CountKey}`;
+/** A wish's place in a drill-down list: counted in a figure's numerator, or missing from it; or counted in a count (`n`). */
+export type Mark = `${FigureKey}:${'n' | 'm'}` | `c_${CountKey}:n`;
+
+const CATEGORY_KEY = /^cat_(.+)_([sr])$/;
+/** Whether an attribute of a counter item is one of its counters. */
+export const isTallyKey = (k: string): k is TallyKey => (TALLY_KEYS as readonly string[]).includes(k) || CATEGORY_KEY.test(k);
 
 /** Where a contribution is counted: the wish's grid (its community and street sum their grids), or a team. */
 export interface Cell {
@@ -47,7 +58,7 @@ export interface Contribution {
 
 export type FigureWishFields = Pick<
   Wish,
-  'id' | 'status' | 'createdAt' | 'gridId' | 'communityId' | 'streetId' | 'teamId' | 'rating' | 'doneAt' | 'doneBy' | 'filedBy'
+  'id' | 'status' | 'category' | 'createdAt' | 'gridId' | 'communityId' | 'streetId' | 'teamId' | 'rating' | 'doneAt' | 'doneBy' | 'filedBy'
 >;
 export type FigureTimeline = readonly Pick<FigureEvent, 'seq' | 'action' | 'actorRole' | 'note' | 'team' | 'doneBy' | 'clock'>[];
 
@@ -112,7 +123,7 @@ export function contributionOf(wish: FigureWishFields, timeline: FigureTimeline)
     streetId: wish.streetId,
   };
   // A merged wish counts in the wish it joined: here only as merged.
-  if (isMerged(wish.status)) return { ...base, cells: [{ scope: 'grid', id: wish.gridId, tally: { c_merged: 1 }, marks: [] }] };
+  if (isMerged(wish.status)) return { ...base, cells: [{ scope: 'grid', id: wish.gridId, tally: { c_merged: 1 }, marks: ['c_merged:n'] }] };
 
   const events = [...timeline].sort(bySeq);
   const has = (action: string) => events.some((e) => e.action === action);
@@ -162,6 +173,11 @@ export function contributionOf(wish: FigureWishFields, timeline: FigureTimeline)
   put(tally, 'c_council', has('council') ? 1 : 0);
   put(tally, 'c_extended', extended ? 1 : 0);
   put(tally, 'c_doneInExtension', extended && done && !doneInTime && wish.doneAt && wish.doneBy && wish.doneAt <= wish.doneBy ? 1 : 0);
+  // Every count opens to its wishes, as the figures' parts do.
+  for (const k of COUNT_KEYS) if (tally[`c_${k}`]) marks.push(`c_${k}:n`);
+  // The monthly report's categories: received, and resolved.
+  put(tally, `cat_${wish.category}_s`);
+  put(tally, `cat_${wish.category}_r`, fulfilled ? 1 : 0);
 
   // 退单率: send-backs by a team (not the system's, when an agreement ended) over routings to a team, per team concerned.
   const routings = new Map<string | null, number>();
@@ -252,6 +268,22 @@ export const TALLY_KEYS: readonly TallyKey[] = [
   ...FIGURE_KEYS.flatMap((k) => [`${k}_n`, `${k}_d`] as const),
   ...COUNT_KEYS.map((k) => `c_${k}` as const),
 ];
+
+/** The monthly report's categories of a tally: received and resolved per category id, most received first. */
+export function categoriesOf(tally: Tally): { category: string; received: number; resolved: number }[] {
+  const rows = new Map<string, { category: string; received: number; resolved: number }>();
+  for (const [k, v] of Object.entries(tally)) {
+    const m = CATEGORY_KEY.exec(k);
+    if (!m || !v) continue;
+    const row = rows.get(m[1]) ?? { category: m[1], received: 0, resolved: 0 };
+    if (m[2] === 's') row.received += v;
+    else row.resolved += v;
+    rows.set(m[1], row);
+  }
+  return [...rows.values()]
+    .filter((r) => r.received || r.resolved)
+    .sort((a, b) => b.received - a.received || a.category.localeCompare(b.category));
+}
 
 /** The months ending with `last`, oldest first: 2026-09, 2026-10, 2026-11. */
 export function monthsUpTo(last: string, count: number): string[] {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Id, page, PageQuery } from './common';
 import { Level, SlaState } from './sla';
-import { WishEvent, WishStatus } from './wishes';
+import { WallItem, WishEvent, WishStatus } from './wishes';
 
 /**
  * The figures staff are judged by, computed from the events of each wish (docs/figures.md says exactly how):
@@ -80,12 +80,26 @@ export type PublicFigures = z.infer<typeof PublicFigures>;
 export const FigurePart = z.enum(['numerator', 'denominator', 'missing']);
 export type FigurePart = z.infer<typeof FigurePart>;
 
+/** The wishes behind a part of a figure (`figure` and `part`), or behind a count (`count`: submitted, escalated, …). */
 export const FigureWishesQuery = PageQuery.extend({
   scope: FigureScope,
   id: Id,
   month: Month,
-  figure: FigureKey,
-  part: FigurePart,
+  figure: FigureKey.optional(),
+  part: FigurePart.optional(),
+  count: CountKey.optional(),
+}).superRefine((q, ctx) => {
+  const figure = q.figure !== undefined || q.part !== undefined;
+  if (figure && q.count !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['count'], message: 'ask for a figure and its part, or for a count, not both' });
+  else if (!figure && q.count === undefined)
+    ctx.addIssue({ code: 'custom', path: ['figure'], message: 'name a figure and its part, or a count' });
+  else if (figure && (q.figure === undefined || q.part === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [q.figure === undefined ? 'figure' : 'part'],
+      message: 'a figure needs its part, and a part its figure',
+    });
 });
 export type FigureWishesQuery = z.infer<typeof FigureWishesQuery>;
 
@@ -107,7 +121,11 @@ export const FigureWish = z.object({
   doneBy: z.string().nullable(),
 });
 export type FigureWish = z.infer<typeof FigureWish>;
-export const FigureWishPage = page(FigureWish);
+/**
+ * A page of the wishes behind a number. `hidden`: wishes of this page the reader may not see (a team that serves
+ * several communities lists the others' wishes too: staff see their own community's only); counted, not shown.
+ */
+export const FigureWishPage = page(FigureWish).extend({ hidden: z.number().int().min(0).default(0) });
 export type FigureWishPage = z.infer<typeof FigureWishPage>;
 
 /** `GET /figures/trend`: the months up to `month` (this month unless said), oldest first. */
@@ -151,3 +169,23 @@ export const FigureEvent = WishEvent.extend({
   clock: ClockName.nullable().optional(),
 });
 export type FigureEvent = z.infer<typeof FigureEvent>;
+
+/** `GET /figures/report`: a community's month for the residents' wall and the noticeboard (this month unless said). */
+export const ReportQuery = z.strictObject({ communityId: Id.optional(), month: Month.optional() });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/** 本月收到 N 件,解决 M 件; the three rates; by category; the best-rated wishes residents agreed to publish. */
+export const MonthlyReport = z.object({
+  communityId: Id,
+  name: z.string(),
+  month: Month,
+  /** Wishes submitted in the month (a merged one counts in the wish it joined). */
+  received: z.number().int(),
+  /** Of them, confirmed as solved (by the resident, on their behalf, or automatically). */
+  resolved: z.number().int(),
+  rates: z.object({ response: Figure, resolution: Figure, satisfaction: Figure }),
+  categories: z.array(z.object({ category: Id, categoryName: z.string(), received: z.number().int(), resolved: z.number().int() })),
+  /** The best-rated confirmed wishes whose residents agreed to publish them, as the wall shows them (names masked). */
+  best: z.array(WallItem),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReport>;

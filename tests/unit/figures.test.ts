@@ -1,4 +1,5 @@
 import {
+  categoriesOf,
   changeBetween,
   contributionOf,
   figureFacts,
@@ -26,6 +27,7 @@ const OTHER = 't-gc-lexiujiang';
 const wish = (extra: Partial<FigureWishFields> = {}): FigureWishFields => ({
   id: 'w1',
   status: 'submitted',
+  category: 'cat-electric',
   createdAt: CREATED,
   gridId: GRID,
   communityId: 'c-gucheng',
@@ -56,11 +58,15 @@ const complete: E = { action: 'complete', actorRole: 'volunteer', team: TEAM };
 const confirm: E = { action: 'confirm', actorRole: 'resident', team: TEAM };
 const worked = [autoRoute, claim, start, complete];
 
-const gridTally = (w: FigureWishFields, t: FigureTimeline): Tally => contributionOf(w, t).cells.find((c) => c.scope === 'grid')!.tally;
+/** The figures and counts of a tally, without the report's categories (tested on their own below). */
+const figureKeys = (t: Tally): Tally => Object.fromEntries(Object.entries(t).filter(([k]) => !k.startsWith('cat_')));
+const gridTally = (w: FigureWishFields, t: FigureTimeline): Tally =>
+  figureKeys(contributionOf(w, t).cells.find((c) => c.scope === 'grid')!.tally);
+/** A cell's figure marks, without the counts' lists (tested on their own below). */
 const marks = (w: FigureWishFields, t: FigureTimeline, scope = 'grid', id = GRID) =>
   contributionOf(w, t)
     .cells.find((c) => c.scope === scope && c.id === id)
-    ?.marks.slice()
+    ?.marks.filter((m) => !m.startsWith('c_'))
     .sort();
 
 const doneIn = '2026-11-11T08:00:00.000Z';
@@ -266,7 +272,7 @@ describe('what one wish contributes, by hand', () => {
       w,
       timeline(autoRoute, { action: 'send_back', actorRole: 'volunteer', team: TEAM }, { action: 'route', team: OTHER }),
     );
-    expect(c.cells.map((x) => [x.scope, x.id, x.tally])).toEqual([
+    expect(c.cells.map((x) => [x.scope, x.id, figureKeys(x.tally)])).toEqual([
       ['grid', GRID, { response_n: 1, response_d: 1, sendBack_n: 1, sendBack_d: 2, c_submitted: 1, c_open: 1 }],
       ['team', OTHER, { response_n: 1, response_d: 1, c_submitted: 1, c_open: 1, sendBack_d: 1 }],
       ['team', TEAM, { sendBack_n: 1, sendBack_d: 1 }],
@@ -319,15 +325,31 @@ describe('counting changes, reading figures', () => {
     expect(grid).toEqual({
       scope: 'grid',
       id: GRID,
-      add: { resolution_n: 1, satisfaction_n: 1, satisfaction_d: 1, c_confirmed: 1, c_open: -1, c_openOverdue: -1 },
-      put: ['resolution:n', 'satisfaction:n'],
-      drop: ['resolution:m'],
+      add: {
+        resolution_n: 1,
+        satisfaction_n: 1,
+        satisfaction_d: 1,
+        c_confirmed: 1,
+        c_open: -1,
+        c_openOverdue: -1,
+        'cat_cat-electric_r': 1,
+      },
+      put: ['resolution:n', 'satisfaction:n', 'c_confirmed:n'],
+      drop: ['resolution:m', 'c_open:n', 'c_openOverdue:n'],
     });
   });
 
   test('nothing counted before: everything is added; nothing changed: no change', () => {
     const c = contributionOf(wish(), timeline());
-    expect(changeBetween(null, c)).toEqual([{ scope: 'grid', id: GRID, add: { c_submitted: 1, c_open: 1 }, put: [], drop: [] }]);
+    expect(changeBetween(null, c)).toEqual([
+      {
+        scope: 'grid',
+        id: GRID,
+        add: { c_submitted: 1, c_open: 1, 'cat_cat-electric_s': 1 },
+        put: ['c_submitted:n', 'c_open:n'],
+        drop: [],
+      },
+    ]);
     expect(changeBetween(c, c)).toEqual([]);
   });
 
@@ -346,5 +368,48 @@ describe('counting changes, reading figures', () => {
 
   test('months back from one, across a year', () => {
     expect(monthsUpTo('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+});
+
+describe('every count opens to its wishes; the report counts by category', () => {
+  const countMarks = (w: FigureWishFields, t: FigureTimeline) =>
+    contributionOf(w, t)
+      .cells.find((c) => c.scope === 'grid')!
+      .marks.filter((m) => m.startsWith('c_'))
+      .sort();
+
+  test('a wish is listed under each count it is counted in, and only those', () => {
+    const late = wish({ status: 'in_progress', teamId: TEAM });
+    expect(countMarks(late, timeline(...worked.slice(0, 3), sys('escalate', { clock: 'done' })))).toEqual([
+      'c_escalated:n',
+      'c_open:n',
+      'c_openOverdue:n',
+      'c_submitted:n',
+    ]);
+    const proxy = wish({
+      status: 'confirmed',
+      teamId: TEAM,
+      rating: 5,
+      doneAt: doneIn,
+      filedBy: { userId: 'u', name: '孙丽', consentAt: CREATED },
+    });
+    expect(countMarks(proxy, timeline(...worked, confirm))).toEqual(['c_byProxy:n', 'c_confirmed:n', 'c_submitted:n']);
+    expect(countMarks(wish({ status: 'merged' }), timeline())).toEqual(['c_merged:n']);
+  });
+
+  test('received and resolved per category, summed over wishes; a merged wish is in neither', () => {
+    const t = (w: FigureWishFields, tl: FigureTimeline) => contributionOf(w, tl).cells[0].tally;
+    const sum = sumTallies([
+      t(wish({ status: 'confirmed', teamId: TEAM, rating: 5, doneAt: doneIn }), timeline(...worked, confirm)),
+      t(wish({ status: 'routed', teamId: TEAM }), timeline(autoRoute)),
+      t(wish({ status: 'closed_unfixed', category: 'cat-other' }), timeline({ action: 'close' })),
+      t(wish({ status: 'merged', category: 'cat-other' }), timeline()),
+    ]);
+    expect(categoriesOf(sum)).toEqual([
+      { category: 'cat-electric', received: 2, resolved: 1 },
+      { category: 'cat-other', received: 1, resolved: 0 },
+    ]);
+    // Categories are beside the figures, never in them.
+    expect(figuresOf(sum).counts.submitted).toBe(3);
   });
 });
