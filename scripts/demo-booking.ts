@@ -84,6 +84,8 @@ export const DEMO_SERVICES: Service[] = [
         publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
         revealHours: 24,
         ifWitnessSilent: 'public_only',
+        // Two chances each; one, for 30 days, after a third unexcused no-show within 90 days.
+        weights: { normal: 2, restricted: 1 },
       },
     },
   }),

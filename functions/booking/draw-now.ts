@@ -4,7 +4,7 @@ import type { DrawView } from '../../shared/schemas/draws';
 import type { User } from '../../shared/schemas/users';
 import { getSlot } from '../data/booking/slots';
 import { drawSlot } from './draw';
-import { drawOf } from './lists';
+import { drawOf } from './draw-view';
 
 /** Staff make a draw that tick has not made yet, once applications have closed; the result is the same as tick's would be. */
 export async function drawNow(user: User, slotId: string, now: Date): Promise<DrawView> {

@@ -1,4 +1,4 @@
-import { canonicalList, parseList, rankWith, runDraw, seedInputOf } from '../../shared/domain/booking/ballot';
+import { canonicalList, parseList, rankWith, runDraw, seedInputOf, weightFor } from '../../shared/domain/booking/ballot';
 import { HOUR_MS, iso, whenText } from '../../shared/domain/beijing-time';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { bookingNotes } from '../../shared/domain/booking/notify';
@@ -17,6 +17,7 @@ import { optimistic } from '../data/retry';
 import type { TransactItem } from '../data/transactions';
 import { drawnWaitKey, waitPut } from '../data/booking/waitlist';
 import { commit, type BookingChange } from './commit';
+import { witnessRole } from './draw-view';
 
 /** Applicants per transaction: each is a booking, maybe a quota and a waiting-list entry, and notes for two people. */
 const BATCH = 8;
@@ -28,9 +29,10 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
   if (existing) return existing;
   const applied = (await bookingsOfSlot(slot.id)).filter((b) => b.status === 'applied' && b.ticket);
   const closedAt = slot.times.ballotClosesAt!;
+  // A booking records the applicant's class (weight 1: restricted after no-shows); the slot's rules weigh each class.
   const applicants = applied.map((b) => ({
     ticket: b.ticket!,
-    weight: b.weight,
+    weight: weightFor(slot.rules.draw?.weights, b.weight === 1),
     name: maskName(b.residentName),
     residentId: b.residentId,
   }));
@@ -62,7 +64,8 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
       remindedAt: null,
       witnesses: witnesses.map(({ id, user }) => ({
         userId: id,
-        name: user?.name ?? id,
+        name: maskName(user?.name ?? id),
+        role: witnessRole(user),
         commitment: null,
         committedAt: null,
         secret: null,

@@ -1,22 +1,18 @@
 import { forbidden, invalid, notFound } from '../../shared/errors';
-import { notVerified } from '../../shared/domain/membership';
 import { channelFor, providesFor, runsCommunity } from '../../shared/domain/booking/access';
-import { HOW_TO_CHECK, HOW_TO_CHECK_V2, WEIGHT_CLASSES } from '../../shared/domain/booking/ballot';
 import { addDays, beijingDate, datesBetween } from '../../shared/domain/beijing-time';
 import { toSlotView } from '../../shared/domain/booking/view';
 import type { BookingListQuery, BookingPage } from '../../shared/schemas/bookings';
-import type { DrawView } from '../../shared/schemas/draws';
 import type { ServiceListQuery, ServicePage } from '../../shared/schemas/services';
 import type { RosterQuery, SlotListQuery, SlotPage } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
-import { activeBookingsOf, bookingsMadeBy, bookingsOnSlots, getBooking, pastBookingsOf, rosterOf } from '../data/booking/bookings';
-import { drawInputs, getDraw } from '../data/booking/draws';
+import { activeBookingsOf, bookingsMadeBy, bookingsOnSlots, pastBookingsOf, rosterOf } from '../data/booking/bookings';
 import { readPage } from '../data/pagination';
 import { allServicesOf, servicePage } from '../data/booking/services';
 import { getSlot, slotsOfService } from '../data/booking/slots';
 import { getTeam } from '../data/teams';
 import { getUser } from '../data/users';
-import { memberCommunities, readableCommunities } from '../auth/scope';
+import { readableCommunities } from '../auth/scope';
 import { viewOf } from './load';
 import { visibleService } from './services';
 
@@ -90,43 +86,6 @@ export async function listBookings(user: User, q: BookingListQuery): Promise<Boo
   const sources = q.scope === 'mine' ? [activeBookingsOf(user.id), pastBookingsOf(user.id)] : [bookingsMadeBy(user.id)];
   const page = await readPage(sources, q.cursor, q.limit);
   return { cursor: page.cursor, items: await Promise.all(page.items.map(viewOf)) };
-}
-
-/**
- * A published draw, with the viewer's own ticket to look for, and how anyone checks it: for the community's
- * members (its ranks name neighbours, masked); a resident whose home is not verified yet could not apply either.
- */
-export async function drawOf(user: User, serviceId: string, drawId: string): Promise<DrawView> {
-  const service = await visibleService(user, serviceId);
-  if (!(await memberCommunities(user)).includes(service.communityId)) throw notVerified();
-  const draw = await getDraw(drawId);
-  if (!draw || draw.serviceId !== serviceId) throw notFound('draw');
-  const [own, live] = await Promise.all([getBooking(draw.slotId, user.id), draw.status === 'committed' ? drawInputs(draw.slotId) : null]);
-  const { residents: _residents, names: _names, ...published } = draw;
-  // Before the draw is made: each commitment, and whether (when) each witness revealed, never the secret
-  // itself, so no one (not the last witness either) learns the others' secrets from the app before the end.
-  const inputs = live
-    ? {
-        witnesses: draw.witnesses.map((w) => {
-          const i = live.witnesses.get(w.userId);
-          return {
-            ...w,
-            commitment: i?.commitment ?? null,
-            committedAt: i?.committedAt ?? null,
-            revealedAt: i?.revealedAt ?? null,
-            secret: null,
-          };
-        }),
-        publicNumber: live.publicNumber,
-      }
-    : {};
-  return {
-    ...published,
-    ...inputs,
-    myTickets: own?.ticket ? [own.ticket] : [],
-    howToCheck: draw.seedRule === 'v2' ? HOW_TO_CHECK_V2 : HOW_TO_CHECK,
-    weightClasses: WEIGHT_CLASSES,
-  };
 }
 
 /** The bookable services of the user's community (or of one of their communities), in display order; staff also see inactive ones. */

@@ -15,7 +15,10 @@ export type DrawEntry = z.infer<typeof DrawEntry>;
 /** A witness's part in the seed: the commitment made before the close, the secret revealed after it. */
 export const DrawWitness = z.object({
   userId: Id,
+  /** Masked for publication: 郭**. */
   name: z.string(),
+  /** 社区工作人员 or 居民代表, as the page says who made each step. */
+  role: z.enum(['staff', 'resident']).default('resident'),
   /** SHA-256 (hex) of the secret, made before the close; null if they never committed. */
   commitment: z.string().nullable(),
   committedAt: z.string().nullable(),
@@ -84,11 +87,21 @@ export const StoredDraw = Draw.extend({
 export type StoredDraw = z.infer<typeof StoredDraw>;
 
 export const DrawView = Draw.extend({
+  /**
+   * `open`: applications are still taken, nothing is published but who the witnesses are and whether each has
+   * committed (not the commitment itself); `committed`: the list and its hash are out, the inputs arriving;
+   * `drawn`: the seed and the ranks.
+   */
+  status: z.enum(['open', 'committed', 'drawn']),
+  /** The frozen list as published at the close: each ticket, its weight and the masked name (empty while open). */
+  applicants: z.array(z.object({ ticket: z.string(), weight: z.number().int(), name: z.string() })),
+  /** What the rules do if a witness stays silent past `revealBy`; null on ballots without witnesses. */
+  ifWitnessSilent: z.enum(['public_only']).nullable(),
   /** The viewer's own ticket (or the resident's they applied for), to find on the list. */
   myTickets: z.array(z.string()),
   /** How to check it, step by step, in Chinese. */
   howToCheck: z.array(z.string()),
-  /** What each weight on the list means. */
+  /** What each weight on the list means, from the slot's rules. */
   weightClasses: z.array(z.object({ weight: z.number().int(), reason: z.string() })),
 });
 export type DrawView = z.infer<typeof DrawView>;

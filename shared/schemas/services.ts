@@ -46,6 +46,14 @@ export const DrawRules = z
       .nullable(),
     revealHours: z.number().int().min(1).max(72),
     ifWitnessSilent: z.literal('public_only'),
+    /**
+     * The weight of each class of applicant (the list shows a weight per ticket; WEIGHT_REASONS in
+     * shared/domain/booking/ballot.ts says why): `normal`, and `restricted`, 30 days from a third unexcused
+     * no-show within 90 days.
+     */
+    weights: z
+      .strictObject({ normal: z.number().int().min(1).max(2), restricted: z.number().int().min(1).max(2) })
+      .default({ normal: 2, restricted: 1 }),
   })
   .refine((d) => new Set(d.witnesses).size === d.witnesses.length, { message: 'a witness is named once', path: ['witnesses'] })
   .refine((d) => d.witnesses.length === 0 || d.witnesses.length >= 2, {

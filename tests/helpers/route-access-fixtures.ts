@@ -98,6 +98,7 @@ const WITNESSED = {
     publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
     revealHours: 72,
     ifWitnessSilent: 'public_only' as const,
+    weights: { normal: 2, restricted: 1 },
   },
 };
 /** The secret a witness committed to in `committedSlot`. */

@@ -1,5 +1,5 @@
 import { DrawPath, type DrawView } from '../../../shared/schemas/draws';
-import { drawOf } from '../lists';
+import { drawOf } from '../draw-view';
 import { route } from '../../http/handler';
 
 /** A published draw: the frozen list, its hash, the seed, the ranks (names masked), and how to check them. */

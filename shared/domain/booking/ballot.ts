@@ -138,7 +138,8 @@ export function verifyDraw(
   if (seed !== draw.seed) problems.push('the seed does not follow from the list hash');
   const tickets = new Set(parsed.entries.map((e) => e.ticket));
   if (tickets.size !== parsed.entries.length) problems.push('a ticket appears twice on the list');
-  const order = drawOrder(seed, parsed.entries);
+  // Each step on its own: the order is re-run from the published seed, whatever the step above found.
+  const order = drawOrder(draw.seed, parsed.entries);
   const published = [...draw.entries].sort((a, b) => a.rank - b.rank);
   const same =
     published.length === order.length &&
@@ -168,11 +169,87 @@ export const HOW_TO_CHECK_V2 = [
   '5. 名次在座位数以内的中签,其余按名次进入候补。',
 ];
 
-/** What each weight on a list means (the no-show rule, docs/data-model.md). */
-export const WEIGHT_CLASSES = [
-  { weight: 2, reason: '正常报名:两次抽取机会' },
-  { weight: 1, reason: '90天内第三次未到场(未获谅解)起30天内:权重减半' },
-];
+/**
+ * Why an applicant has the weight they have: the classes a service's rules give a weight to
+ * (`rules.draw.weights`), each for a reason the draw page states (the no-show rule, docs/data-model.md).
+ */
+export const WEIGHT_REASONS = {
+  normal: '正常报名',
+  restricted: '90天内第三次未到场(未获谅解),自第三次起30天内',
+} as const;
+export type WeightClass = keyof typeof WEIGHT_REASONS;
+/** Ballots whose rules predate named weights drew with these. */
+export const DEFAULT_WEIGHTS: Record<WeightClass, number> = { normal: 2, restricted: 1 };
+
+/** The weight classes of a service's rules, with the reason for each, as the draw page shows them. */
+export function weightClassesOf(weights: Record<WeightClass, number> = DEFAULT_WEIGHTS): { weight: number; reason: string }[] {
+  return (Object.keys(WEIGHT_REASONS) as WeightClass[]).map((c) => ({
+    weight: weights[c],
+    reason: `${WEIGHT_REASONS[c]}:权重${weights[c]},即抽取${weights[c]}次取最大的一个`,
+  }));
+}
+
+/** A ballot weight for a resident's no-show standing, as the slot's rules set it. */
+export const weightFor = (weights: Record<WeightClass, number> | undefined, restricted: boolean): 1 | 2 =>
+  (weights ?? DEFAULT_WEIGHTS)[restricted ? 'restricted' : 'normal'] === 1 ? 1 : 2;
+
+/** One step of the app's own check of a published draw, as the draw page lists it. */
+export interface CheckStep {
+  step: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * The draw page's 在手机上核对: each step of HOW_TO_CHECK_V2 re-run with this file's SHA-256 on what the page
+ * shows, passed or failed on its own, so a resident sees which figure (if any) does not follow.
+ */
+export function checkSteps(
+  draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'seedInput' | 'entries' | 'seats' | 'slotId' | 'closedAt' | 'witnesses' | 'path'> & {
+    publicNumber: { value: string } | null;
+  },
+): CheckStep[] {
+  const steps: CheckStep[] = [];
+  const parsed = parseList(draw.list);
+  const hash = sha256Hex(draw.list);
+  steps.push({
+    step: '名单哈希',
+    ok: hash === draw.listHash && !!parsed && parsed.slotId === draw.slotId && parsed.closedAt === draw.closedAt,
+    detail: `名单原文的SHA-256为${hash.slice(0, 16)}…`,
+  });
+  for (const w of draw.witnesses) {
+    if (w.secret === null) {
+      steps.push({ step: `监督人${w.name}的承诺`, ok: true, detail: w.silent ? '未揭示,按规则不计入种子' : '尚未揭示' });
+      continue;
+    }
+    const got = sha256Hex(w.secret);
+    steps.push({ step: `监督人${w.name}的承诺`, ok: got === w.commitment, detail: `密码的SHA-256为${got.slice(0, 16)}…` });
+  }
+  if (draw.seed === null || draw.seedInput === null || !parsed) return steps;
+  const used = draw.path === 'all' ? draw.witnesses.map((w) => ({ userId: w.userId, secret: w.secret ?? '' })) : [];
+  const input = seedInputOf(hash, used, draw.publicNumber?.value ?? null);
+  const seed = sha256Hex(input);
+  steps.push({
+    step: '随机种子',
+    ok: input === draw.seedInput && seed === draw.seed,
+    detail: `种子原文的SHA-256为${seed.slice(0, 16)}…`,
+  });
+  // Each step on its own: the order is re-run from the published seed, whatever the step above found.
+  const order = drawOrder(draw.seed, parsed.entries);
+  const published = [...draw.entries].sort((a, b) => a.rank - b.rank);
+  const same = (i: number) => published[i]?.ticket === order[i].ticket && published[i].weight === order[i].weight;
+  steps.push({
+    step: '抽签名次',
+    ok: published.length === order.length && order.every((_, i) => same(i) && published[i].rank === i + 1),
+    detail: `按种子重算${order.length}张签的名次`,
+  });
+  steps.push({
+    step: '中签和候补',
+    ok: published.every((e) => e.outcome === (e.rank <= draw.seats ? 'won' : 'waiting')),
+    detail: `前${draw.seats}名中签,其余按名次候补`,
+  });
+  return steps;
+}
 
 /** How anyone checks a draw by hand, shown on the draw page. */
 export const HOW_TO_CHECK = [

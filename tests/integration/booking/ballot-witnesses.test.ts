@@ -26,6 +26,7 @@ const RULES = {
     publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
     revealHours: 24,
     ifWitnessSilent: 'public_only' as const,
+    weights: { normal: 2, restricted: 1 },
   },
 };
 
