@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/mine/index',
         'pages/booking/index',
         'pages/draw/index',
+        'pages/print/index',
         'pages/roster/index',
         'pages/manage/index',
       ],

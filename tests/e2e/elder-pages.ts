@@ -5,6 +5,7 @@ import { as } from '../helpers/api';
 import { addResidents } from '../helpers/people';
 import { book, DAY_MS, slotIn, startingSoon, testService } from '../helpers/booking';
 import { tickAt } from '../helpers/tick';
+import { witnessedBallot } from '../helpers/ballot';
 import { seedCouncil } from '../../scripts/demo/council';
 import { CLUTTER, GRID_WORKER as WISH_GRID_WORKER, LAMP, step, submit, wishIn } from '../helpers/wishes';
 
@@ -593,6 +594,57 @@ export const ELDER_PAGES: ElderPage[] = [
       await tapButton(p, '查看抽签名单');
     },
     shown: '.draw-entry.mine',
+  },
+  {
+    page: 'booking/pages/draw/index',
+    user: STAFF,
+    view: 'a witness before the close: what will happen, and the secret to commit',
+    prepare: async () => {
+      const { service, slot } = await witnessedBallot(await addResidents(2, 'e-witness'), 'open', []);
+      return { service: service.id, slot: slot.id };
+    },
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '服务管理');
+      await p.locator(`.manage-service[data-service-id="${d.service}"]:visible .service-slots`).click();
+      await p.locator(`.slot-card[data-slot-id="${d.slot}"]:visible .see-draw`).click();
+      await p.locator('.make-secret:visible').click();
+    },
+    shown: '.commit-secret',
+  },
+  {
+    page: 'booking/pages/draw/index',
+    user: RESIDENT,
+    view: 'a witnessed draw, every input, checked on the phone',
+    prepare: async () => {
+      const { slot } = await witnessedBallot([RESIDENT, ...(await addResidents(3, 'e-witnessed'))], 'drawn');
+      return { booking: `${slot.id}.${RESIDENT}` };
+    },
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的预约');
+      await p.locator(`.booking-card[data-booking-id="${d.booking}"]:visible .card-title`).click();
+      await tapButton(p, '查看抽签名单');
+      await p.locator('.check-draw:visible').click();
+    },
+    shown: '.check-summary',
+  },
+  {
+    page: 'booking/pages/print/index',
+    user: RESIDENT,
+    view: 'the printable sheet of a witnessed draw',
+    prepare: async () => {
+      const { slot } = await witnessedBallot([RESIDENT, ...(await addResidents(3, 'e-sheet'))], 'drawn');
+      return { booking: `${slot.id}.${RESIDENT}` };
+    },
+    reach: async (p, d) => {
+      await openTab(p, '我的');
+      await tapButton(p, '我的预约');
+      await p.locator(`.booking-card[data-booking-id="${d.booking}"]:visible .card-title`).click();
+      await tapButton(p, '查看抽签名单');
+      await p.locator('.open-print:visible').click();
+    },
+    shown: '.draw-sheet .sheet-entry',
   },
   {
     page: 'booking/pages/roster/index',

@@ -21,7 +21,7 @@ import {
   type VolunteerProfileBody,
 } from '@shared/schemas/teams';
 import { BookingPage, BookingView, type BookingCreateBody, type CancelBody, type OfferBody } from '@shared/schemas/bookings';
-import { DrawView } from '@shared/schemas/draws';
+import { DrawStep, DrawView, type PublicNumberBody } from '@shared/schemas/draws';
 import { Service, ServicePage, type ServiceUpdateBody } from '@shared/schemas/services';
 import { SlotPage, SlotView, type SlotUpdateBody } from '@shared/schemas/slots';
 import { Me, Resident, ResidentPage, SignedOut, type MeUpdateBody } from '@shared/schemas/users';
@@ -102,6 +102,12 @@ export const api = {
   changeSlot: (id: string, body: SlotUpdateBody) => request('PATCH', `/slots/${encodeURIComponent(id)}`, SlotView, { body }),
   draw: (serviceId: string, slotId: string) =>
     request('GET', `/services/${encodeURIComponent(serviceId)}/draws/${encodeURIComponent(slotId)}`, DrawView),
+  commitDraw: (slotId: string, commitment: string) =>
+    request('POST', `/slots/${encodeURIComponent(slotId)}/draw/commitments`, DrawStep, { body: { commitment } }),
+  revealDraw: (slotId: string, secret: string) =>
+    request('POST', `/slots/${encodeURIComponent(slotId)}/draw/reveals`, DrawStep, { body: { secret } }),
+  enterPublicNumber: (slotId: string, body: PublicNumberBody) =>
+    request('POST', `/slots/${encodeURIComponent(slotId)}/draw/public-number`, DrawStep, { body }),
   book: (body: BookingCreateBody, idempotencyKey: string) => request('POST', '/bookings', BookingView, { body, idempotencyKey }),
   bookings: (scope: 'mine' | 'made', cursor?: string) => request('GET', '/bookings', BookingPage, { query: { scope, cursor } }),
   booking: (id: string) => request('GET', `/bookings/${encodeURIComponent(id)}`, BookingView),

@@ -185,7 +185,7 @@ export const DEFAULT_WEIGHTS: Record<WeightClass, number> = { normal: 2, restric
 export function weightClassesOf(weights: Record<WeightClass, number> = DEFAULT_WEIGHTS): { weight: number; reason: string }[] {
   return (Object.keys(WEIGHT_REASONS) as WeightClass[]).map((c) => ({
     weight: weights[c],
-    reason: `${WEIGHT_REASONS[c]}:权重${weights[c]},即抽取${weights[c]}次取最大的一个`,
+    reason: `${WEIGHT_REASONS[c]},每张签抽取${weights[c]}次取最大的一个`,
   }));
 }
 

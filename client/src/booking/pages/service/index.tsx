@@ -168,18 +168,21 @@ export default function ServicePage() {
                 {rows.busy === slot.id ? '正在提交…' : choice === 'book' ? '预约' : choice === 'wait' ? '排队候补' : '报名抽签'}
               </Button>
             )}
-            {slot.allocation === 'ballot' && slot.ballotClosesAt && Date.parse(slot.ballotClosesAt) <= now && slot.state !== 'drawing' && (
-              <Button
-                className="btn block see-draw"
-                onClick={() =>
-                  Taro.navigateTo({
-                    url: `/booking/pages/draw/index?service=${encodeURIComponent(slot.serviceId)}&slot=${encodeURIComponent(slot.id)}`,
-                  })
-                }
-              >
-                查看抽签结果
-              </Button>
-            )}
+            {/* A witnessed ballot's page is open from the start (what will happen, who the witnesses are); an older one's from the draw. */}
+            {slot.allocation === 'ballot' &&
+              slot.ballotClosesAt &&
+              (service?.rules.draw || (Date.parse(slot.ballotClosesAt) <= now && slot.state !== 'drawing')) && (
+                <Button
+                  className="btn block see-draw"
+                  onClick={() =>
+                    Taro.navigateTo({
+                      url: `/booking/pages/draw/index?service=${encodeURIComponent(slot.serviceId)}&slot=${encodeURIComponent(slot.id)}`,
+                    })
+                  }
+                >
+                  {Date.parse(slot.ballotClosesAt) > now ? '抽签规则和监督人' : '查看抽签过程'}
+                </Button>
+              )}
             {rows.message?.row === slot.id && (
               <View className={rows.message.ok ? 'success booking-result' : 'error booking-result'}>{rows.message.text}</View>
             )}
