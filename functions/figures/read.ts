@@ -117,7 +117,7 @@ export async function readComparison(user: User, q: CompareQuery, now: Date): Pr
 }
 
 /** A wish behind a figure as a list shows it: no words, no flat, no phone, every person's name masked. */
-const figureWish = (w: Wish): FigureWish => ({
+export const figureWish = (w: Wish): FigureWish => ({
   id: w.id,
   status: w.status,
   categoryName: w.categoryName,

@@ -934,6 +934,26 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     forbidden: [],
     note: 'a community’s own people; street staff and the operator read GET /figures instead',
   },
+  {
+    route: 'GET /figures/report',
+    call: () => OF_GUCHENG,
+    missing: () => MISSING_COMMUNITY,
+    allowed: give(200, ...GUCHENG, 'street', 'admin'),
+    hidden: EVERYONE.filter((w) => ![...GUCHENG, 'street', 'admin'].includes(w)),
+    forbidden: [],
+    note: 'the monthly report: a community’s own people, its street’s staff and the operator',
+  },
+  ...(['needs', 'resources', 'problems'] as const).map(
+    (list): RouteAccess => ({
+      route: `GET /lists/${list}`,
+      call: () => ({ query: { scope: 'grid', id: 'g-gucheng-1' } }),
+      missing: (call) => ({ query: { ...call.query, id: MISSING.grid } }),
+      allowed: give(200, 'sun', 'guo', 'street', 'admin'),
+      hidden: ['zhou', 'zheng', 'feng'],
+      forbidden: 'rest',
+      note: 'grid 1’s list: its grid worker, 古城’s staff, 北大街’s street staff, the operator; volunteers and residents keep no list',
+    }),
+  ),
   { route: 'GET /credits/me', call: () => ({}), allowed: give(200, ...EVERYONE), hidden: [], forbidden: [] },
   {
     route: 'POST /credits/reversals',

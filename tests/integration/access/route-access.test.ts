@@ -229,6 +229,11 @@ describe('another community’s lists', () => {
       call: (who) => ({ query: { scope: 'community', id: OTHER_COMMUNITY.includes(who) ? 'c-pingtannao' : 'c-gucheng' } }),
       shownTo: 'guo',
     },
+    ...['/lists/needs', '/lists/resources', '/lists/problems'].map((path) => ({
+      route: `GET ${path}`,
+      call: (who: Who) => ({ query: { scope: 'community', id: OTHER_COMMUNITY.includes(who) ? 'c-pingtannao' : 'c-gucheng' } }),
+      shownTo: 'guo' as Who,
+    })),
     { route: 'GET /credits/me', call: () => ({}), shownTo: 'zhang' },
     {
       route: 'GET /credits',
@@ -258,6 +263,7 @@ describe('another community’s lists', () => {
     'GET /figures/trend': 'the numbers of one scope by month (404 in the route table)',
     'GET /figures/export': 'one street’s CSV (403 to 平坦垴’s people in the route table)',
     'GET /figures/public': 'one community’s numbers (404 in the route table)',
+    'GET /figures/report': 'one community’s month (404 in the route table); the wishes it holds up are the wall’s (GET /wall)',
   };
   /** The demo people who are not 古城's: 平坦垴's, the street's, the operator. */
   const NOT_GUCHENG = ['u-res-ptn', 'u-vol-qian', 'u-grid-ptn', 'u-staff-ptn', 'u-street-li', 'u-admin'];
