@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   'NOTICE_TOO_SHORT',
   'MEETING_NOT_HELD',
   'TASKS_OPEN',
+  // A council action the topic's step (or what it already holds) does not allow now; INVALID_TRANSITION is a wish's.
+  'WRONG_STEP',
+  'OBSERVER_SEATS_FULL',
   // A ballot's draw witnessed (issue 16)
   'ALREADY_COMMITTED',
   'COMMITMENT_MISMATCH',

@@ -1,9 +1,10 @@
 import { notFound } from '../../shared/errors';
 import { allowedCouncilActions, RESIDENT_ACTIONS } from '../../shared/domain/council-machine';
 import { viewLinkedWish, viewObjection, viewOpinion, viewStep, viewTask, viewTopic } from '../../shared/domain/council/view';
-import type { CouncilTask, TaskView, Topic, TopicDetail } from '../../shared/schemas/council';
+import type { Attendance, CouncilTask, TaskView, Topic, TopicDetail } from '../../shared/schemas/council';
 import type { User } from '../../shared/schemas/users';
 import type { Wish } from '../../shared/schemas/wishes';
+import { isObserver, seatsOf } from '../data/council/observers';
 import { isTopicSupporter, topicWithChildren } from '../data/council/topics';
 import { getWish } from '../data/wishes';
 import { topicViewerOf, viewerIn } from './access';
@@ -14,6 +15,26 @@ export async function wishesOf(topic: Pick<Topic, 'wishIds'>, tasks: readonly Co
   const found = await Promise.all(ids.map(getWish));
   return new Map(found.flatMap((w) => (w ? [[w.id, w] as const] : [])));
 }
+
+/** The observers of the notice in force and the seats left; whether `userId` is one; registration open until the meeting. */
+export async function attendanceOf(topic: Topic, userId: string, nowMs: number): Promise<Attendance | null> {
+  if (topic.step !== 'noticed' || !topic.notice) return null;
+  const [seats, registered] = await Promise.all([seatsOf(topic.id, topic.notice), isObserver(topic.id, topic.notice.at, userId)]);
+  return countOf(topic.notice, seats, registered, nowMs);
+}
+
+export const countOf = (
+  notice: NonNullable<Topic['notice']>,
+  s: { observers: number; seats: number | null },
+  registered: boolean,
+  nowMs: number,
+): Attendance => ({
+  observers: s.observers,
+  seats: s.seats,
+  seatsLeft: s.seats === null ? null : Math.max(0, s.seats - s.observers),
+  registered,
+  open: nowMs < Date.parse(notice.meetingAt),
+});
 
 export const taskViews = (tasks: readonly CouncilTask[], wishes: ReadonlyMap<string, Wish>, nowMs: number): TaskView[] =>
   tasks.map((t) => viewTask(t, t.wishId ? (wishes.get(t.wishId) ?? null) : null, nowMs));
@@ -28,7 +49,11 @@ export async function topicDetail(user: User, id: string, now: Date): Promise<To
   const viewer = found ? await viewerIn(user, found.topic.communityId) : null;
   if (!found || !viewer?.reads) throw notFound('topic');
   const { topic } = found;
-  const [wishes, supporting] = await Promise.all([wishesOf(topic, found.tasks), isTopicSupporter(id, user.id)]);
+  const [wishes, supporting, attendance] = await Promise.all([
+    wishesOf(topic, found.tasks),
+    isTopicSupporter(id, user.id),
+    attendanceOf(topic, user.id, now.getTime()),
+  ]);
   const seen = topicViewerOf(user, viewer);
   // A resident acts in the council once their home is verified; a proposer does not support their own proposal.
   const mayActAsResident = viewer.verified || viewer.roles.some((r) => r !== 'resident');
@@ -46,5 +71,6 @@ export async function topicDetail(user: User, id: string, now: Date): Promise<To
     wishes: topic.wishIds.flatMap((w) => (wishes.has(w) ? [viewLinkedWish(wishes.get(w)!, seen)] : [])),
     allowedActions: allowed,
     supporting,
+    attendance,
   };
 }

@@ -35,7 +35,7 @@ interface OnBehalf {
  * their grid worker or the community's staff act for, with the resident's consent recorded (as for wishes). Either
  * way the resident is one whose home in the topic's community is verified (403 NOT_VERIFIED otherwise).
  */
-async function speaker(
+export async function speaker(
   user: User,
   topic: Topic,
   viewer: CouncilViewer,
@@ -61,7 +61,7 @@ async function speaker(
   return { resident: user, role: 'resident', filedBy: null };
 }
 
-async function readable(user: User, id: string): Promise<{ topic: Topic; viewer: CouncilViewer }> {
+export async function readable(user: User, id: string): Promise<{ topic: Topic; viewer: CouncilViewer }> {
   const topic = await getTopic(id);
   const viewer = topic ? await viewerIn(user, topic.communityId) : null;
   if (!topic || !viewer?.reads) throw notFound('topic');
@@ -101,7 +101,7 @@ export async function supportTopic(user: User, id: string, body: TopicSupportBod
   const { topic, viewer } = await readable(user, id);
   const at = now.toISOString();
   const { resident, filedBy } = await speaker(user, topic, viewer, 'support', body, at);
-  if (resident.id === topic.proposerId) throw new AppError('INVALID_TRANSITION', 'this is your own proposal');
+  if (resident.id === topic.proposerId) throw new AppError('WRONG_STEP', 'this is your own proposal');
   const outcome = await optimistic('support a council topic', () => addSupport({ topicId: id, userId: resident.id, at, filedBy }), {
     budgetMs: SUPPORT_BUDGET_MS,
   });
@@ -142,11 +142,11 @@ export async function answerObjectionOf(user: User, id: string, objectionId: str
   assertMay(topic.step, 'answer', roleFor(viewer, 'answer'));
   const objection = await getObjection(id, objectionId);
   if (!objection) throw notFound('objection');
-  if (objection.answer) throw new AppError('INVALID_TRANSITION', 'this objection has been answered');
+  if (objection.answer) throw new AppError('WRONG_STEP', 'this objection has been answered');
   const at = now.toISOString();
   const answered: Objection = { ...objection, answer: { text: body.text, at, byName: user.name } };
   if (!(await answerObjection(answered, notificationWrites(answerNotices(topic, answered, user.id), at)))) {
-    throw new AppError('INVALID_TRANSITION', 'this objection has been answered');
+    throw new AppError('WRONG_STEP', 'this objection has been answered');
   }
   return topicDetail(user, id, now);
 }

@@ -1,6 +1,7 @@
 import { AppError, invalid, notFound } from '../../shared/errors';
 import {
   assertMeetingHeld,
+  assertVotesWithin,
   assertNotice,
   assertPlanRoom,
   assertSupported,
@@ -24,9 +25,11 @@ import type {
   TopicDeclineBody,
   TopicDetail,
 } from '../../shared/schemas/council';
+import { DEFAULT_OBSERVER_SEATS } from '../../shared/schemas/council';
 import type { User } from '../../shared/schemas/users';
 import { getSlot, slotUpdate } from '../data/booking/slots';
 import { boardPut } from '../data/council/board';
+import { seatsPut } from '../data/council/observers';
 import { councilOf } from '../data/council/roster';
 import { roomHoldPut, topicWithChildren } from '../data/council/topics';
 import type { TransactItem } from '../data/transactions';
@@ -105,8 +108,14 @@ export const noticeTopic = (user: User, id: string, body: NoticeBody, now: Date)
       }
       if (slot.status !== 'open') throw new AppError('SLOT_CLOSED', 'this slot of the room is closed');
       const oneSeat = { booked: 1, selfBooked: 0, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 };
-      room.push(slotUpdate(slot.id, oneSeat, { open: true, seat: 'all' }, at), roomHoldPut(slot.id, topic.id, topic.title, at));
+      room.push(
+        slotUpdate(slot.id, oneSeat, { open: true, seat: 'all' }, at),
+        roomHoldPut(slot.id, topic.id, topic.title, at, body.observerSeats ?? DEFAULT_OBSERVER_SEATS),
+      );
     }
+    const observerSeats = body.slotId ? (body.observerSeats ?? DEFAULT_OBSERVER_SEATS) : (body.observerSeats ?? null);
+    // Without a room, a limit on the observers is counted on an item of the topic (after the room's, by position).
+    if (!body.slotId && observerSeats !== null) room.push(seatsPut(topic.id, at, observerSeats));
     const notice = {
       meetingAt: new Date(meetingAtMs).toISOString(),
       place: body.place,
@@ -115,6 +124,7 @@ export const noticeTopic = (user: User, id: string, body: NoticeBody, now: Date)
       at,
       byName: user.name,
       remindedAt: null,
+      observerSeats,
     };
     return {
       patch: { notice },
@@ -129,7 +139,7 @@ export const noticeTopic = (user: User, id: string, body: NoticeBody, now: Date)
         room.length && codes[2] === 'ConditionalCheckFailed'
           ? new AppError('SLOT_FULL', 'this slot of the room is taken; choose another')
           : room.length && codes[3] === 'ConditionalCheckFailed'
-            ? new AppError('INVALID_TRANSITION', 'this slot is already held for this topic')
+            ? new AppError('WRONG_STEP', 'this slot is already held for this topic')
             : null,
     };
   });
@@ -150,13 +160,13 @@ export const recordMeeting = (user: User, id: string, body: MeetingBody, now: Da
     const notice = topic.notice!;
     assertMeetingHeld(now.getTime(), Date.parse(notice.meetingAt));
     // A topic keeps at most 20 meeting records (its item must stay readable); a 21st is refused, not stored.
-    if (topic.meetings.length >= 20)
-      throw new AppError('INVALID_TRANSITION', 'this topic has met 20 times; decline it or publish a result');
+    if (topic.meetings.length >= 20) throw new AppError('WRONG_STEP', 'this topic has met 20 times; decline it or publish a result');
     const { roster, settings } = await councilOf(topic.communityId);
     const byId = new Map(roster.members.map((m) => [m.id, m]));
     const strangers = body.attendees.filter((a) => !byId.has(a));
     if (strangers.length) throw invalid('body.attendees', `not on the council's roster: ${strangers.join(', ')}`);
     const quorum = quorumOf(roster.members, body.attendees, settings.settings.quorum);
+    assertVotesWithin(body.votes, body.attendees.length + (body.residentsPresent ?? 0));
     const outcome = meetingOutcome({
       quorate: quorum.quorate,
       planIds: topic.plans.map((p) => p.id),

@@ -145,7 +145,7 @@ export async function addTask(user: User, id: string, body: TaskBody, now: Date)
       };
     }
     const wishId = createdWishId ?? ('wishId' in body ? body.wishId : '');
-    if (tasks.some((t) => t.wishId === wishId)) throw new AppError('INVALID_TRANSITION', 'this wish is a task of the topic already');
+    if (tasks.some((t) => t.wishId === wishId)) throw new AppError('WRONG_STEP', 'this wish is a task of the topic already');
     const wish = await getWish(wishId);
     if (!wish || (!createdWishId && !topic.wishIds.includes(wishId))) throw notFound('wish');
     // The category and place only: the title goes on the noticeboard, and the resident's own words are not for it.
@@ -158,7 +158,7 @@ export async function addTask(user: User, id: string, body: TaskBody, now: Date)
         extra: [taskPut(task)],
       };
     }
-    if (!heldBy(wish, topic.id)) throw new AppError('INVALID_TRANSITION', 'this wish is no longer with the council');
+    if (!heldBy(wish, topic.id)) throw new AppError('WRONG_STEP', 'this wish is no longer with the council');
     const { moves, told } = await routeForCouncil(wish, ctx, user);
     const last = moves.at(-1)!;
     return {
@@ -183,10 +183,10 @@ export async function finishTask(user: User, taskId: string, body: TaskDoneBody,
     if (!task) throw notFound('task');
     if (role !== 'staff' && task.ownerId !== user.id) throw forbidden("only the task's owner or the community's staff finish it");
     const wish = task.wishId ? await getWish(task.wishId) : null;
-    if (taskStatusOf(task, wish) !== 'open') throw new AppError('INVALID_TRANSITION', 'this task is finished already');
+    if (taskStatusOf(task, wish) !== 'open') throw new AppError('WRONG_STEP', 'this task is finished already');
     if (task.kind === 'wish' && !body.closed) {
       throw new AppError(
-        'INVALID_TRANSITION',
+        'WRONG_STEP',
         'a wish task is done when its owner confirms the wish; staff may close it with a reason (closed: true)',
       );
     }

@@ -48,6 +48,8 @@ export const STATUS: Record<ErrorCode, number> = {
   NOTICE_TOO_SHORT: 409,
   MEETING_NOT_HELD: 409,
   TASKS_OPEN: 409,
+  WRONG_STEP: 409,
+  OBSERVER_SEATS_FULL: 409,
 };
 
 const UNAVAILABLE_NAMES = new Set([

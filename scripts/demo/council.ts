@@ -107,9 +107,10 @@ async function parking(u: Record<string, User>, nowMs: number): Promise<boolean>
         {
           attendees: roster.members.map((m) => m.id),
           residentsPresent: 9,
+          // Every one of them votes on each plan: no plan has more votes than people present.
           votes: [
-            { planId: 'p1', for: 15, against: 1, abstain: 1 },
-            { planId: 'p2', for: 3, against: 12, abstain: 2 },
+            { planId: 'p1', for: roster.members.length + 7, against: 1, abstain: 1 },
+            { planId: 'p2', for: 3, against: roster.members.length + 4, abstain: 2 },
           ],
           minutes: '居民代表、楼院长全体到会,物业、业委会、派出所列席。方案一通过:院内划线停车,消防通道禁停,张贴停车公约。',
           adoptedPlanId: 'p1',

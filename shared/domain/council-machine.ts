@@ -41,13 +41,14 @@ export const COUNCIL_TRANSITIONS: Record<
   finish_task: { from: ['applying'], to: 'same', who: ['staff', 'gridWorker'] },
   publish: { from: ['applying'], to: 'published', who: ['staff'] },
   object: { from: ['published'], to: 'same', who: RESIDENTS_AND_FOR_THEM },
+  attend: { from: ['noticed'], to: 'same', who: RESIDENTS_AND_FOR_THEM },
   answer: { from: ['published'], to: 'same', who: ['staff'] },
   lapse: { from: ['collecting'], to: 'lapsed', who: ['system'] },
   close: { from: ['published'], to: 'closed', who: ['system'] },
 };
 
 /** Actions a resident takes for themselves; a grid worker or staff member takes them only for a resident. */
-export const RESIDENT_ACTIONS: readonly CouncilAction[] = ['opine', 'support', 'object'];
+export const RESIDENT_ACTIONS: readonly CouncilAction[] = ['opine', 'support', 'object', 'attend'];
 /** Actions only the clock takes; no route accepts them. */
 export const CLOCK_ACTIONS: readonly CouncilAction[] = ['lapse', 'close'];
 
@@ -91,7 +92,7 @@ export const stepName = (step: CouncilStep): string => STEP_NAME[step];
 export function assertMay(step: CouncilStep, action: CouncilAction, role: CouncilRole): void {
   if (!mayTake(role, action)) throw forbidden(`a ${role} may not ${action.replace('_', ' ')} a council topic`);
   if (!canMove(step, action)) {
-    throw new AppError('INVALID_TRANSITION', `a topic at ${step} (${STEP_NAME[step]}) cannot be ${action.replace('_', ' ')}`);
+    throw new AppError('WRONG_STEP', `a topic at ${step} (${STEP_NAME[step]}) cannot be ${action.replace('_', ' ')}`);
   }
 }
 
@@ -124,7 +125,7 @@ export function assertSupported(topic: Pick<Topic, 'origin' | 'supporters' | 'su
 
 /** 制定方案: at most five plans. */
 export function assertPlanRoom(planCount: number): void {
-  if (planCount >= MAX_PLANS) throw new AppError('INVALID_TRANSITION', `a topic has at most ${MAX_PLANS} plans`);
+  if (planCount >= MAX_PLANS) throw new AppError('WRONG_STEP', `a topic has at most ${MAX_PLANS} plans`);
 }
 
 /**
@@ -132,9 +133,9 @@ export function assertPlanRoom(planCount: number): void {
  * `noticeDays` whole days after the notice.
  */
 export function assertNotice(input: { nowMs: number; meetingAtMs: number; noticeDays: number; plans: number; invited: number }): void {
-  if (input.plans === 0) throw new AppError('INVALID_TRANSITION', 'add at least one plan (制定方案) before the notice');
+  if (input.plans === 0) throw new AppError('WRONG_STEP', 'add at least one plan (制定方案) before the notice');
   if (input.invited === 0) {
-    throw new AppError('INVALID_TRANSITION', 'the council has no representatives or building heads to invite: fill in its members first');
+    throw new AppError('WRONG_STEP', 'the council has no representatives or building heads to invite: fill in its members first');
   }
   if (input.meetingAtMs - input.nowMs < input.noticeDays * DAY_MS) {
     throw new AppError(
@@ -193,6 +194,21 @@ export function meetingOutcome(input: {
   return 'adopted';
 }
 
+/**
+ * 组织协商: each plan's vote is counted among the people present, the members marked present and the residents
+ * counted: no plan has more votes (for, against and abstaining together) than there were people to cast them.
+ */
+export function assertVotesWithin(votes: readonly Vote[], present: number): void {
+  for (const [i, v] of votes.entries()) {
+    const cast = v.for + v.against + v.abstain;
+    if (cast > present) {
+      throw new AppError('VALIDATION_FAILED', `${cast} votes on plan ${v.planId}, but ${present} people were present`, [
+        { path: `body.votes.${i}`, message: `at most ${present} votes: the members present and the residents present` },
+      ]);
+    }
+  }
+}
+
 const invalidVote = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 
 /** 反馈公示: every task is done or closed with a reason first. */
@@ -204,7 +220,7 @@ export function assertTasksFinished(statuses: readonly TaskStatus[]): void {
 /** Objections are heard within the publicity window. */
 export function assertObjectionWindow(nowMs: number, publicUntil: string | null): void {
   if (publicUntil === null || nowMs >= Date.parse(publicUntil)) {
-    throw new AppError('INVALID_TRANSITION', 'the publicity window of this result has ended');
+    throw new AppError('WRONG_STEP', 'the publicity window of this result has ended');
   }
 }
 

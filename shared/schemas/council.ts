@@ -36,6 +36,8 @@ export const COUNCIL_ACTIONS = [
   'publish',
   /** A resident objects to the published result within the window. */
   'object',
+  /** A resident registers to attend the noticed meeting as an observer (列席), or withdraws. */
+  'attend',
   /** Staff answer an objection. */
   'answer',
   /** By the clock only: a resident proposal without enough supports after `collectDays`. */
@@ -206,8 +208,20 @@ export const NoticeBody = z.strictObject({
   slotId: SlotId.optional(),
   place: Text(100),
   agenda: Text(1000),
+  /**
+   * The seats residents may take as observers (列席). With `slotId`: the room's seats left for them, 20 unless
+   * said; without: no limit unless said.
+   */
+  observerSeats: z.number().int().min(0).max(500).optional(),
 });
 export type NoticeBody = z.infer<typeof NoticeBody>;
+
+/** Observers' seats of a 议事厅 slot when the notice does not say how many. */
+export const DEFAULT_OBSERVER_SEATS = 20;
+
+/** POST /council/topics/{id}/observers and …/observers/cancel: for oneself, or for a resident with consent. */
+export const AttendBody = z.strictObject({ ...OnBehalf }).refine(needsConsent, consentIssue);
+export type AttendBody = z.infer<typeof AttendBody>;
 
 export const Vote = z.strictObject({
   planId: Id,
@@ -306,6 +320,8 @@ export const MeetingNotice = z.object({
   byName: z.string(),
   /** The invitees were reminded the day before (tick). */
   remindedAt: z.string().nullable(),
+  /** Seats for residents who register to attend (列席); null: no limit. */
+  observerSeats: z.number().int().min(0).nullable().default(null),
 });
 export type MeetingNotice = z.infer<typeof MeetingNotice>;
 
@@ -470,6 +486,40 @@ export const TopicView = Topic.omit({ version: true, dueAt: true }).extend({
 });
 export type TopicView = z.infer<typeof TopicView>;
 
+/** A resident registered to attend a meeting as an observer (列席), for the notice in force. */
+export const Observer = z.object({
+  topicId: Id,
+  /** The notice registered for (its `at`): a new notice after 流会 starts a new list. */
+  noticeAt: z.string(),
+  userId: Id,
+  name: z.string(),
+  at: z.string(),
+  filedBy: FiledBy.nullable(),
+});
+export type Observer = z.infer<typeof Observer>;
+
+/** The meeting's observers as the viewer sees them: how many, the seats left, and whether the viewer is one. */
+export const Attendance = z.object({
+  observers: z.number().int().min(0),
+  /** null: no limit. */
+  seats: z.number().int().min(0).nullable(),
+  seatsLeft: z.number().int().min(0).nullable(),
+  /** The viewer registered for this meeting. */
+  registered: z.boolean(),
+  /** Registration is open: the meeting is noticed and has not begun. */
+  open: z.boolean(),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+/** GET /council/topics/{id}/observers (staff, grid workers): who registered to attend, in order. */
+export const ObserverList = z.object({
+  topicId: Id,
+  meetingAt: z.string(),
+  attendance: Attendance,
+  items: z.array(Observer.omit({ topicId: true, noticeAt: true })),
+});
+export type ObserverList = z.infer<typeof ObserverList>;
+
 export const TopicDetail = z.object({
   topic: TopicView,
   steps: z.array(TopicEvent),
@@ -480,6 +530,8 @@ export const TopicDetail = z.object({
   /** What the viewer may do now, from the machine (before checks that need a body). */
   allowedActions: z.array(CouncilAction),
   supporting: z.boolean(),
+  /** While a meeting is noticed: its observers and seats; null otherwise. */
+  attendance: Attendance.nullable(),
 });
 export type TopicDetail = z.infer<typeof TopicDetail>;
 

@@ -174,7 +174,7 @@ describe('a whole topic: two wishes raised by 孙丽 to a published result', () 
     expect(codeOf(await as('u-staff-ptn').post(`/council/topics/${topicId}/confirm`, { summary: '同意' }))).toBe('404 NOT_FOUND');
     const confirmed = ok(await as(STAFF).post(`/council/topics/${topicId}/confirm`, { summary: '居民普遍支持划线停车、修复路灯' }));
     expect(confirmed.topic).toMatchObject({ step: 'drafting', summary: '居民普遍支持划线停车、修复路灯' });
-    expect(codeOf(await as(STAFF).post(`/council/topics/${topicId}/confirm`, { summary: '再次' }))).toBe('409 INVALID_TRANSITION');
+    expect(codeOf(await as(STAFF).post(`/council/topics/${topicId}/confirm`, { summary: '再次' }))).toBe('409 WRONG_STEP');
   });
 
   test('制定方案: two plans; the roster of the council', async () => {
@@ -252,7 +252,7 @@ describe('a whole topic: two wishes raised by 孙丽 to a published result', () 
     expect(failed.topic.step).toBe('drafting');
     expect(failed.topic.meetings[0]).toMatchObject({ outcome: 'no_quorum', invited: 4, present: 1, needed: 3 });
     expect(codeOf(await as(STAFF).post(`/council/topics/${topicId}/meeting`, { attendees: [], votes: [], minutes: 'x' }))).toBe(
-      '409 INVALID_TRANSITION',
+      '409 WRONG_STEP',
     );
 
     ok(
@@ -316,7 +316,7 @@ describe('a whole topic: two wishes raised by 孙丽 to a published result', () 
 
     expect(codeOf(await as(STAFF).post(`/council/topics/${topicId}/publish`, { summary: '尚未完成' }))).toBe('409 TASKS_OPEN');
     // A wish task is done when its owner confirms the wish, not by anyone saying so.
-    expect(codeOf(await as(STAFF).post(`/council/tasks/${withWish.tasks[0].id}/done`, { note: '做完了' }))).toBe('409 INVALID_TRANSITION');
+    expect(codeOf(await as(STAFF).post(`/council/tasks/${withWish.tasks[0].id}/done`, { note: '做完了' }))).toBe('409 WRONG_STEP');
   });
 
   test('the wish task is done and confirmed by its owner; the staff task is done by its owner', async () => {
@@ -408,7 +408,7 @@ describe('supports', () => {
     const [unverified] = await addResidents(1, 'council-unverified', 'b-gc-1', false);
     expect(codeOf(await as(unverified).post(`/council/topics/${id}/support`, {}))).toBe('403 NOT_VERIFIED');
     expect(codeOf(await as('u-res-ptn').post(`/council/topics/${id}/support`, {}))).toBe('404 NOT_FOUND');
-    expect(codeOf(await as(WANG).post(`/council/topics/${id}/support`, {}))).toBe('409 INVALID_TRANSITION');
+    expect(codeOf(await as(WANG).post(`/council/topics/${id}/support`, {}))).toBe('409 WRONG_STEP');
     expect((await getTopic(id))!.supporters).toBe(50);
     // It has its supports: staff may confirm it.
     ok(await as(STAFF).post(`/council/topics/${id}/confirm`, { summary: '3号楼居民普遍支持' }));
@@ -490,7 +490,7 @@ describe('given back, given up', () => {
     expect(last?.note).toContain('属于物业维修范围');
     expect(ok<any>(await as(ZHAO).get('/noticeboard')).items[0]).toMatchObject({ kind: 'declined', topicId: id });
     expect(await councilTitles(ZHAO)).toContain('议题未立项');
-    expect(codeOf(await as(STAFF).post(`/council/topics/${id}/plans`, { title: 'x', body: 'y' }))).toBe('409 INVALID_TRANSITION');
+    expect(codeOf(await as(STAFF).post(`/council/topics/${id}/plans`, { title: 'x', body: 'y' }))).toBe('409 WRONG_STEP');
   });
 
   test('a wish task closed unfinished closes its wish with the reason; a new wish task is filed for a resident and routed', async () => {
@@ -534,7 +534,7 @@ describe('given back, given up', () => {
           forResidentId: LI,
         }),
       ),
-    ).toBe('409 INVALID_TRANSITION');
+    ).toBe('409 WRONG_STEP');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   assertPlanRoom,
   assertSupported,
   assertTasksFinished,
+  assertVotesWithin,
   decide,
   isTopicEnded,
   meetingOutcome,
@@ -41,6 +42,8 @@ const ALLOWED: [CouncilAction, CouncilRole[], CouncilStep, CouncilStep | 'by out
   ['decline', ['staff'], 'drafting', 'declined'],
   // 4 发布公告
   ['notice', ['staff'], 'drafting', 'noticed'],
+  // Residents (or a grid worker / staff for them) register to attend the noticed meeting as observers (列席).
+  ['attend', R, 'noticed', 'noticed'],
   // 5 组织协商
   ['meeting', ['staff'], 'noticed', 'by outcome'],
   // 6 结果运用: staff create tasks; a task's owner (staff or grid worker) finishes it.
@@ -58,7 +61,7 @@ const ALLOWED: [CouncilAction, CouncilRole[], CouncilStep, CouncilStep | 'by out
 const expected = (step: CouncilStep, action: CouncilAction, role: CouncilRole): string => {
   const allowed = ALLOWED.find(([a, roles, from]) => a === action && roles.includes(role) && from === step);
   if (allowed) return allowed[3] === 'by outcome' ? 'drafting / applying' : allowed[3];
-  return ALLOWED.some(([a, roles]) => a === action && roles.includes(role)) ? '409 INVALID_TRANSITION' : '403 FORBIDDEN';
+  return ALLOWED.some(([a, roles]) => a === action && roles.includes(role)) ? '409 WRONG_STEP' : '403 FORBIDDEN';
 };
 
 const actual = (step: CouncilStep, action: CouncilAction, role: CouncilRole): string => {
@@ -80,7 +83,7 @@ describe('the council machine: every step × action × role', () => {
   );
 
   test(`covers ${COUNCIL_STEPS.length} steps × ${COUNCIL_ACTIONS.length} actions × ${COUNCIL_ROLES.length} roles`, () => {
-    expect(cases).toHaveLength(8 * 14 * 4);
+    expect(cases).toHaveLength(8 * 15 * 4);
   });
 
   test.each(cases)('%s · %s · %s', (step, action, role) => {
@@ -181,8 +184,8 @@ describe('the checks of the steps', () => {
     expect(code(() => assertNotice({ ...base, meetingAtMs: now + 3 * DAY - 1 }))).toBe('NOTICE_TOO_SHORT');
     expect(code(() => assertNotice({ ...base, meetingAtMs: now + 3 * DAY }))).toBe('ok');
     expect(code(() => assertNotice({ ...base, noticeDays: 5, meetingAtMs: now + 4 * DAY }))).toBe('NOTICE_TOO_SHORT');
-    expect(code(() => assertNotice({ ...base, plans: 0, meetingAtMs: now + 9 * DAY }))).toBe('INVALID_TRANSITION');
-    expect(code(() => assertNotice({ ...base, invited: 0, meetingAtMs: now + 9 * DAY }))).toBe('INVALID_TRANSITION');
+    expect(code(() => assertNotice({ ...base, plans: 0, meetingAtMs: now + 9 * DAY }))).toBe('WRONG_STEP');
+    expect(code(() => assertNotice({ ...base, invited: 0, meetingAtMs: now + 9 * DAY }))).toBe('WRONG_STEP');
   });
 
   test('quorum: more than half of the representatives and building heads; organisations do not count', () => {
@@ -209,6 +212,14 @@ describe('the checks of the steps', () => {
     expect(code(() => meetingOutcome({ quorate: true, planIds, votes: [{ ...votes[0], planId: 'x' }] }))).toBe('VALIDATION_FAILED');
   });
 
+  test('no plan has more votes than people present (members marked present and residents counted)', () => {
+    const vote = (f: number, a: number, b: number) => ({ planId: 'a', for: f, against: a, abstain: b });
+    expect(code(() => assertVotesWithin([vote(10, 3, 2)], 15))).toBe('ok');
+    expect(code(() => assertVotesWithin([vote(10, 3, 3)], 15))).toBe('VALIDATION_FAILED');
+    expect(code(() => assertVotesWithin([vote(0, 0, 0), { ...vote(1, 0, 0), planId: 'b' }], 0))).toBe('VALIDATION_FAILED');
+    expect(code(() => assertVotesWithin([], 0))).toBe('ok');
+  });
+
   test('a meeting is recorded once it has begun', () => {
     expect(code(() => assertMeetingHeld(now, now + 1))).toBe('MEETING_NOT_HELD');
     expect(code(() => assertMeetingHeld(now, now))).toBe('ok');
@@ -223,8 +234,8 @@ describe('the checks of the steps', () => {
   test('objections within publicDays only', () => {
     const until = new Date(now + 7 * DAY).toISOString();
     expect(code(() => assertObjectionWindow(now + 7 * DAY - 1, until))).toBe('ok');
-    expect(code(() => assertObjectionWindow(now + 7 * DAY, until))).toBe('INVALID_TRANSITION');
-    expect(code(() => assertObjectionWindow(now, null))).toBe('INVALID_TRANSITION');
+    expect(code(() => assertObjectionWindow(now + 7 * DAY, until))).toBe('WRONG_STEP');
+    expect(code(() => assertObjectionWindow(now, null))).toBe('WRONG_STEP');
   });
 
   test('a resident proposal is confirmed only with its supports; staff and wish topics need none', () => {
@@ -236,6 +247,6 @@ describe('the checks of the steps', () => {
 
   test('at most five plans', () => {
     expect(code(() => assertPlanRoom(4))).toBe('ok');
-    expect(code(() => assertPlanRoom(5))).toBe('INVALID_TRANSITION');
+    expect(code(() => assertPlanRoom(5))).toBe('WRONG_STEP');
   });
 });

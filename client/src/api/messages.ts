@@ -39,6 +39,8 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   NOTICE_TOO_SHORT: '会议时间离现在太近,需提前发布公告',
   MEETING_NOT_HELD: '会议还没有召开,开会后再记录',
   TASKS_OPEN: '还有任务没有完成或关闭,暂不能公示结果',
+  WRONG_STEP: '议题已进入其他环节,这一步现在不能办理,请刷新后再看',
+  OBSERVER_SEATS_FULL: '议事厅的列席座位已经报满了',
   ALREADY_COMMITTED: '您已经提交过承诺值,不能更改',
   COMMITMENT_MISMATCH: '这个密码与您截止前提交的承诺值不符,请核对后再试',
   ALREADY_REVEALED: '您已经揭示过密码了',

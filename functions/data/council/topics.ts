@@ -347,11 +347,12 @@ export async function answerObjection(o: Objection, extra: TransactItem[] = []):
   }
 }
 
-/** The council's hold of a room slot, once per topic and slot, beside the slot's seat count in the same transaction. */
-export const roomHoldPut = (slotId: string, topicId: string, title: string, at: string): TransactItem => ({
+/** The council's hold of a room slot, once per topic and slot, beside the slot's seat count in the same transaction, with its observers' seats. */
+export const roomHoldPut = (slotId: string, topicId: string, title: string, at: string, observerSeats: number): TransactItem => ({
   Put: {
     TableName: tableName(),
-    Item: { ...roomHoldKey(slotId, topicId), type: 'councilRoomHold', slotId, topicId, title, at },
+    // The seats residents may take as observers, counted here (data/council/observers.ts).
+    Item: { ...roomHoldKey(slotId, topicId), type: 'councilRoomHold', slotId, topicId, title, at, observerSeats, observers: 0 },
     ConditionExpression: 'attribute_not_exists(PK)',
   },
 });

@@ -264,6 +264,9 @@ function MeetingForm({ detail, act, move, said }: FormProps) {
   const count = (s: string) => Math.max(0, Math.floor(Number(s) || 0));
   const send = () => {
     if (!minutes.trim()) return act.say('meeting', '请写会议纪要');
+    const people = present.size + count(residents);
+    const over = topic.plans.findIndex((p) => (votes[p.id] ?? []).reduce((n, v) => n + count(v), 0) > people);
+    if (over >= 0) return act.say('meeting', `方案${over + 1}的票数多于到会人数(成员${present.size}人+列席居民${count(residents)}人)`);
     return move(
       'meeting',
       'meeting',
