@@ -43,6 +43,9 @@ async function openView(slot: Slot): Promise<Omit<DrawView, 'myTickets' | 'howTo
     path: null,
     revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
     remindedAt: null,
+    redrawAt: rules.redraw ? iso(Date.parse(closedAt) + (rules.revealHours + rules.redraw.hoursAfterReveal) * HOUR_MS) : null,
+    redrawSource: rules.redraw?.source ?? null,
+    redrawNumber: null,
     witnesses: rules.witnesses.map((userId, i) => ({
       userId,
       name: maskName(people[i]?.name ?? userId),
@@ -99,7 +102,7 @@ export async function drawOf(user: User, serviceId: string, drawId: string): Pro
   return {
     ...published,
     witnesses,
-    ...(live ? { publicNumber: live.publicNumber } : {}),
+    ...(live ? { publicNumber: live.publicNumber, redrawNumber: live.redrawNumber } : {}),
     applicants,
     ifWitnessSilent: slot?.rules.draw?.ifWitnessSilent ?? null,
     myTickets: own?.ticket ? [own.ticket] : [],

@@ -1,4 +1,4 @@
-import { canonicalList, parseList, rankWith, runDraw, seedInputOf, weightFor } from '../../shared/domain/booking/ballot';
+import { canonicalList, parseList, rankWith, runDraw, seedInputOf, seedWitnesses, weightFor } from '../../shared/domain/booking/ballot';
 import { HOUR_MS, iso, whenText } from '../../shared/domain/beijing-time';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { bookingNotes } from '../../shared/domain/booking/notify';
@@ -62,6 +62,9 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
       path: null,
       revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
       remindedAt: null,
+      redrawAt: rules.redraw ? iso(Date.parse(closedAt) + (rules.revealHours + rules.redraw.hoursAfterReveal) * HOUR_MS) : null,
+      redrawSource: rules.redraw?.source ?? null,
+      redrawNumber: null,
       witnesses: witnesses.map(({ id, user }) => ({
         userId: id,
         name: maskName(user?.name ?? id),
@@ -92,6 +95,9 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
     path: null,
     revealBy: null,
     remindedAt: null,
+    redrawAt: null,
+    redrawSource: null,
+    redrawNumber: null,
     witnesses: [],
     publicSource: null,
     publicNumber: null,
@@ -110,15 +116,16 @@ function witnessNotes(draw: StoredDraw, ids: readonly string[], why: 'published'
       userId,
       kind: 'draw_witness' as const,
       title: why === 'published' ? '抽签名单已公布,请揭示您的密码' : '提醒:请揭示您的抽签密码',
-      body: `${draw.serviceName}(${whenText(draw.start)}):请在${by}揭示您截止前承诺的密码,否则按规则只用公开号码抽签`,
+      body: `${draw.serviceName}(${whenText(draw.start)}):请在${by}揭示您截止前承诺的密码,否则${draw.redrawAt ? `按规则在${whenText(draw.redrawAt)}重抽` : '按规则只用公开号码抽签'}`,
       link: `/booking/pages/draw/index?service=${encodeURIComponent(draw.serviceId)}&slot=${encodeURIComponent(draw.id)}`,
     }));
 }
 
 /**
  * A committed draw made once its inputs are complete: every witness revealed and the public number entered
- * (path `all`); or, past the reveal deadline with someone silent, the public number alone (`public_only`).
- * Null while it must wait.
+ * (path `all`); or, past the reveal deadline with someone silent, the public number alone (`public_only`), or
+ * under `redraw_at` at the re-draw's moment once its public number is entered: the secrets revealed, the public
+ * number and the re-draw's (`redraw`). Null while it must wait.
  */
 async function madeFrom(draw: StoredDraw, nowMs: number): Promise<StoredDraw | null> {
   const inputs = await drawInputs(draw.slotId);
@@ -137,11 +144,14 @@ async function madeFrom(draw: StoredDraw, nowMs: number): Promise<StoredDraw | n
   const allRevealed = witnesses.every((w) => w.secret !== null);
   const late = nowMs >= Date.parse(draw.revealBy!);
   if (!allRevealed && !late) return null;
-  const path = allRevealed ? 'all' : 'public_only';
+  const redraw = !allRevealed && draw.redrawAt !== null;
+  if (redraw && (nowMs < Date.parse(draw.redrawAt!) || !inputs.redrawNumber)) return null;
+  const path = allRevealed ? 'all' : redraw ? 'redraw' : 'public_only';
   const seedInput = seedInputOf(
     draw.listHash,
-    path === 'all' ? witnesses.map((w) => ({ userId: w.userId, secret: w.secret! })) : [],
+    seedWitnesses(path, witnesses),
     inputs.publicNumber?.value ?? null,
+    path === 'redraw' ? inputs.redrawNumber!.value : null,
   );
   const seed = sha256Hex(seedInput);
   const parsed = parseList(draw.list)!;
@@ -158,6 +168,7 @@ async function madeFrom(draw: StoredDraw, nowMs: number): Promise<StoredDraw | n
     path,
     witnesses: witnesses.map((w) => ({ ...w, silent: w.secret === null })),
     publicNumber: inputs.publicNumber,
+    redrawNumber: inputs.redrawNumber,
     entries,
     drawnAt: new Date(nowMs).toISOString(),
   };
@@ -235,7 +246,8 @@ export async function drawSlot(slotId: string, nowMs: number): Promise<'done' | 
 
 /**
  * While a draw waits: halfway to the reveal deadline the witnesses who have not revealed are reminded (once);
- * the timer moves to that moment, then to the deadline, then an hour on at a time (the public number is still to come).
+ * the timer moves to that moment, then to the deadline, then (under `redraw_at`) to the re-draw's moment, then an hour
+ * on at a time (a public number is still to come).
  */
 async function waitForInputs(draw: StoredDraw, nowMs: number): Promise<void> {
   const timer = await getTimer(slotOwner(draw.slotId), 'slot_ballot');
@@ -255,7 +267,9 @@ async function waitForInputs(draw: StoredDraw, nowMs: number): Promise<void> {
       iso(nowMs),
     );
   }
-  const next = nowMs < halfway ? halfway : nowMs < deadline ? deadline : nowMs + RECHECK_MS;
+  const redrawAt = draw.redrawAt ? Date.parse(draw.redrawAt) : null;
+  const next =
+    nowMs < halfway ? halfway : nowMs < deadline ? deadline : redrawAt !== null && nowMs < redrawAt ? redrawAt : nowMs + RECHECK_MS;
   await moveTimer(slotOwner(draw.slotId), 'slot_ballot', draw.slotId, timer.at, iso(next));
 }
 

@@ -51,24 +51,34 @@ export async function revealSecret(user: User, slotId: string, body: RevealBody,
   return { slotId: slot.id, userId: user.id, at, status: 'committed' };
 }
 
-/** Staff enter the public number the rules name, published after the close, with its source; once. */
+/**
+ * Staff enter the public number the rules name, published after the close, with its source; once. Under
+ * `redraw_at` the next number entered is the re-draw's, which must be published after the re-draw's moment
+ * (the seed takes it only if a witness stayed silent).
+ */
 export async function enterPublicNumber(user: User, slotId: string, body: PublicNumberBody, now: Date): Promise<DrawStep> {
   const slot = await getSlot(slotId);
   if (!slot || !runsCommunity(user, slot.communityId)) throw notFound('slot');
   const draw = await getDraw(slot.id);
   if (!draw) throw new AppError('LIST_NOT_PUBLISHED', 'the public number is entered once the list is published at the close');
   if (!draw.publicSource) throw invalid('body', "this draw's rules name no public number");
+  // The second number a redraw_at ballot takes is the re-draw's: used only if a witness stays silent.
+  const round = draw.redrawAt && (await drawInputs(slot.id)).publicNumber ? 'redraw' : 'first';
+  const after = round === 'redraw' ? draw.redrawAt! : draw.closedAt;
   const publishedAt = new Date(body.publishedAt).toISOString();
-  if (publishedAt <= draw.closedAt)
-    throw new AppError('PUBLIC_NUMBER_TOO_EARLY', 'the public number must be published after the close, when the list was already fixed');
+  if (publishedAt <= after)
+    throw new AppError(
+      'PUBLIC_NUMBER_TOO_EARLY',
+      round === 'redraw'
+        ? `the re-draw's number must be published after ${after}, when no one could know it at the reveal deadline`
+        : 'the public number must be published after the close, when the list was already fixed',
+    );
   const at = now.toISOString();
-  const entered = await putPublicNumber(slot.id, {
-    value: body.value,
-    source: body.source,
-    publishedAt,
-    enteredBy: user.id,
-    enteredAt: at,
-  });
+  const entered = await putPublicNumber(
+    slot.id,
+    { value: body.value, source: body.source, publishedAt, enteredBy: user.id, enteredAt: at },
+    round,
+  );
   if (!entered || draw.status !== 'committed') throw new AppError('ALREADY_ENTERED', 'the public number of this draw was entered already');
   await drawSoon(slot.id, at);
   return { slotId: slot.id, userId: user.id, at, status: 'committed' };

@@ -64,8 +64,11 @@ export const Draw = z.object({
   seed: z.string().nullable(),
   /** v2: the text whose SHA-256 is the seed. */
   seedInput: z.string().nullable().default(null),
-  /** v2: `all` (every secret and the public number) or `public_only` (a witness was silent). */
-  path: z.enum(['all', 'public_only']).nullable().default(null),
+  /**
+   * v2: `all` (every secret and the public number), `public_only` (a witness was silent: the public number alone)
+   * or `redraw` (a witness was silent: at `redrawAt`, the secrets revealed, the public number and the re-draw's).
+   */
+  path: z.enum(['all', 'public_only', 'redraw']).nullable().default(null),
   /** v2: reveals are taken until then; a witness silent at it is recorded. */
   revealBy: z.string().nullable().default(null),
   /** v2: when the witnesses who had not revealed were reminded. */
@@ -73,6 +76,10 @@ export const Draw = z.object({
   witnesses: z.array(DrawWitness).default([]),
   publicSource: z.object({ name: z.string(), which: z.string() }).nullable().default(null),
   publicNumber: PublicNumber.nullable().default(null),
+  /** v2 under `redraw_at`: the re-draw's moment, the public number it takes (published after it) and, once entered, that number. */
+  redrawAt: z.string().nullable().default(null),
+  redrawSource: z.object({ name: z.string(), which: z.string() }).nullable().default(null),
+  redrawNumber: PublicNumber.nullable().default(null),
   /** Empty until drawn. */
   entries: z.array(DrawEntry),
 });
@@ -96,7 +103,7 @@ export const DrawView = Draw.extend({
   /** The frozen list as published at the close: each ticket, its weight and the masked name (empty while open). */
   applicants: z.array(z.object({ ticket: z.string(), weight: z.number().int(), name: z.string() })),
   /** What the rules do if a witness stays silent past `revealBy`; null on ballots without witnesses. */
-  ifWitnessSilent: z.enum(['public_only']).nullable(),
+  ifWitnessSilent: z.enum(['public_only', 'redraw_at']).nullable(),
   /** The viewer's own ticket (or the resident's they applied for), to find on the list. */
   myTickets: z.array(z.string()),
   /** How to check it, step by step, in Chinese. */

@@ -45,7 +45,21 @@ export const DrawRules = z
       })
       .nullable(),
     revealHours: z.number().int().min(1).max(72),
-    ifWitnessSilent: z.literal('public_only'),
+    /**
+     * A witness silent at the reveal deadline: `public_only`, the draw is made at once from the list hash and the
+     * public number; `redraw_at`, it is made at a named later moment (`redraw`) from the list hash, the secrets that
+     * were revealed, the public number and a second public number published after that moment, so that a witness
+     * who holds back cannot know what holding back gives.
+     */
+    ifWitnessSilent: z.enum(['public_only', 'redraw_at']),
+    redraw: z
+      .strictObject({
+        /** The re-draw is this many hours after the reveal deadline. */
+        hoursAfterReveal: z.number().int().min(1).max(168),
+        /** Its public number: 中国福利彩票 双色球, 重抽时间之后的第一期开奖号码. */
+        source: z.strictObject({ name: z.string().trim().min(1).max(60), which: z.string().trim().min(1).max(80) }),
+      })
+      .optional(),
     /**
      * The weight of each class of applicant (the list shows a weight per ticket; WEIGHT_REASONS in
      * shared/domain/booking/ballot.ts says why): `normal`, and `restricted`, 30 days from a third unexcused
@@ -61,8 +75,12 @@ export const DrawRules = z
     path: ['witnesses'],
   })
   .refine((d) => d.publicSource !== null, {
-    message: 'name the public number the draw falls back on if a witness is silent (public_only)',
+    message: 'name the public number the draw falls back on if a witness is silent',
     path: ['publicSource'],
+  })
+  .refine((d) => (d.ifWitnessSilent === 'redraw_at') === (d.redraw !== undefined), {
+    message: 'redraw_at names its moment and its public number (redraw); public_only names none',
+    path: ['redraw'],
   });
 export type DrawRules = z.infer<typeof DrawRules>;
 

@@ -642,6 +642,9 @@ export const ELDER_PAGES: ElderPage[] = [
       await tapButton(p, '我的预约');
       await p.locator(`.booking-card[data-booking-id="${d.booking}"]:visible .card-title`).click();
       await tapButton(p, '查看抽签名单');
+      // The page has slid in and shows the draw before its last button is tapped.
+      await p.locator('.draw-entry:visible').first().waitFor();
+      await p.waitForLoadState('networkidle');
       await p.locator('.open-print:visible').click();
     },
     shown: '.draw-sheet .sheet-entry',

@@ -118,7 +118,7 @@ export function WitnessPanel({ draw, userId, onDone }: { draw: DrawView; userId:
       {draw.status !== 'open' && !me.committedAt && <View className="text">您在报名截止前没有提交承诺,这次抽签的种子不含您的密码。</View>}
       {me.revealedAt && <View className="text witness-revealed">已于{formatTime(me.revealedAt)}揭示密码。</View>}
       {me.committedAt && !me.revealedAt && (me.silent || (draw.status === 'committed' && !revealOpen)) && (
-        <View className="text">揭示期限已过,按规则只用公开号码抽签。</View>
+        <View className="text">揭示期限已过,{draw.redrawAt ? `按规则在${formatTime(draw.redrawAt)}重抽` : '按规则只用公开号码抽签'}。</View>
       )}
       {message && <View className={message.ok ? 'success witness-result' : 'error witness-result'}>{message.text}</View>}
     </View>

@@ -36,7 +36,7 @@ export async function putDraw(draw: StoredDraw): Promise<boolean> {
 /** A draw made from its inputs: the seed and the ranks, once (only from `committed`); false if another run made it first. */
 export async function completeDraw(
   slotId: string,
-  done: Pick<StoredDraw, 'seed' | 'seedInput' | 'path' | 'witnesses' | 'publicNumber' | 'entries' | 'drawnAt'>,
+  done: Pick<StoredDraw, 'seed' | 'seedInput' | 'path' | 'witnesses' | 'publicNumber' | 'redrawNumber' | 'entries' | 'drawnAt'>,
 ): Promise<boolean> {
   try {
     await db().send(
@@ -44,7 +44,7 @@ export async function completeDraw(
         TableName: tableName(),
         Key: drawKey(slotId),
         UpdateExpression:
-          'SET #status = :drawn, seed = :seed, seedInput = :input, #path = :path, witnesses = :w, publicNumber = :p, entries = :e, drawnAt = :at',
+          'SET #status = :drawn, seed = :seed, seedInput = :input, #path = :path, witnesses = :w, publicNumber = :p, redrawNumber = :r, entries = :e, drawnAt = :at',
         ConditionExpression: '#status = :committed',
         ExpressionAttributeNames: { '#status': 'status', '#path': 'path' },
         ExpressionAttributeValues: {
@@ -55,6 +55,7 @@ export async function completeDraw(
           ':path': done.path,
           ':w': done.witnesses,
           ':p': done.publicNumber,
+          ':r': done.redrawNumber,
           ':e': done.entries,
           ':at': done.drawnAt,
         },
@@ -77,8 +78,10 @@ export const WitnessInput = z.object({
 });
 export type WitnessInput = z.infer<typeof WitnessInput>;
 
-/** AP: the inputs of a slot's draw so far. */
-export async function drawInputs(slotId: string): Promise<{ witnesses: Map<string, WitnessInput>; publicNumber: PublicNumber | null }> {
+/** AP: the inputs of a slot's draw so far (the re-draw's public number is `DRAWPUB#redraw`). */
+export async function drawInputs(
+  slotId: string,
+): Promise<{ witnesses: Map<string, WitnessInput>; publicNumber: PublicNumber | null; redrawNumber: PublicNumber | null }> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -95,7 +98,8 @@ export async function drawInputs(slotId: string): Promise<{ witnesses: Map<strin
       .map((w) => [w.userId, w] as const),
   );
   const pub = items.find((i) => i.SK === 'DRAWPUB');
-  return { witnesses, publicNumber: pub ? PublicNumber.parse(pub) : null };
+  const redraw = items.find((i) => i.SK === 'DRAWPUB#redraw');
+  return { witnesses, publicNumber: pub ? PublicNumber.parse(pub) : null, redrawNumber: redraw ? PublicNumber.parse(redraw) : null };
 }
 
 /** Records a commitment once; false if the witness has one already. */
@@ -131,9 +135,9 @@ export async function putReveal(slotId: string, userId: string, secret: string, 
   }
 }
 
-/** Records the public number once; false if it was entered already. */
-export const putPublicNumber = (slotId: string, p: PublicNumber): Promise<boolean> =>
-  putOnce({ PK: slotOwner(slotId), SK: 'DRAWPUB', type: 'drawPublicNumber', ...p });
+/** Records the public number (or the re-draw's) once; false if it was entered already. */
+export const putPublicNumber = (slotId: string, p: PublicNumber, round: 'first' | 'redraw' = 'first'): Promise<boolean> =>
+  putOnce({ PK: slotOwner(slotId), SK: round === 'first' ? 'DRAWPUB' : 'DRAWPUB#redraw', type: 'drawPublicNumber', ...p });
 
 async function putOnce(item: Record<string, unknown>): Promise<boolean> {
   try {

@@ -51,7 +51,8 @@ export function drawOrder<T extends { ticket: string; weight: number }>(seed: st
  * The seed of a witnessed draw (issue 16): SHA-256 of this text, one line each, in this order:
  * `linli-seed-v2`, `list <list hash>`, then on the `all` path `witness <user id> <secret>` for each witness in
  * the order the rules name them, then `public <value>` if the rules name a public number. On the `public_only`
- * path (a witness was silent) there are no witness lines.
+ * path (a witness was silent) there are no witness lines. On the `redraw` path (a witness was silent, the rules
+ * name a re-draw) the witness lines are those who revealed, and a last line `redraw <value>` is the re-draw's number.
  */
 export const SEED_HEADER = 'linli-seed-v2';
 
@@ -59,13 +60,25 @@ export function seedInputOf(
   listHash: string,
   witnesses: readonly { userId: string; secret: string }[],
   publicValue: string | null,
+  redrawValue: string | null = null,
 ): string {
   return [
     SEED_HEADER,
     `list ${listHash}`,
     ...witnesses.map((w) => `witness ${w.userId} ${w.secret}`),
     ...(publicValue === null ? [] : [`public ${publicValue}`]),
+    ...(redrawValue === null ? [] : [`redraw ${redrawValue}`]),
   ].join('\n');
+}
+
+/** The witnesses whose secrets a path puts in the seed: all of them, none, or (a re-draw) those who revealed. */
+export function seedWitnesses(
+  path: Draw['path'],
+  witnesses: readonly { userId: string; secret: string | null }[],
+): { userId: string; secret: string }[] {
+  if (path === 'all') return witnesses.map((w) => ({ userId: w.userId, secret: w.secret ?? '' }));
+  if (path === 'redraw') return witnesses.filter((w) => w.secret !== null).map((w) => ({ userId: w.userId, secret: w.secret! }));
+  return [];
 }
 
 /** Ranks the frozen applicants with a seed made elsewhere (a witnessed draw). */
@@ -116,7 +129,7 @@ export function parseList(list: string): { slotId: string; closedAt: string; ent
 /** Re-runs a published draw from its list and checks every published figure; what does not match is named. */
 export function verifyDraw(
   draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'entries' | 'seats' | 'slotId' | 'closedAt'> &
-    Partial<Pick<Draw, 'seedRule' | 'seedInput' | 'witnesses' | 'publicNumber' | 'path'>>,
+    Partial<Pick<Draw, 'seedRule' | 'seedInput' | 'witnesses' | 'publicNumber' | 'path' | 'redrawNumber'>>,
 ): string[] {
   const problems: string[] = [];
   const parsed = parseList(draw.list);
@@ -130,8 +143,13 @@ export function verifyDraw(
     for (const w of draw.witnesses ?? [])
       if (w.secret !== null && (w.commitment === null || sha256Hex(w.secret) !== w.commitment))
         problems.push(`the secret of ${w.userId} does not match its commitment`);
-    const used = draw.path === 'all' ? (draw.witnesses ?? []).map((w) => ({ userId: w.userId, secret: w.secret ?? '' })) : [];
-    const input = seedInputOf(hash, used, draw.publicNumber?.value ?? null);
+    const used = seedWitnesses(draw.path ?? null, draw.witnesses ?? []);
+    const input = seedInputOf(
+      hash,
+      used,
+      draw.publicNumber?.value ?? null,
+      draw.path === 'redraw' ? (draw.redrawNumber?.value ?? null) : null,
+    );
     if (input !== draw.seedInput) problems.push('the seed input does not follow from the list hash, the secrets and the public number');
     seed = sha256Hex(input);
   } else seed = drawSeed(hash, parsed.slotId, parsed.closedAt);
@@ -164,7 +182,7 @@ export const newTicket = (random: () => number): string =>
 export const HOW_TO_CHECK_V2 = [
   '1. 复制“名单原文”,计算它的 SHA-256,应等于“名单哈希”。名单在截止时公布,之后不能再报名或取消。',
   '2. 对每位监督人,计算其“揭示的密码”的 SHA-256,应等于他在截止前公布的“承诺值”。',
-  '3. 按顺序逐行写出:linli-seed-v2;list 名单哈希;每位监督人一行“witness 用户编号 密码”(按规则列出的顺序);公开号码一行“public 号码”。有监督人未揭示时,只写第一、二行和公开号码一行。各行之间用一个换行,最后不加换行。这就是“种子原文”,它的 SHA-256 应等于“随机种子”。',
+  '3. 按顺序逐行写出:linli-seed-v2;list 名单哈希;每位监督人一行“witness 用户编号 密码”(按规则列出的顺序);公开号码一行“public 号码”。有监督人未揭示时:规则为“只用公开号码”的,只写第一、二行和公开号码一行;规则为“到时重抽”的,只写已揭示的监督人,公开号码之后再加一行“redraw 重抽号码”。各行之间用一个换行,最后不加换行。这就是“种子原文”,它的 SHA-256 应等于“随机种子”。',
   '4. 对每张签号,计算“种子:签号:0”的 SHA-256(权重为 2 的再算“种子:签号:1”,取较大的一个),按从大到小排序,就是抽签名次。',
   '5. 名次在座位数以内的中签,其余按名次进入候补。',
 ];
@@ -207,6 +225,7 @@ export interface CheckStep {
 export function checkSteps(
   draw: Pick<Draw, 'list' | 'listHash' | 'seed' | 'seedInput' | 'entries' | 'seats' | 'slotId' | 'closedAt' | 'witnesses' | 'path'> & {
     publicNumber: { value: string } | null;
+    redrawNumber?: { value: string } | null;
   },
 ): CheckStep[] {
   const steps: CheckStep[] = [];
@@ -219,15 +238,20 @@ export function checkSteps(
   });
   for (const w of draw.witnesses) {
     if (w.secret === null) {
-      steps.push({ step: `监督人${w.name}的承诺`, ok: true, detail: w.silent ? '未揭示,按规则不计入种子' : '尚未揭示' });
+      steps.push({ step: `监督人${w.name}的承诺`, ok: true, detail: w.silent ? '未揭示,已记录,按规则不计入种子' : '尚未揭示' });
       continue;
     }
     const got = sha256Hex(w.secret);
     steps.push({ step: `监督人${w.name}的承诺`, ok: got === w.commitment, detail: `密码的SHA-256为${got.slice(0, 16)}…` });
   }
   if (draw.seed === null || draw.seedInput === null || !parsed) return steps;
-  const used = draw.path === 'all' ? draw.witnesses.map((w) => ({ userId: w.userId, secret: w.secret ?? '' })) : [];
-  const input = seedInputOf(hash, used, draw.publicNumber?.value ?? null);
+  const used = seedWitnesses(draw.path, draw.witnesses);
+  const input = seedInputOf(
+    hash,
+    used,
+    draw.publicNumber?.value ?? null,
+    draw.path === 'redraw' ? (draw.redrawNumber?.value ?? null) : null,
+  );
   const seed = sha256Hex(input);
   steps.push({
     step: '随机种子',

@@ -9,7 +9,7 @@ import { hasRole, session } from '../../../api/session';
 import { formatTime } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { slotWhen } from '../../booking-words';
-import { drawPlan, ticketStrings, witnessLabel } from '../../draw-words';
+import { drawPlan, numberToEnter, silentText, ticketStrings, witnessLabel } from '../../draw-words';
 import { WitnessPanel } from '../../witness-panel';
 import '../../draw.css';
 
@@ -82,8 +82,8 @@ export default function Draw() {
       {mine.size > 0 && draw.status !== 'drawn' && <View className="notice my-draw">您的签号:{[...mine].join('、')}</View>}
 
       {user && <WitnessPanel draw={draw} userId={user.id} onDone={load} />}
-      {user && hasRole(user, 'staff') && draw.status === 'committed' && draw.publicSource && !draw.publicNumber && (
-        <PublicNumberForm draw={draw} onDone={load} />
+      {user && hasRole(user, 'staff') && numberToEnter(draw, Date.now()) && (
+        <PublicNumberForm draw={draw} round={numberToEnter(draw, Date.now())!} onDone={load} />
       )}
 
       {v2 && (
@@ -136,7 +136,7 @@ export default function Draw() {
               {w.commitment && <View className="muted break-all witness-commitment">承诺值:{w.commitment}</View>}
               {w.revealedAt && <View className="text">{formatTime(w.revealedAt)}揭示密码</View>}
               {w.secret && <View className="muted break-all witness-secret-shown">密码:{w.secret}</View>}
-              {w.silent && <View className="notice witness-silent">到期限未揭示,已记录;按规则只用公开号码抽签</View>}
+              {w.silent && <View className="notice witness-silent">{silentText(draw)}</View>}
             </View>
           ))}
         </View>
@@ -159,6 +159,18 @@ export default function Draw() {
             ) : (
               <View className="muted">截止后公布,尚未录入</View>
             )}
+            {draw.redrawSource && draw.redrawAt && (
+              <View className="redraw-number">
+                <View className="text">
+                  重抽号码(仅在有监督人未揭示时使用,{formatTime(draw.redrawAt)}重抽):{draw.redrawSource.name},{draw.redrawSource.which}
+                </View>
+                {draw.redrawNumber && (
+                  <View className="text public-value">
+                    号码:{draw.redrawNumber.value}({draw.redrawNumber.source},{formatTime(draw.redrawNumber.publishedAt)}公布)
+                  </View>
+                )}
+              </View>
+            )}
           </View>
         </View>
       )}
@@ -168,6 +180,9 @@ export default function Draw() {
           <View className="section">随机种子</View>
           <View className="card">
             {draw.path === 'public_only' && <View className="notice">有监督人未揭示,按规则种子只含名单哈希和公开号码。</View>}
+            {draw.path === 'redraw' && (
+              <View className="notice">有监督人未揭示,按规则重抽:种子含名单哈希、已揭示的密码、公开号码和重抽号码。</View>
+            )}
             {draw.seedInput && <View className="muted break-all pre seed-input">{draw.seedInput}</View>}
             <View className="muted break-all seed">种子(上面文字的SHA-256):{draw.seed}</View>
           </View>
@@ -244,9 +259,10 @@ export default function Draw() {
 }
 
 /** Staff enter the public number the rules name, with where and when it was published (after the close). */
-function PublicNumberForm({ draw, onDone }: { draw: DrawView; onDone: () => void }) {
+function PublicNumberForm({ draw, round, onDone }: { draw: DrawView; round: 'first' | 'redraw'; onDone: () => void }) {
+  const named = round === 'redraw' ? draw.redrawSource : draw.publicSource;
   const [value, setValue] = useState('');
-  const [source, setSource] = useState(draw.publicSource?.name ?? '');
+  const [source, setSource] = useState(named?.name ?? '');
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -270,9 +286,9 @@ function PublicNumberForm({ draw, onDone }: { draw: DrawView; onDone: () => void
   };
   return (
     <View className="card public-number-form">
-      <View className="card-title">录入公开号码</View>
+      <View className="card-title">{round === 'redraw' ? '录入重抽号码' : '录入公开号码'}</View>
       <View className="muted">
-        {draw.publicSource?.name},{draw.publicSource?.which}
+        {named?.name},{named?.which}
       </View>
       <Input className="input public-value-input" value={value} onInput={(e) => setValue(e.detail.value)} placeholder="号码" />
       <Input className="input public-source-input" value={source} onInput={(e) => setSource(e.detail.value)} placeholder="来源" />

@@ -8,7 +8,7 @@ import { errorText } from '../../../api/request';
 import { formatTime } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { slotWhen } from '../../booking-words';
-import { drawPlan, witnessLabel } from '../../draw-words';
+import { drawPlan, silentText, witnessLabel } from '../../draw-words';
 import '../../draw.css';
 
 /** “2026年12月5日”. */
@@ -61,7 +61,7 @@ export default function DrawSheet() {
               <View className="sheet-text">
                 {witnessLabel(w)}:{w.committedAt ? `${formatTime(w.committedAt)}承诺` : '未承诺'}
                 {w.revealedAt ? `,${formatTime(w.revealedAt)}揭示` : ''}
-                {w.silent ? ',到期未揭示(已记录,按规则只用公开号码)' : ''}
+                {w.silent ? `,${silentText(draw)}` : ''}
               </View>
               {w.commitment && <View className="sheet-hash">承诺值 {w.commitment}</View>}
               {w.secret && <View className="sheet-hash">密码 {w.secret}</View>}
@@ -96,6 +96,14 @@ export default function DrawSheet() {
               {draw.publicNumber
                 ? `:${draw.publicNumber.value}(${draw.publicNumber.source},${formatTime(draw.publicNumber.publishedAt)}公布)`
                 : ':截止后公布'}
+            </View>
+          )}
+          {draw.redrawSource && draw.redrawAt && (
+            <View className="sheet-text">
+              有监督人未揭示时,{formatTime(draw.redrawAt)}重抽,加用{draw.redrawSource.name},{draw.redrawSource.which}
+              {draw.redrawNumber
+                ? `:${draw.redrawNumber.value}(${draw.redrawNumber.source},${formatTime(draw.redrawNumber.publishedAt)}公布)`
+                : ''}
             </View>
           )}
           {draw.seed && (
