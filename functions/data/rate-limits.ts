@@ -1,6 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { fixedWindow, slidingWindow, type SlidingDecision } from '../../shared/domain/rate-limit';
+import { fixedWindow, slidingWindow } from '../../shared/domain/rate-limit';
 import { rateLimited } from '../../shared/errors';
 import { limits, tableName } from '../config';
 import { db } from './db';
@@ -102,39 +101,69 @@ async function consume(subjectId: string, name: string, limit: number, windowMs:
   }
 }
 
-const PostLog = z.object({ hits: z.array(z.number()), version: z.number().int() });
+/**
+ * The wish-post log of a resident: the times of their last N posts (N = limits().wishesPerHour) as attributes
+ * `h0` (oldest) … `h<N-1>` (newest) of one item. Posting one more is allowed when the oldest of the last N left
+ * the hour: a condition (`h0` absent or at most an hour ago), so the check needs no read. The update shifts every
+ * time down one place and puts this one last, in the transaction of the post itself: exact "at most N in any
+ * rolling hour", as the sliding log read with a version was, with no read and no version.
+ */
+const postLogKey = (residentId: string) => limitKey(residentId, 'wish-posts');
+const slot = (i: number) => `h${i}`;
 
-/** The decision for one more wish by a resident, and the guarded write that records it (same transaction). */
-export interface WishPostCheck {
-  decision: SlidingDecision;
-  guard: TransactItem;
-}
+/**
+ * Above this many posts an hour (a deployment that hardly limits, the test suite) the log would make too long an
+ * expression: the limit is then counted per clock hour, one counter with a ceiling, like the write limit.
+ */
+export const MAX_POST_SLOTS = 40;
+const hourCounterKey = (residentId: string, now: Date) => limitKey(residentId, `wish-posts#${fixedWindow(now.getTime(), HOUR).start}`);
 
-/** AP: a resident's recent wish posts (a sliding log), and the write that adds this one if it is allowed. */
-export async function checkWishPost(residentId: string, now: Date): Promise<WishPostCheck> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: limitKey(residentId, 'wishes'), ConsistentRead: true }));
-  const stored = out.Item ? PostLog.parse(out.Item) : null;
-  const decision = slidingWindow(stored?.hits ?? [], now.getTime(), limits().wishesPerHour, HOUR);
-  const guard: TransactItem = {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...limitKey(residentId, 'wishes'),
-        type: 'limit',
-        hits: decision.hits,
-        version: (stored?.version ?? 0) + 1,
-        expiresAt: ttl(now.getTime() + HOUR),
+export function wishPostItem(residentId: string, now: Date): TransactItem {
+  const n = limits().wishesPerHour;
+  if (n > MAX_POST_SLOTS) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: hourCounterKey(residentId, now),
+        UpdateExpression: 'ADD hits :one SET expiresAt = :ttl',
+        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': n, ':ttl': ttl(now.getTime() + HOUR) },
       },
-      // Only on the log as read: a concurrent post changes the version, and this one re-reads and decides again.
-      ConditionExpression: stored ? 'version = :v' : 'attribute_not_exists(PK)',
-      ...(stored ? { ExpressionAttributeValues: { ':v': stored.version } } : {}),
+    };
+  }
+  const names = Object.fromEntries(Array.from({ length: n }, (_, i) => [`#${slot(i)}`, slot(i)]));
+  const shifts = Array.from({ length: n - 1 }, (_, i) => `#${slot(i)} = if_not_exists(#${slot(i + 1)}, :zero)`);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: postLogKey(residentId),
+      UpdateExpression: `SET ${[...shifts, `#${slot(n - 1)} = :now`, '#type = :type', 'expiresAt = :ttl'].join(', ')}`,
+      ConditionExpression: `attribute_not_exists(#${slot(0)}) OR #${slot(0)} <= :hourAgo`,
+      ExpressionAttributeNames: { ...names, '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':now': now.getTime(),
+        ':hourAgo': now.getTime() - HOUR,
+        ':type': 'limit',
+        ':ttl': ttl(now.getTime() + HOUR),
+      },
     },
   };
-  return { decision, guard };
 }
 
-export const wishPostRefused = (decision: SlidingDecision) =>
-  rateLimited(`at most ${limits().wishesPerHour} wishes an hour; try again later`, decision.retryAfterSeconds);
+/**
+ * After a post's transaction was refused by its post-log item: the 429 with the wait until the oldest of the last
+ * N posts leaves the hour, from the item as the refusal returned it (ALL_OLD) or, without it, read now.
+ */
+export async function wishPostRefused(residentId: string, now: Date, returned?: Record<string, unknown>): Promise<Error> {
+  const message = `at most ${limits().wishesPerHour} wishes an hour; try again later`;
+  if (limits().wishesPerHour > MAX_POST_SLOTS) return rateLimited(message, fixedWindow(now.getTime(), HOUR).retryAfterSeconds);
+  const item =
+    returned ?? (await db().send(new GetCommand({ TableName: tableName(), Key: postLogKey(residentId), ConsistentRead: true }))).Item ?? {};
+  const hits = Array.from({ length: limits().wishesPerHour }, (_, i) => Number(item[slot(i)] ?? 0)).filter((t) => t > 0);
+  const decision = slidingWindow(hits, now.getTime(), limits().wishesPerHour, HOUR);
+  return rateLimited(message, decision.retryAfterSeconds);
+}
 
 /** The open-wish counter of a resident: +1 with a ceiling when a wish is posted (same transaction). */
 export const openWishesIncrement = (residentId: string): TransactItem => ({

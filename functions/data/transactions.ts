@@ -25,6 +25,12 @@ export const cancelledItem = (error: Cancelled, index: number): Record<string, u
   return item ? unmarshall(item) : undefined;
 };
 
+/** The item, asking DynamoDB to return what it found when its condition fails (ALL_OLD: read with cancelledItem). */
+export function withOld<T extends TransactItem>(item: T): T {
+  const [kind, body] = Object.entries(item)[0] as [string, Record<string, unknown>];
+  return { [kind]: { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } } as T;
+}
+
 const CONFLICT = new Set(['ConditionalCheckFailed', 'TransactionConflict']);
 const THROTTLED = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
 

@@ -108,17 +108,23 @@ export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; tim
  * notifications), and last its figures (counters, lists: functions/data/figures.ts), atomically.
  */
 export async function createWish(wish: Wish, events: WishEvent[], extra: TransactItem[] = []) {
+  await writeNewWish(newWishWrites(wish, events, extra));
+}
+
+/** The items of createWish's transaction, in order: the wish, its events, `extra`, its figures (a caller reads reasons by position). */
+export function newWishWrites(wish: Wish, events: WishEvent[], extra: TransactItem[] = []): TransactItem[] {
   const figures = newWishFigures(wish, events);
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...figures.events.map((e) => eventPut(wish.id, e)),
-        ...extra,
-        ...figures.items,
-      ],
-    }),
-  );
+  return [
+    { Put: { TableName: tableName(), Item: wishItem(wish), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...figures.events.map((e) => eventPut(wish.id, e)),
+    ...extra,
+    ...figures.items,
+  ];
+}
+
+/** AP: a new wish's one TransactWriteItems (newWishWrites); a cancellation is the caller's to read. */
+export async function writeNewWish(items: TransactItem[]): Promise<void> {
+  await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
 
 /** The wish changed since it was read: the caller reads it again and decides again (optimistic in retry.ts). */

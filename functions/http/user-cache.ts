@@ -9,7 +9,7 @@ import { getUser, whenUserWritten } from '../data/users';
  * ANOTHER container keeps working in this one for at most the cache's window, then stops. Bounded: the oldest
  * entries go first.
  */
-const cache = new Map<string, { user: User; until: number }>();
+const cache = new Map<string, { user: User; at: number }>();
 const MAX_ENTRIES = 1_000;
 
 /** Forget one user (they were written in this container). */
@@ -20,14 +20,15 @@ whenUserWritten(forgetUser);
 
 /** The user, from this container's cache while it is fresh, otherwise read once (null: no such user, not cached). */
 export async function cachedUser(userId: string, nowMs: number = Date.now()): Promise<User | null> {
+  const windowMs = userCacheMs();
   const hit = cache.get(userId);
-  if (hit && hit.until > nowMs) return structuredClone(hit.user);
+  // Read less than the window in force now ago (a shortened window applies to what is already kept).
+  if (hit && nowMs - hit.at < windowMs) return structuredClone(hit.user);
   const user = await getUser(userId);
   cache.delete(userId);
-  const windowMs = userCacheMs();
   if (user && windowMs > 0) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(userId, { user: structuredClone(user), until: nowMs + windowMs });
+    cache.set(userId, { user: structuredClone(user), at: nowMs });
   }
   return user;
 }

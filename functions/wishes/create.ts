@@ -9,13 +9,22 @@ import type { WishCreateBody, WishDetail } from '../../shared/schemas/wishes';
 import { limits } from '../config';
 import { findIdempotent, hashRequest, idempotencyPut, type IdempotencyRecord } from '../data/idempotency';
 import { categoryIn, getPlace } from '../data/places';
-import { checkWishPost, openWishesIncrement, wishPostRefused } from '../data/rate-limits';
+import { consumeWrite, openWishesIncrement, wishPostItem, wishPostRefused, writeLimitRefusal } from '../data/rate-limits';
 import { notificationWrites } from '../data/notifications';
+import { refCached } from '../data/ref-cache';
 import { clockContext } from '../data/settings';
 import { optimistic } from '../data/retry';
-import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation } from '../data/transactions';
+import {
+  cancellationCodes,
+  cancelledItem,
+  isCancelled,
+  isConflict,
+  type TransactItem,
+  unexpectedCancellation,
+  withOld,
+} from '../data/transactions';
 import { getUser } from '../data/users';
-import { createWish } from '../data/wishes';
+import { newWishWrites, writeNewWish } from '../data/wishes';
 import { detailFor, loadDetail } from './act';
 import { automatic, membersToTell, rankFor } from './routing';
 
@@ -60,36 +69,45 @@ async function replay(user: User, record: IdempotencyRecord, requestHash: string
   return loadDetail(user, record.resultId);
 }
 
+/** Where each guarded item sits in a new wish's transaction, to read its cancellation reason. */
+const at = (items: readonly TransactItem[], item: TransactItem | undefined) => (item ? items.indexOf(item) : -1);
+
 /**
- * Submits a wish. One transaction writes the wish, its events, the key's record (with an
- * Idempotency-Key), the resident's post log (at most N an hour) and their open-wish count (at most M),
- * each guarded; the cancellation reasons, read by position, say which guard stopped it. So of any number of
- * concurrent posts no more than the limits are stored, and retries of one key return the first result.
+ * Submits a wish: straight to one TransactWriteItems, no read first. It writes the wish, its events and figures,
+ * the notices, and, each guarded by a condition: the key's record (absent: an Idempotency-Key used once), the
+ * resident's post log (at most N in any hour), their open-wish count (at most M) and the caller's write-limit
+ * count. Reference data that cannot be a condition (the building, the category, the street's clock, the teams,
+ * agreements and loads routing ranks) comes from this container's cache, a few seconds old at most
+ * (functions/data/ref-cache.ts). Only a refusal reads: the cancellation reasons, by position, say which guard
+ * stopped it, and a used key's record gives the first answer.
  */
 export async function submitWish(
   user: User,
   body: WishCreateBody,
   key: string | undefined,
   now: Date,
+  writeLimit?: TransactItem,
 ): Promise<{ detail: WishDetail; replayed: boolean }> {
   const requestHash = hashRequest(body);
-  const prior = key ? await findIdempotent(user.id, key) : null;
-  if (prior) return { detail: await replay(user, prior, requestHash), replayed: true };
-
   const { owner, filer } = await resolveOwner(user, body);
   const categoryId = body.kind === 'callback' ? CALLBACK_CATEGORY : body.category!;
   // The owner's community routes the category by its own skill, and its street's limits clock the wish (the building must be there).
   const where = owner.home;
   const [building, category, clock] = await Promise.all([
-    getPlace(body.buildingId),
-    categoryIn(categoryId, where?.communityId ?? null),
+    refCached(`place#${body.buildingId}`, () => getPlace(body.buildingId)),
+    refCached(`category#${categoryId}#${where?.communityId ?? ''}`, () => categoryIn(categoryId, where?.communityId ?? null)),
     clockContext(now, where?.streetId ?? null),
   ]);
   assertPlace(owner, building);
   if (!category) throw invalid('body.category', 'no such category; pick one from GET /categories');
   const routable = body.kind === 'wish' && owner.verified;
   const ranked = routable
-    ? await rankFor({ category: category.id, gridId: building.gridId, communityId: building.communityId, sentBackBy: [] }, clock, category)
+    ? await rankFor(
+        { category: category.id, gridId: building.gridId, communityId: building.communityId, sentBackBy: [] },
+        clock,
+        category,
+        true,
+      )
     : null;
   const chosen = ranked ? automatic(ranked) : null;
   const { wish, events } = newWish({
@@ -110,36 +128,47 @@ export async function submitWish(
   const notices = chosen
     ? noticesFor(null, wish, events.at(-1)!, { teamMembers: membersToTell(chosen.team, category.skill, clock), managers: [] })
     : [];
-  const told = notificationWrites(notices, now.toISOString());
-  const keyItems = key ? [idempotencyPut(user.id, key, requestHash, wish.id, now)] : [];
+  const keyItem = key ? withOld(idempotencyPut(user.id, key, requestHash, wish.id, now)) : undefined;
+  const postLog = withOld(wishPostItem(owner.id, now));
+  const open = openWishesIncrement(owner.id);
+  const items = newWishWrites(wish, events, [
+    ...(keyItem ? [keyItem] : []),
+    postLog,
+    open,
+    ...(writeLimit ? [writeLimit] : []),
+    ...notificationWrites(notices, now.toISOString()),
+  ]);
   const replayIfKeyUsed = async () => {
     const record = key ? await findIdempotent(user.id, key) : null;
-    return record ? { detail: await replay(user, record, requestHash), replayed: true } : null;
+    if (!record) return null;
+    // A retry answers without this transaction: its write is counted as every write was.
+    if (writeLimit) await consumeWrite(user.id, now);
+    return { detail: await replay(user, record, requestHash), replayed: true };
   };
 
   return optimistic('post a wish', async () => {
-    const posts = await checkWishPost(owner.id, now);
-    if (!posts.decision.allowed) {
-      const replayed = await replayIfKeyUsed();
-      if (replayed) return replayed;
-      throw wishPostRefused(posts.decision);
-    }
-    const extra = [...keyItems, posts.guard, openWishesIncrement(owner.id), ...told];
     try {
-      await createWish(wish, events, extra);
+      await writeNewWish(items);
       return { detail: detailFor(user, wish, events), replayed: false };
     } catch (error) {
       if (!isCancelled(error)) throw error;
+      const limited = writeLimitRefusal(error, items, now);
+      if (limited) throw limited;
       const codes = cancellationCodes(error);
-      const base = 1 + events.length;
-      if (key && codes[base] === 'ConditionalCheckFailed') {
+      const keyCode = codes[at(items, keyItem)];
+      if (keyCode === 'ConditionalCheckFailed') {
         const replayed = await replayIfKeyUsed();
         if (replayed) return replayed;
       }
-      if (codes[base + keyItems.length + 1] === 'ConditionalCheckFailed') {
+      // The key met a concurrent retry of itself: whatever else failed, the next attempt says which answer it gets.
+      const keyRacing = keyItem !== undefined && keyCode !== 'None' && keyCode !== 'ConditionalCheckFailed';
+      if (!keyRacing && codes[at(items, postLog)] === 'ConditionalCheckFailed') {
+        throw await wishPostRefused(owner.id, now, cancelledItem(error, at(items, postLog)));
+      }
+      if (!keyRacing && codes[at(items, open)] === 'ConditionalCheckFailed') {
         throw new AppError('TOO_MANY_OPEN_WISHES', `at most ${limits().openWishes} wishes can be open at once; confirm or close one first`);
       }
-      // A race on the post log is read again; anything else is not a stale read.
+      // A collision with another transaction on the same items is tried again; anything else is not a race.
       throw isConflict(codes) ? error : unexpectedCancellation(error);
     }
   });

@@ -6,6 +6,7 @@ import type { Team } from '../../shared/schemas/teams';
 import { loadsOf } from '../data/loads';
 import { acceptedInto } from '../data/partnerships';
 import { categoryIn, getPlace } from '../data/places';
+import { refCached } from '../data/ref-cache';
 import { allTeamsOfCommunity, getTeam } from '../data/teams';
 
 export interface Ranked {
@@ -13,25 +14,36 @@ export interface Ranked {
   teams: Map<string, Team>;
 }
 
+/** What ranking the teams of a community and grid reads: its places, teams, partner teams, agreements and loads. */
+async function routingInputs(communityId: string, gridId: string) {
+  const [grid, community, own, partnerships] = await Promise.all([
+    getPlace(gridId),
+    getPlace(communityId),
+    allTeamsOfCommunity(communityId),
+    acceptedInto(communityId),
+  ]);
+  const partnerTeams = (await Promise.all([...new Set(partnerships.map((p) => p.teamId))].map(getTeam))).filter((t): t is Team => !!t);
+  const teams = [...own, ...partnerTeams];
+  return { grid, community, partnerships, teams, loads: await loadsOf(teams.map((t) => t.id)) };
+}
+
 /**
  * The teams that could do a wish, ranked with their reasons: the community's own, and partners' under an agreement.
  * The skill is the one the wish's community routes its category by (its own, else the default), unless given.
+ * `cached`: the inputs from this container's reference cache (a few seconds old at most: functions/data/ref-cache.ts),
+ * for a new wish's automatic routing; routing by hand and the candidates list read them fresh.
  */
 export async function rankFor(
   wish: { category: string; gridId: string; communityId: string; sentBackBy: readonly string[] },
   ctx: ClockContext,
   category?: Category | null,
+  cached = false,
 ): Promise<Ranked> {
-  const [cat, grid, community, own, partnerships] = await Promise.all([
+  const inputs = () => routingInputs(wish.communityId, wish.gridId);
+  const [cat, { grid, community, partnerships, teams, loads }] = await Promise.all([
     category === undefined ? categoryIn(wish.category, wish.communityId) : category,
-    getPlace(wish.gridId),
-    getPlace(wish.communityId),
-    allTeamsOfCommunity(wish.communityId),
-    acceptedInto(wish.communityId),
+    cached ? refCached(`routing#${wish.communityId}#${wish.gridId}`, inputs) : inputs(),
   ]);
-  const partnerTeams = (await Promise.all([...new Set(partnerships.map((p) => p.teamId))].map(getTeam))).filter((t): t is Team => !!t);
-  const teams = [...own, ...partnerTeams];
-  const loads = await loadsOf(teams.map((t) => t.id));
   const routingWish: RoutingWish = {
     skill: cat?.skill ?? null,
     gridId: wish.gridId,
