@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { isObserver, seatsOf } from '../../functions/data/council/observers';
 import { getTopic, isTopicSupporter, topicWithChildren } from '../../functions/data/council/topics';
 import { seedCouncil } from '../../scripts/demo/council';
 import { ARTIFACTS, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
@@ -34,8 +35,8 @@ async function openTopic(page: Page, id: string, staff: boolean): Promise<void> 
 
 /**
  * Issue 14 in the browser: a resident supports a topic and gives an opinion, staff confirm it with a summary
- * and add a plan (each checked in the database), and the meeting notice on the noticeboard prints as an A4
- * sheet with its title, time, place and agenda.
+ * and add a plan, a resident comments on a plan and registers to attend a noticed meeting (each checked in the
+ * database), and the meeting notice on the noticeboard prints as an A4 sheet with its title, time, place and agenda.
  */
 describe('the residents’ council in the browser', () => {
   const stack = useBrowserStack();
@@ -79,6 +80,59 @@ describe('the residents’ council in the browser', () => {
     await staff.locator('.success:visible').filter({ hasText: '方案已添加' }).waitFor();
     await screenshot(staff, 'council-plan-added');
     expect((await getTopic(id))?.plans.map((p) => p.title)).toEqual(['南门口安装4张带靠背座椅']);
+  });
+
+  test('a resident comments on a plan while it is drafted, and registers to attend the noticed meeting (seats shown)', async () => {
+    const id = await newTopic('南门口加装遮阳棚');
+    const post = async (step: string, body: object) => {
+      const res = await as(STAFF).post(`/council/topics/${id}/${step}`, body);
+      if (res.status !== 200) throw new Error(`${step} answered ${res.status}: ${res.text}`);
+    };
+    await post('confirm', { summary: '居民希望加装遮阳棚' });
+    await post('plans', { title: '安装可收放遮阳棚', body: '在南门候车处安装可收放的遮阳棚' });
+    await seedCouncil();
+    const listed = await as(STAFF).get('/council/topics');
+    const stairs = (listed.body.items as { id: string; title: string }[]).find((t) => t.title === '12号楼楼道堆物公约')!;
+
+    const page = await signIn(await context(), stack.web, RESIDENT);
+    const open = async (topicId: string) => {
+      await page.locator('.council-entry:visible').click();
+      await page.locator(`.topic-card[data-topic-id="${topicId}"]:visible .open-topic`).click();
+      await page.locator(`.topic[data-topic-id="${topicId}"]:visible`).waitFor();
+    };
+    await open(id);
+    const plan = page.locator('.plan[data-plan-id="p1"]:visible');
+    await plan.locator('.comment-plan').click();
+    const comment = '遮阳棚要结实,防大风';
+    await plan.locator('.stance-suggest').click();
+    await plan.locator('.comment-text textarea').fill(comment);
+    await plan.locator('.send-comment').click();
+    await plan.locator('.plan-comment').filter({ hasText: comment }).waitFor();
+    await screenshot(page, 'council-plan-comment');
+    const stored = await topicWithChildren(id);
+    expect(stored?.opinions.map((o) => ({ userId: o.userId, planId: o.planId, stance: o.stance, text: o.text }))).toEqual([
+      { userId: RESIDENT, planId: 'p1', stance: 'suggest', text: comment },
+    ]);
+
+    // Back to 议事's list, and on to the topic noticed for next week.
+    await page.goBack();
+    await page.locator(`.topic-card[data-topic-id="${stairs.id}"]:visible .open-topic`).click();
+    await page.locator(`.topic[data-topic-id="${stairs.id}"]:visible`).waitFor();
+    const notice = (await getTopic(stairs.id))!.notice!;
+    const card = page.locator('.attendance:visible');
+    await card
+      .locator('.attendance-count')
+      .filter({ hasText: `还剩${notice.observerSeats}个` })
+      .waitFor();
+    await card.locator('.attend-meeting').click();
+    await card.locator('.attending').waitFor();
+    await card
+      .locator('.attendance-count')
+      .filter({ hasText: `已报名1人,列席座位${notice.observerSeats}个,还剩${notice.observerSeats! - 1}个` })
+      .waitFor();
+    await screenshot(page, 'council-attend');
+    expect(await isObserver(stairs.id, notice.at, RESIDENT)).toBe(true);
+    expect(await seatsOf(stairs.id, notice)).toEqual({ observers: 1, seats: notice.observerSeats });
   });
 
   test('the meeting notice on the noticeboard prints as an A4 sheet: title, time, place and agenda, no buttons', async () => {

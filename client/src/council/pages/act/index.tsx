@@ -172,6 +172,8 @@ function NoticeForm({ act, move, said }: FormProps) {
   const [agenda, setAgenda] = useState('一、通报居民意见;二、讨论方案;三、表决');
   const [slots, setSlots] = useState<SlotView[] | null>(null);
   const [slot, setSlot] = useState<SlotView | null>(null);
+  /** Seats for residents who register to attend (列席): empty means 20 with the room, no limit without it. */
+  const [seats, setSeats] = useState('');
 
   const findRoom = async () => {
     const services = await api.services();
@@ -185,10 +187,20 @@ function NoticeForm({ act, move, said }: FormProps) {
     const meetingAt = slot ? slot.start : beijingIso(when);
     if (!meetingAt) return act.say('notice', '时间请写成 2026-12-05 19:00 这样');
     if (!place.trim() || !agenda.trim()) return act.say('notice', '请写会议地点和议程');
+    const observerSeats = seats.trim() ? Math.floor(Number(seats)) : undefined;
+    if (observerSeats !== undefined && !(observerSeats >= 0 && observerSeats <= 500)) {
+      return act.say('notice', '列席座位数请填0到500之间的数字');
+    }
     return move(
       'notice',
       'notice',
-      { meetingAt, place: place.trim(), agenda: agenda.trim(), ...(slot ? { slotId: slot.id } : {}) },
+      {
+        meetingAt,
+        place: place.trim(),
+        agenda: agenda.trim(),
+        ...(slot ? { slotId: slot.id } : {}),
+        ...(observerSeats !== undefined ? { observerSeats } : {}),
+      },
       '公告已发布,已通知议事会成员',
     );
   };
@@ -224,6 +236,14 @@ function NoticeForm({ act, move, said }: FormProps) {
       <Input className="input meeting-place" value={place} onInput={(e) => setPlace(e.detail.value)} />
       <View className="section">议程</View>
       <Textarea className="textarea meeting-agenda" value={agenda} onInput={(e) => setAgenda(e.detail.value)} />
+      <View className="section">居民列席座位数</View>
+      <Input
+        className="input observer-seats"
+        type="number"
+        value={seats}
+        placeholder={slot ? '不填则为20个' : '不填则不限人数'}
+        onInput={(e) => setSeats(e.detail.value)}
+      />
       <Button className="btn primary block send-notice" disabled={!!act.busy || undefined} onClick={() => void send()}>
         发布公告
       </Button>

@@ -2,6 +2,8 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CouncilAction, Stance, TopicDetail } from '@shared/schemas/council';
+import type { Resident } from '@shared/schemas/users';
+import { councilApi } from '../../../api/council-endpoints';
 import { api } from '../../../api/endpoints';
 import { errorText } from '../../../api/request';
 import { hasRole, session } from '../../../api/session';
@@ -9,14 +11,19 @@ import { formatTime, STATUS_LABEL } from '../../../components/labels';
 import { LoadError, PageShell } from '../../../components/page-shell';
 import { useRowAction } from '../../../components/use-row-action';
 import { actUrl, MEMBER_LABEL, OUTCOME_LABEL, printUrl, STANCE_LABEL, STEP_LABEL, StepBar, TASK_STATUS_LABEL } from '../../council-words';
+import { AttendanceCard, Objections, OnBehalfPicker, PlanComments, type OnBehalf } from '../../topic-parts';
 import '../../council.css';
 
 const STAFF_MOVES: CouncilAction[] = ['confirm', 'decline', 'add_plan', 'notice', 'meeting', 'add_task', 'finish_task', 'publish'];
 const OPINION_MAX = 500;
+const RESIDENT_PARTS: CouncilAction[] = ['support', 'opine', 'attend', 'object'];
 
 /**
- * One topic: where it stands of the seven steps, its opinions, plans, notice, meeting record, tasks and linked
- * wishes. A resident supports it and gives an opinion while opinions are collected; staff go on to 推进议事.
+ * One topic: where it stands of the seven steps, its opinions, plans with their comments, notice with its observers,
+ * meeting record, tasks, linked wishes and objections. A resident supports it and gives an opinion while opinions are
+ * collected, comments on each plan while drafting, registers to attend the noticed meeting and objects to the result
+ * within its window; a grid worker or staff do each for a resident with consent; staff answer objections and go on
+ * to 推进议事.
  */
 export default function TopicPage() {
   const { params } = useRouter();
@@ -34,24 +41,47 @@ export default function TopicPage() {
     <PageShell>
       {error && <LoadError message={error} onRetry={load} />}
       {!detail && !error && <View className="empty">正在加载…</View>}
-      {detail && <TopicBody detail={detail} onChanged={setDetail} resident={hasRole(user, 'resident')} />}
+      {detail && (
+        <TopicBody
+          detail={detail}
+          onChanged={setDetail}
+          resident={hasRole(user, 'resident')}
+          official={hasRole(user, 'gridWorker') || hasRole(user, 'staff')}
+        />
+      )}
     </PageShell>
   );
 }
 
-function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onChanged: (d: TopicDetail) => void; resident: boolean }) {
+function TopicBody({
+  detail,
+  onChanged,
+  resident,
+  official,
+}: {
+  detail: TopicDetail;
+  onChanged: (d: TopicDetail) => void;
+  resident: boolean;
+  official: boolean;
+}) {
   const { topic } = detail;
   const act = useRowAction();
   const [stance, setStance] = useState<Stance>('support');
   const [text, setText] = useState('');
+  const [forResident, setForResident] = useState<Resident | null>(null);
+  const [consent, setConsent] = useState(false);
   const allowed = new Set(detail.allowedActions);
+  // Who a resident's action is for: oneself, or (a grid worker, staff) the resident chosen, once they agreed.
+  const acting: OnBehalf | null = resident ? {} : forResident && consent ? { forResidentId: forResident.id, consent: true } : null;
+  const forOther = !!acting && 'forResidentId' in acting;
+  const mayObject = !!topic.result && Date.parse(topic.result.publicUntil) > Date.now();
   const ended = ['declined', 'lapsed', 'closed'].includes(topic.step);
   const plans = new Map(topic.plans.map((p) => [p.id, p]));
 
   const support = () =>
-    act.run('support', async () => onChanged(await api.supportTopic(topic.id)), {
+    act.run('support', async () => onChanged(await councilApi.support(topic.id, acting ?? {})), {
       failed: '没有支持成功,请再试一次',
-      done: '感谢您的支持',
+      done: forOther ? '已代居民支持' : '感谢您的支持',
     });
   const sendOpinion = () => {
     const trimmed = text.trim();
@@ -60,7 +90,7 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
     return act.run(
       'opinion',
       async () => {
-        onChanged(await api.opine(topic.id, { stance, text: trimmed }));
+        onChanged(await api.opine(topic.id, { stance, text: trimmed, ...(acting ?? {}) }));
         setText('');
       },
       { failed: '意见没有提交成功,请再试一次', done: '意见已提交,谢谢' },
@@ -84,15 +114,19 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
           {topic.supportThreshold ? `(需要${topic.supportThreshold}人,截至${formatTime(topic.collectUntil ?? '')})` : ''}
         </View>
         {detail.supporting && <View className="success supported">您已支持这个议题</View>}
-        {!detail.supporting && allowed.has('support') && resident && (
+        {(forOther || !detail.supporting) && allowed.has('support') && acting && (
           <Button className="btn primary block support-topic" disabled={!!act.busy || undefined} onClick={() => void support()}>
-            支持这个议题
+            {forOther ? `代${forResident?.name}支持这个议题` : '支持这个议题'}
           </Button>
         )}
         {said('support')}
       </View>
 
-      {topic.step === 'collecting' && allowed.has('opine') && resident && (
+      {official && !resident && RESIDENT_PARTS.some((a) => allowed.has(a)) && (
+        <OnBehalfPicker resident={forResident} consent={consent} onResident={setForResident} onConsent={setConsent} />
+      )}
+
+      {topic.step === 'collecting' && allowed.has('opine') && acting && (
         <View className="card opinion-form">
           <View className="card-title">说说您的意见</View>
           <View className="chips wrap">
@@ -133,21 +167,23 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
         </View>
       )}
 
-      <View className="section">居民意见({detail.opinions.length})</View>
-      {detail.opinions.length === 0 && <View className="muted">还没有人发表意见</View>}
-      {detail.opinions.map((o) => (
-        <View key={o.id} className="opinion" data-opinion-id={o.id}>
-          <View className="row">
-            <Text className="text">{o.name}</Text>
-            <Text className={`tag stance-${o.stance}`}>{STANCE_LABEL[o.stance]}</Text>
+      <View className="section">居民意见({detail.opinions.filter((o) => !o.planId).length})</View>
+      {detail.opinions.every((o) => o.planId) && <View className="muted">还没有人发表意见</View>}
+      {detail.opinions
+        .filter((o) => !o.planId)
+        .map((o) => (
+          <View key={o.id} className="opinion" data-opinion-id={o.id}>
+            <View className="row">
+              <Text className="text">{o.name}</Text>
+              <Text className={`tag stance-${o.stance}`}>{STANCE_LABEL[o.stance]}</Text>
+            </View>
+            <View className="text">{o.text}</View>
+            <View className="muted">
+              {formatTime(o.at)}
+              {o.filedBy ? ` · ${o.filedBy.name}代为提交` : ''}
+            </View>
           </View>
-          <View className="text">
-            {o.planId && plans.get(o.planId) ? `关于“${plans.get(o.planId)!.title}”:` : ''}
-            {o.text}
-          </View>
-          <View className="muted">{formatTime(o.at)}</View>
-        </View>
-      ))}
+        ))}
 
       {topic.plans.length > 0 && <View className="section">方案</View>}
       {topic.plans.map((p, i) => (
@@ -160,6 +196,13 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
           {(p.cost || p.who) && (
             <View className="muted">{[p.cost && `费用:${p.cost}`, p.who && `实施:${p.who}`].filter(Boolean).join(' · ')}</View>
           )}
+          <PlanComments
+            detail={detail}
+            plan={p}
+            onChanged={onChanged}
+            canComment={topic.step === 'drafting' && allowed.has('opine') && !!acting}
+            onBehalf={acting}
+          />
         </View>
       ))}
 
@@ -174,6 +217,13 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
           </Button>
         </View>
       )}
+      <AttendanceCard
+        detail={detail}
+        onChanged={onChanged}
+        canAct={allowed.has('attend') && !!acting}
+        onBehalf={acting}
+        official={official}
+      />
 
       {topic.meetings.map((m) => (
         <View key={m.at} className="card meeting-record">
@@ -233,6 +283,13 @@ function TopicBody({ detail, onChanged, resident }: { detail: TopicDetail; onCha
           </Button>
         </View>
       )}
+      <Objections
+        detail={detail}
+        onChanged={onChanged}
+        canObject={allowed.has('object') && mayObject && !!acting}
+        canAnswer={allowed.has('answer')}
+        onBehalf={acting}
+      />
 
       <View className="section">议事经过</View>
       {detail.steps.map((s) => (
