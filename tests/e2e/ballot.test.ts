@@ -120,6 +120,14 @@ describe('a witnessed ballot in the browser', () => {
     // As the printer sees it: an A4 page (794 × 1123 CSS px), the sheet alone in large type, no button.
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
+    // The page has finished sliding in: the sheet fills the paper's width from its left edge, nothing sticks out.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.draw-sheet')].some((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height > 0 && Math.abs(r.left) < 1 && r.right <= innerWidth + 1 && r.width > innerWidth - 2;
+      }),
+    );
+    expect(await sheet.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
     expect(await page.locator('.print-now:visible').count()).toBe(0);
     const titlePx = await sheet.locator('.sheet-title').evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(titlePx).toBeGreaterThanOrEqual(32);
