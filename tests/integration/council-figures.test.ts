@@ -2,7 +2,10 @@ import { rebuildMonth } from '../../functions/figures/rebuild';
 import { beijingMonth } from '../../shared/domain/beijing-time';
 import type { TopicDetail } from '../../shared/schemas/council';
 import { FiguresView } from '../../shared/schemas/figures';
-import { as } from '../helpers/api';
+import { inboxOf } from '../../functions/data/notifications';
+import { readAll } from '../../functions/data/pagination';
+import { as, tokenOf } from '../helpers/api';
+import { addResidents } from '../helpers/people';
 import { useDemoTable } from '../helpers/table';
 import { CLUTTER, LAMP, submit } from '../helpers/wishes';
 
@@ -58,5 +61,27 @@ test('raising three wishes of one grid counts three raised to the council at onc
   // Given back to triage: still raised to the council once, still open, counted as the timelines say.
   expect(afterDecline.counts.council).toBe(before.counts.council + 3);
   expect(afterDecline.counts.open).toBe(submitted.counts.open);
+  await recountAgrees();
+});
+
+test('twenty wishes of twenty residents raised at once: one topic, twenty counted, every owner told (more than one transaction holds)', async () => {
+  const owners = await addResidents(20, 'council-many');
+  await Promise.all(owners.map(tokenOf));
+  const before = await served();
+  const wishes = await Promise.all(
+    owners.map(async (o, i) => (await submit({ ...CLUTTER, description: `楼道里堆了杂物,第${i + 1}户反映` }, o)).wish.id),
+  );
+  const raised = await as(GRID).post<TopicDetail>('/council/topics', {
+    title: '楼道堆物集中整治',
+    body: '二十户居民反映楼道堆物,需要居民共同商议',
+    wishIds: wishes,
+  });
+  expect(raised.status).toBe(201);
+  expect(raised.body.topic.wishIds).toHaveLength(20);
+  expect((await served()).counts.council).toBe(before.counts.council + 20);
+  for (const o of owners) {
+    const inbox = await readAll(inboxOf(o));
+    expect(inbox.filter((n) => n.kind === 'council_topic')).toHaveLength(1);
+  }
   await recountAgrees();
 });
