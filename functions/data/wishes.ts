@@ -2,14 +2,17 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { isAwaitingClaim, isHeldByClaimant, isOpen } from '../../shared/domain/wish-machine';
 import { isOnWall } from '../../shared/domain/wish-view';
 import type { Level } from '../../shared/schemas/sla';
+import * as z from 'zod';
+import { type Contribution, contributionOf } from '../../shared/domain/figures';
+import { FigureEvent } from '../../shared/schemas/figures';
 import { Wish, WishEvent } from '../../shared/schemas/wishes';
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import { creditWrites } from './credits';
 import { dueKeys } from './due';
-import { newWishFigures, transitionFigures, withFigureFacts } from './figures';
+import { figureWrites, newWishFigures, transitionFigures, withFigureFacts } from './figures';
 import { loadWrites } from './loads';
-import { openWishesDecrement } from './rate-limits';
+import { openWishesDecrement, writeLimitRefusal } from './rate-limits';
 import { batchGetAll, TryAgain } from './retry';
 import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
@@ -103,6 +106,66 @@ export async function getWishWithTimeline(id: string): Promise<{ wish: Wish; tim
   return wish ? { wish, timeline } : null;
 }
 
+/** A wish with everything its partition holds: the timeline, what its figures last counted, and who supports it. */
+export interface WishPartition {
+  wish: Wish;
+  timeline: WishEvent[];
+  /** The figure state transitionFigures would read (saveTransition takes it instead of reading again). */
+  figures: { timeline: FigureEvent[]; counted: Contribution | null };
+  supporters: Set<string>;
+}
+
+const CountedItem = z.object({ contribution: z.custom<Contribution>((v) => typeof v === 'object' && v !== null) });
+
+/**
+ * AP: a wish, its timeline, its figure record and its supporters in ONE consistent Query of its partition
+ * (`WISH#id`: EVENT#…, FIGURES, SUPPORTER#…, WISH), for a write that must know the wish to decide (a claim, 我也遇到).
+ */
+export async function getWishPartition(id: string): Promise<WishPartition | null> {
+  let wish: Wish | null = null;
+  const timeline: WishEvent[] = [];
+  const figureTimeline: FigureEvent[] = [];
+  let counted: Contribution | null = null;
+  const supporters = new Set<string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': wishKey(id).PK },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const sk = String(item.SK);
+      if (sk === 'WISH') wish = Wish.parse(item);
+      else if (sk === 'FIGURES') counted = CountedItem.parse(item).contribution;
+      else if (sk.startsWith('SUPPORTER#')) supporters.add(sk.slice('SUPPORTER#'.length));
+      else if (sk.startsWith('EVENT#')) {
+        timeline.push(WishEvent.parse(item));
+        figureTimeline.push(FigureEvent.parse(item));
+      }
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return wish ? { wish, timeline, figures: { timeline: figureTimeline, counted }, supporters } : null;
+}
+
+/** Events of this wish that other items of the same transaction write (as transitionFigures counts them). */
+const eventsAmong = (items: readonly TransactItem[], wishId: string): FigureEvent[] =>
+  items.flatMap((i) => {
+    const item = i.Put?.Item;
+    return item && item.PK === `WISH#${wishId}` && item.type === 'wishEvent' ? [FigureEvent.parse(item)] : [];
+  });
+
+/** transitionFigures over a figure state already read (getWishPartition), with no read of its own. */
+function figuresFromState(state: WishPartition['figures'], previous: Wish, wish: Wish, event: FigureEvent, extra: readonly TransactItem[]) {
+  const before = state.timeline.filter((e) => e.seq <= previous.version);
+  return figureWrites(state.counted, contributionOf(wish, [...before, event, ...eventsAmong(extra, wish.id)]));
+}
+
 /**
  * Puts a new wish with its first events, plus any extra guarded items (limits, an idempotency record,
  * notifications), and last its figures (counters, lists: functions/data/figures.ts), atomically.
@@ -143,8 +206,10 @@ export interface TransitionWrite {
   event: WishEvent;
   /** Caps to hold when the claimant gains an open claim (a claim); none for other changes. */
   caps?: { teamCap: number; memberCap: number };
-  /** More items of the same transaction: notifications, another wish (a merge). */
+  /** More items of the same transaction: notifications, another wish (a merge), the write-limit count. */
   extra?: TransactItem[];
+  /** The figure state as read with the wish (getWishPartition): then no read here. */
+  figureState?: WishPartition['figures'];
 }
 
 /**
@@ -155,11 +220,14 @@ export interface TransitionWrite {
  * cap, not a race. A conflict on the wish is a StaleWishError (re-read and decide again); any other
  * cancellation is not a stale read.
  */
-export async function saveTransition({ previous, wish, event: bare, caps, extra = [] }: TransitionWrite): Promise<void> {
+export async function saveTransition({ previous, wish, event: bare, caps, extra = [], figureState }: TransitionWrite): Promise<void> {
   const ends = isOpen(previous.status) && !isOpen(wish.status);
   const loads = loadWrites(previous, wish, caps);
   const event = withFigureFacts(previous, wish, bare);
-  const [figures, credit] = await Promise.all([transitionFigures(previous, wish, event, extra), creditWrites(previous, wish, event.at)]);
+  const [figures, credit] = await Promise.all([
+    figureState ? figuresFromState(figureState, previous, wish, event, extra) : transitionFigures(previous, wish, event, extra),
+    creditWrites(previous, wish, event.at),
+  ]);
   const items: TransactItem[] = [
     {
       Put: {
@@ -180,6 +248,9 @@ export async function saveTransition({ previous, wish, event: bare, caps, extra 
     await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (!isCancelled(error)) throw error;
+    // Past the write limit (a route counting it in this transaction) the answer is 429 whatever else failed.
+    const limited = writeLimitRefusal(error, items, new Date(event.at));
+    if (limited) throw limited;
     const codes = cancellationCodes(error);
     if (loads.cappedAt !== null && codes[0] === 'None' && codes[2 + loads.cappedAt] === 'ConditionalCheckFailed')
       throw new ClaimLimitError();

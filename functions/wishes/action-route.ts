@@ -2,6 +2,7 @@ import type { Role } from '../../shared/schemas/users';
 import { ActionBodies, WishIdPath, type UserAction, type WishDetail } from '../../shared/schemas/wishes';
 import { route } from '../http/handler';
 import { actOnWish } from './act';
+import { claimWish } from './claim';
 
 const MANAGERS: readonly Role[] = ['gridWorker', 'staff', 'streetStaff'];
 
@@ -30,4 +31,11 @@ export const actionRoute = (action: UserAction) =>
   route(
     { roles: ROLES[action], path: WishIdPath, body: ActionBodies[action] },
     ({ user, path, body, now }): Promise<WishDetail> => actOnWish(user, path.id, action, body, now),
+  );
+
+/** POST /wishes/{id}/claim: a read of the wish, then one transaction with the write limit in it (claim.ts). */
+export const claimRoute = () =>
+  route(
+    { roles: ROLES.claim, path: WishIdPath, body: ActionBodies.claim, limit: 'in-transaction' },
+    ({ user, path, now, writeLimit }): Promise<WishDetail> => claimWish(user, path.id, now, writeLimit),
   );

@@ -1,3 +1,3 @@
-import { actionRoute } from '../action-route';
+import { claimRoute } from '../action-route';
 
-export const handler = actionRoute('claim');
+export const handler = claimRoute();

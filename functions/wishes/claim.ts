@@ -1,0 +1,71 @@
+import { AppError, notFound } from '../../shared/errors';
+import { assertAllowed, isRepeatedClaim } from '../../shared/domain/wish-access';
+import { noticesFor } from '../../shared/domain/wish-notify';
+import { applyAction } from '../../shared/domain/wish-transition';
+import type { User } from '../../shared/schemas/users';
+import type { WishDetail } from '../../shared/schemas/wishes';
+import { notificationWrites } from '../data/notifications';
+import { categoryIn, getPlace } from '../data/places';
+import { consumeWrite } from '../data/rate-limits';
+import { refCached } from '../data/ref-cache';
+import { optimistic } from '../data/retry';
+import { clockContext } from '../data/settings';
+import { getTeam } from '../data/teams';
+import type { TransactItem } from '../data/transactions';
+import { ClaimLimitError, getWishPartition, saveTransition } from '../data/wishes';
+import { detailFor } from './act';
+import { membersToTell } from './routing';
+
+/**
+ * A volunteer claims a wish routed to their team: one consistent Query of the wish's partition (the wish, its
+ * timeline, its figure record), then one TransactWriteItems that puts the claimed wish only on the version read
+ * (which holds every rule checked: its status, its team, its owner, not with the council), with its event, the
+ * team's and the volunteer's open-claim counts under their caps, the figures, the notices and the caller's
+ * write-limit count. The answer is built from what was read and written: no read after. The team (its caps and
+ * who to tell), the category's skill and the managers of the place come from the container's reference cache (a
+ * few seconds old at most). A lost race reads again, so of any number of concurrent claimants one holds the wish
+ * and the others are answered ALREADY_CLAIMED; the holder claiming again (a retry) gets the wish back.
+ */
+export async function claimWish(user: User, id: string, now: Date, writeLimit: TransactItem): Promise<WishDetail> {
+  return optimistic('claim a wish', async () => {
+    const found = await getWishPartition(id);
+    if (!found) throw notFound('wish');
+    const { wish, timeline } = found;
+    const supporting = found.supporters.has(user.id);
+    if (isRepeatedClaim(user, wish)) {
+      // Answered without the transaction: its write is counted as every write is.
+      await consumeWrite(user.id, now);
+      return detailFor(user, wish, timeline, supporting);
+    }
+    // Who may do what is decided before anything else is loaded: a stranger learns nothing.
+    assertAllowed('claim', user, wish);
+    const teamId = wish.teamId;
+    const [clock, team, category, place] = await Promise.all([
+      clockContext(now, wish.streetId),
+      teamId ? refCached(`team#${teamId}`, () => getTeam(teamId)) : null,
+      refCached(`category#${wish.category}#${wish.communityId}`, () => categoryIn(wish.category, wish.communityId)),
+      refCached(`place#${levelPlace(wish)}`, () => getPlace(levelPlace(wish))),
+    ]);
+    const next = applyAction(wish, { action: 'claim', body: {}, actor: user, now: now.toISOString(), clock });
+    const audience = { teamMembers: team ? membersToTell(team, category?.skill ?? null, clock) : [], managers: place?.managerIds ?? [] };
+    try {
+      await saveTransition({
+        previous: wish,
+        wish: next.wish,
+        event: next.event,
+        caps: team ? { teamCap: team.teamCap, memberCap: team.memberCap } : undefined,
+        extra: [writeLimit, ...notificationWrites(noticesFor(wish, next.wish, next.event, audience), now.toISOString())],
+        figureState: found.figures,
+      });
+    } catch (error) {
+      if (error instanceof ClaimLimitError)
+        throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
+      throw error;
+    }
+    return detailFor(user, next.wish, [...timeline, next.event], supporting);
+  });
+}
+
+/** The place whose managers hear of a wish at its level (as managersAt reads it). */
+const levelPlace = (w: { level: string; gridId: string; communityId: string; streetId: string }) =>
+  w.level === 'grid' ? w.gridId : w.level === 'community' ? w.communityId : w.streetId;
