@@ -711,6 +711,14 @@ export const ELDER_PAGES: ElderPage[] = [
   },
   {
     page: 'council/pages/topic/index',
+    user: RESIDENT,
+    view: 'a noticed meeting: the seats left, 报名列席, comments on each plan',
+    prepare: councilDemo,
+    reach: (p, d) => toTopic(p, d.stairs, false),
+    shown: '.attendance .attend-meeting',
+  },
+  {
+    page: 'council/pages/topic/index',
     user: STAFF,
     view: 'a published result: the meeting record, the tasks done',
     prepare: councilDemo,
