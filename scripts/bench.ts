@@ -7,15 +7,19 @@ import { functionsFromServerlessYml } from './serverless-routes';
 /**
  * `npm run bench`: for every function, its deploy bundle's size and its module-load time (median of 15
  * fresh Node processes), each as a ratio against a bundle of @aws-sdk/client-dynamodb alone, built and
- * measured the same way in the same run. Budgets: ≤ 600 KB, load-time ratio ≤ 1.5.
+ * measured the same way in the same run. Budgets: < 450 KB, load-time ratio ≤ 1.5.
+ *
+ * The functions carry a smaller SDK than that baseline (only the credential sources Lambda uses:
+ * scripts/lambda-credentials.ts), so the last column also gives each load against the same client built the way
+ * the functions are: what the function adds on top of its own SDK.
  */
 const { bundleHandler, bundleSource } = require('./bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
-  bundleSource: (contents: string, outfile: string) => Promise<{ bytes: number }>;
+  bundleSource: (contents: string, outfile: string, options?: { asFunctions?: boolean }) => Promise<{ bytes: number }>;
 };
 
 const RUNS = 15;
-const SIZE_BUDGET = 600 * 1024;
+const SIZE_BUDGET = 450 * 1024;
 const LOAD_RATIO_BUDGET = 1.5;
 const BASELINE = "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n";
 
@@ -39,17 +43,24 @@ async function main(): Promise<void> {
   try {
     const base = await bundleSource(BASELINE, path.join(dir, 'baseline.js'));
     const baseLoad = median(loadTimes(path.join(dir, 'baseline.js')));
+    const own = await bundleSource(BASELINE, path.join(dir, 'baseline-own.js'), { asFunctions: true });
+    const ownLoad = median(loadTimes(path.join(dir, 'baseline-own.js')));
     console.log(
-      `baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})\n`,
+      `baseline: @aws-sdk/client-dynamodb alone: ${(base.bytes / 1024).toFixed(0)} KB, loads in ${baseLoad.toFixed(1)} ms (median of ${RUNS})`,
     );
-    console.log(['function'.padEnd(16), 'size KB', 'size ×', 'load ms', 'load ×', 'budget'].join('  '));
+    console.log(
+      `          the same client built as the functions are: ${(own.bytes / 1024).toFixed(0)} KB, loads in ${ownLoad.toFixed(1)} ms\n`,
+    );
+    console.log(['function'.padEnd(16), 'size KB', 'size ×', 'load ms', 'load ×', 'budget', 'load × own SDK'].join('  '));
     let failures = 0;
+    const ratios: number[] = [];
     for (const route of functionsFromServerlessYml()) {
       const file = path.join(dir, `${route.functionName}.js`);
       const { bytes } = await bundleHandler(route.handler, file);
       const load = median(loadTimes(file));
       const ratio = load / baseLoad;
-      const ok = bytes <= SIZE_BUDGET && ratio <= LOAD_RATIO_BUDGET;
+      ratios.push(ratio);
+      const ok = bytes < SIZE_BUDGET && ratio <= LOAD_RATIO_BUDGET;
       if (!ok) failures++;
       console.log(
         [
@@ -58,12 +69,17 @@ async function main(): Promise<void> {
           (bytes / base.bytes).toFixed(2).padStart(6),
           load.toFixed(1).padStart(7),
           ratio.toFixed(2).padStart(6),
-          ok ? 'ok' : 'OVER',
+          (ok ? 'ok' : 'OVER').padEnd(6),
+          (load / ownLoad).toFixed(2).padStart(14),
         ].join('  '),
       );
     }
+    const sorted = [...ratios].sort((a, b) => a - b);
     console.log(
-      `\nbudgets: size ≤ ${SIZE_BUDGET / 1024} KB, load-time ratio ≤ ${LOAD_RATIO_BUDGET}; ${failures ? `${failures} over` : 'all within'}`,
+      `\nload ×: ${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}, median ${median(ratios).toFixed(2)} over ${ratios.length} functions`,
+    );
+    console.log(
+      `budgets: size < ${SIZE_BUDGET / 1024} KB, load-time ratio ≤ ${LOAD_RATIO_BUDGET}; ${failures ? `${failures} over` : 'all within'}`,
     );
     process.exitCode = failures ? 1 : 0;
   } finally {

@@ -2,6 +2,7 @@
 // measured is what is shipped.
 const esbuild = require('esbuild');
 const path = require('node:path');
+const { pureSchemas } = require('./pure-schemas.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -11,9 +12,20 @@ function entryOf(handler) {
   return { file: path.join(ROOT, `${handler.slice(0, dot)}.ts`), exportName: handler.slice(dot + 1) };
 }
 
-async function build(entry, outfile) {
+/**
+ * What a function ships with besides the bundling itself: only the part of the SDK's credential chain that Lambda
+ * can reach (scripts/lambda-credentials.ts), and zod schemas marked side-effect free so a function builds at load
+ * only those its route can reach (scripts/pure-schemas.cjs).
+ */
+const FUNCTION_OPTIONS = {
+  alias: { '@aws-sdk/credential-provider-node': path.join(ROOT, 'scripts/lambda-credentials.ts') },
+  plugins: [pureSchemas(ROOT)],
+};
+
+async function build(entry, outfile, extra = {}) {
   const result = await esbuild.build({
     ...entry,
+    ...extra,
     outfile,
     bundle: true,
     minify: true,
@@ -27,12 +39,16 @@ async function build(entry, outfile) {
     logLevel: 'error',
   });
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-  return { outfile, bytes };
+  return { outfile, bytes, inputs: Object.keys(result.metafile.inputs) };
 }
 
-const bundleHandler = (handler, outfile) => build({ entryPoints: [entryOf(handler).file] }, outfile);
+const bundleHandler = (handler, outfile) => build({ entryPoints: [entryOf(handler).file] }, outfile, FUNCTION_OPTIONS);
 
-/** Bundles a snippet of source as if it were a file at the repository root (the benchmark's baseline). */
-const bundleSource = (contents, outfile) => build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' } }, outfile);
+/**
+ * Bundles a snippet of source as if it were a file at the repository root (the benchmark's baseline): as the SDK
+ * ships, or with `{ asFunctions: true }` the way the functions are built.
+ */
+const bundleSource = (contents, outfile, { asFunctions = false } = {}) =>
+  build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' } }, outfile, asFunctions ? FUNCTION_OPTIONS : {});
 
 module.exports = { bundleHandler, bundleSource, entryOf, ROOT };

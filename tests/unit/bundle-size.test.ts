@@ -4,22 +4,30 @@ import path from 'node:path';
 import { functionsFromServerlessYml } from '../../scripts/serverless-routes';
 
 const { bundleHandler } = require('../../scripts/bundle.cjs') as {
-  bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
+  bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number; inputs: string[] }>;
 };
 
-const BUDGET_BYTES = 600 * 1024;
+/** Issue 17's target; the largest function is about 435 KB today (README, Benchmarks). */
+const BUDGET_BYTES = 450 * 1024;
+
+/** The SDK's credential sources a Lambda never reaches (scripts/lambda-credentials.ts), and their STS/SSO clients. */
+const NEVER_ON_LAMBDA = /@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients|token-providers)\//;
 
 describe('deploy bundles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'linli-bundle-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('every function bundles to at most 600 KB minified, as it is deployed', async () => {
+  test('every function bundles to under 450 KB minified, as it is deployed, without the credential sources Lambda never uses', async () => {
     const over: string[] = [];
+    const carrying: string[] = [];
     for (const route of functionsFromServerlessYml()) {
-      const { bytes } = await bundleHandler(route.handler, path.join(dir, `${route.functionName}.js`));
-      if (bytes > BUDGET_BYTES) over.push(`${route.functionName}: ${(bytes / 1024).toFixed(0)} KB`);
+      const { bytes, inputs } = await bundleHandler(route.handler, path.join(dir, `${route.functionName}.js`));
+      if (bytes >= BUDGET_BYTES) over.push(`${route.functionName}: ${(bytes / 1024).toFixed(0)} KB`);
+      const unused = inputs.filter((i) => NEVER_ON_LAMBDA.test(i));
+      if (unused.length) carrying.push(`${route.functionName}: ${unused[0]}`);
       expect(bytes).toBeGreaterThan(10 * 1024); // a real bundle, not an empty file
     }
     expect(over).toEqual([]);
+    expect(carrying).toEqual([]);
   });
 });
