@@ -3,7 +3,7 @@ import { AppError, forbidden, invalid, notFound } from '../../shared/errors';
 import { assertMay, assertObjectionWindow } from '../../shared/domain/council-machine';
 import { roleFor, type CouncilViewer } from '../../shared/domain/council/access';
 import { answerNotices, objectionNotices } from '../../shared/domain/council/notify';
-import { assertVerifiedMemberOf } from '../../shared/domain/membership';
+import { assertVerifiedMemberOf, isVerifiedMemberOf } from '../../shared/domain/membership';
 import { managesResident } from '../../shared/domain/residents';
 import type {
   AnswerBody,
@@ -18,7 +18,10 @@ import type {
 } from '../../shared/schemas/council';
 import type { User } from '../../shared/schemas/users';
 import { addObjection, addOpinion, addSupport, answerObjection, getObjection, getTopic } from '../data/council/topics';
+import { supportAsResident, supportItems } from '../data/council/topic-support';
 import { notificationWrites } from '../data/notifications';
+import { consumeWrite, writeLimitRefusal } from '../data/rate-limits';
+import { cancellationCodes, isCancelled, type TransactItem } from '../data/transactions';
 import { getPlace } from '../data/places';
 import { optimistic } from '../data/retry';
 import { getUser } from '../data/users';
@@ -96,8 +99,45 @@ const SUPPORT_BUDGET_MS = 12_000;
 /**
  * Support, once per person: the supporter's item and the topic's counter (ADD) in one transaction, never a
  * version, so a crowd supporting at once is each counted once; a second support is answered as the first.
+ * A verified resident supporting for themselves goes straight to that transaction, its rules as conditions and
+ * the write limit in it (supportAsResident); only a refusal reads, through the checks below, to say why.
  */
-export async function supportTopic(user: User, id: string, body: TopicSupportBody, now: Date): Promise<TopicDetail> {
+export async function supportTopic(
+  user: User,
+  id: string,
+  body: TopicSupportBody,
+  now: Date,
+  writeLimit?: TransactItem,
+): Promise<TopicDetail> {
+  const home = user.home?.communityId;
+  const forSelf = !body.forResidentId || body.forResidentId === user.id;
+  if (writeLimit && forSelf && home && isVerifiedMemberOf(user, home)) {
+    const items = supportItems({ topicId: id, userId: user.id, at: now.toISOString(), filedBy: null }, home, writeLimit);
+    const counted = await optimistic(
+      'support a council topic',
+      async () => {
+        try {
+          await supportAsResident(items);
+          return true;
+        } catch (error) {
+          if (!isCancelled(error)) throw error;
+          const limited = writeLimitRefusal(error, items, now);
+          if (limited) throw limited;
+          // Only collisions with other supporters on the counter: try again; a failed condition is a refusal.
+          if (cancellationCodes(error).includes('ConditionalCheckFailed')) return false;
+          throw error;
+        }
+      },
+      { budgetMs: SUPPORT_BUDGET_MS },
+    );
+    if (counted) return topicDetail(user, id, now);
+    // Refused: the checks below say why (or answer a second support as the first); this write counts as any.
+    await consumeWrite(user.id, now);
+  }
+  return supportChecked(user, id, body, now);
+}
+
+async function supportChecked(user: User, id: string, body: TopicSupportBody, now: Date): Promise<TopicDetail> {
   const { topic, viewer } = await readable(user, id);
   const at = now.toISOString();
   const { resident, filedBy } = await speaker(user, topic, viewer, 'support', body, at);
