@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { isObserver, seatsOf } from '../../functions/data/council/observers';
-import { getTopic, isTopicSupporter, topicWithChildren } from '../../functions/data/council/topics';
+import { getTopic, isTopicSupporter, supportersOf, topicWithChildren } from '../../functions/data/council/topics';
+import { readAll } from '../../functions/data/pagination';
 import { seedCouncil } from '../../scripts/demo/council';
 import { ARTIFACTS, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
 import { as } from '../helpers/api';
@@ -133,6 +134,50 @@ describe('the residents’ council in the browser', () => {
     await screenshot(page, 'council-attend');
     expect(await isObserver(stairs.id, notice.at, RESIDENT)).toBe(true);
     expect(await seatsOf(stairs.id, notice)).toEqual({ observers: 1, seats: notice.observerSeats });
+  });
+
+  test('a resident objects to a published result and staff answer on the topic page; a grid worker supports for a resident with consent', async () => {
+    await seedCouncil();
+    const listed = (await as(STAFF).get('/council/topics')).body.items as { id: string; title: string }[];
+    const parking = listed.find((t) => t.title === '古城社区院内停车秩序')!.id;
+    const charging = listed.find((t) => t.title === '东区排房加装电动车充电桩')!.id;
+
+    const resident = await signIn(await context(), stack.web, RESIDENT);
+    await resident.locator('.council-entry:visible').click();
+    await resident.locator(`.topic-card[data-topic-id="${parking}"]:visible .open-topic`).click();
+    const objection = '12个车位不够,希望再增加几个';
+    await resident.locator('.objection-text:visible textarea').fill(objection);
+    await resident.locator('.send-objection:visible').click();
+    await resident.locator('.objection:visible').filter({ hasText: objection }).waitFor();
+    const raised = (await topicWithChildren(parking))!.objections.find((o) => o.text === objection)!;
+    expect(raised).toMatchObject({ userId: RESIDENT, answer: null });
+
+    const staff = await signIn(await context(), stack.web, STAFF);
+    await openTab(staff, '我的');
+    await tapButton(staff, '居民议事会');
+    await staff.locator(`.topic-card[data-topic-id="${parking}"]:visible .open-topic`).click();
+    const row = staff.locator(`.objection[data-objection-id="${raised.id}"]:visible`);
+    const answer = '东侧空地正在规划,明年再增加6个车位';
+    await row.locator('.answer-text textarea').fill(answer);
+    await row.locator('.send-answer').click();
+    await row.locator('.objection-answer').filter({ hasText: answer }).waitFor();
+    await screenshot(staff, 'council-objection-answered');
+    expect((await topicWithChildren(parking))!.objections.find((o) => o.id === raised.id)?.answer).toMatchObject({ text: answer });
+
+    // 孙丽 supports the charging topic for 李建国, who agreed at his door: his support, filed by her.
+    const grid = await signIn(await context(), stack.web, 'u-grid-sun');
+    await openTab(grid, '我的');
+    await tapButton(grid, '居民议事会');
+    await grid.locator(`.topic-card[data-topic-id="${charging}"]:visible .open-topic`).click();
+    await grid.locator('.choose-resident:visible').click();
+    await grid.locator('.resident-choice[data-resident-id="u-res-li"]:visible').click();
+    expect(await grid.locator('.support-topic:visible').count()).toBe(0);
+    await grid.locator('.on-behalf-consent:visible').click();
+    await grid.locator('.support-topic:visible').click();
+    await grid.locator('.success:visible').filter({ hasText: '已代居民支持' }).waitFor();
+    expect(await isTopicSupporter(charging, 'u-res-li')).toBe(true);
+    const supporters = await readAll(supportersOf(charging));
+    expect(supporters.find((x) => x.userId === 'u-res-li')?.filedBy).toMatchObject({ userId: 'u-grid-sun' });
   });
 
   test('the meeting notice on the noticeboard prints as an A4 sheet: title, time, place and agenda, no buttons', async () => {
