@@ -7,6 +7,7 @@ import type { BookingView, CancelBody } from '../../shared/schemas/bookings';
 import type { User } from '../../shared/schemas/users';
 import { waitDelete } from '../data/booking/waitlist';
 import { optimistic } from '../data/retry';
+import type { TransactItem } from '../data/transactions';
 import { commit, type Plan } from './commit';
 import { handOff } from './hand-off';
 import { loadBooking, viewOf } from './load';
@@ -29,9 +30,18 @@ const noteOf = (user: User, r: BookingRelation, body: CancelBody): string | null
 /**
  * Cancels a booking, withdraws an application, leaves a waiting list, or declines an offer (`only:
  * 'offered'`). A freed seat goes, in the same transaction, to the first one waiting (hand-off.ts).
- * Cancelling what is already cancelled answers it as it is.
+ * Cancelling what is already cancelled answers it as it is. One read (the booking with its slot), the
+ * waiting list's head only when a seat is freed and someone waits, and one transaction holding the caller's
+ * write-limit count.
  */
-export async function cancelBooking(user: User, id: string, body: CancelBody, now: Date, only?: 'offered'): Promise<BookingView> {
+export async function cancelBooking(
+  user: User,
+  id: string,
+  body: CancelBody,
+  now: Date,
+  only?: 'offered',
+  writeLimit?: TransactItem,
+): Promise<BookingView> {
   const [nowMs, nowIso] = [now.getTime(), now.toISOString()];
   return optimistic(only ? 'decline an offer' : 'cancel a booking', async () => {
     const { booking: b, slot, relation } = await loadBooking(user, id, only ? 'decline' : 'cancel');
@@ -54,7 +64,7 @@ export async function cancelBooking(user: User, id: string, body: CancelBody, no
       plan = { changes: passed.changes, extra: passed.extra, guard: { waitVersion: slot.waitVersion } };
       notes.push(...passed.notes);
     }
-    await commit({ slot, ...plan, notes, nowIso });
+    await commit({ slot, ...plan, notes, limit: writeLimit, nowIso });
     return viewOf(next);
   });
 }

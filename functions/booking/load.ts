@@ -3,8 +3,7 @@ import { assertMayBooking, type BookingAct, type BookingRelation } from '../../s
 import type { Booking, BookingView } from '../../shared/schemas/bookings';
 import type { Slot } from '../../shared/schemas/slots';
 import type { User } from '../../shared/schemas/users';
-import { getBookingById } from '../data/booking/bookings';
-import { getSlot } from '../data/booking/slots';
+import { bookingWithSlot } from '../data/booking/bookings';
 import { waitPosition } from '../data/booking/waitlist';
 import { toBookingView } from '../../shared/domain/booking/view';
 
@@ -14,8 +13,7 @@ export async function loadBooking(
   id: string,
   act: BookingAct,
 ): Promise<{ booking: Booking; slot: Slot; relation: BookingRelation }> {
-  const booking = await getBookingById(id);
-  const slot = booking ? await getSlot(booking.slotId) : null;
+  const { booking, slot } = await bookingWithSlot(id);
   if (!booking || !slot) throw notFound('booking');
   return { booking, slot, relation: assertMayBooking(act, user, booking, slot.teamId) };
 }

@@ -6,6 +6,7 @@ import type { Slot } from '../../shared/schemas/slots';
 import { bookingsOfSlot, getBooking, getBookingById } from '../data/booking/bookings';
 import { noShowPut } from '../data/booking/quotas';
 import { getSlot, slotOwner } from '../data/booking/slots';
+import { getStanding, standingPut } from '../data/booking/standing';
 import { finishTimer, getTimer } from '../data/timers';
 import type { TickOutcome } from '../tick/outcome';
 import { optimistic } from '../data/retry';
@@ -76,11 +77,16 @@ export const processNoShow = (slotId: string, now: Date) =>
       (b) => b.status === 'booked',
       async (b, nowIso) => {
         const next = moveTo(b, 'no_show', nowIso, '签到时间已过,记为未到场');
+        // The resident's standing counts it in the same transaction (over the version read), so no booking queries the records.
+        const standing = await getStanding(b.residentId);
         await commit({
           slot,
           changes: [{ previous: b, next }],
           guard: {},
-          extra: [noShowPut(b.residentId, nowIso, b.id)],
+          extra: [
+            noShowPut(b.residentId, nowIso, b.id),
+            standingPut(b.residentId, standing, { add: { at: nowIso, bookingId: b.id } }, Date.parse(nowIso)),
+          ],
           notes: bookingNotes('no_show', next, null),
           nowIso,
         });

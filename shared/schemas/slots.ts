@@ -67,6 +67,8 @@ export const Slot = z.object({
   rules: ServiceRules,
   /** What staff said when they changed or closed it. */
   note: z.string().nullable(),
+  /** Raised by every change staff make (time, place, seats, closing): a booking decided on a slot this container remembers holds only on the same `rev`. */
+  rev: z.number().int().min(0).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

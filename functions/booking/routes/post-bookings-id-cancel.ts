@@ -4,6 +4,6 @@ import { route } from '../../http/handler';
 
 /** Cancel before the deadline (staff: after it, with a reason), withdraw an application, leave a waiting list, or decline an offer. */
 export const handler = route(
-  { roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: CancelBody },
-  ({ user, path, body, now }): Promise<BookingView> => cancelBooking(user, path.id, body, now),
+  { roles: ['resident', 'gridWorker', 'staff'], path: BookingIdPath, body: CancelBody, limit: 'in-transaction' },
+  ({ user, path, body, now, writeLimit }): Promise<BookingView> => cancelBooking(user, path.id, body, now, undefined, writeLimit),
 );

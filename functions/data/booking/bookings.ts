@@ -7,7 +7,8 @@ import { db, INDEX } from '../db';
 import { dueKeys } from '../due';
 import { batchGetAll } from '../retry';
 import type { Source } from '../pagination';
-import { slotOwner } from './slots';
+import { Slot } from '../../../shared/schemas/slots';
+import { slotKey, slotOwner } from './slots';
 import type { TransactItem } from '../transactions';
 
 /**
@@ -65,6 +66,18 @@ export async function getBooking(slotId: string, residentId: string): Promise<Bo
 export async function getBookingById(id: string): Promise<Booking | null> {
   const { slotId, residentId } = parseBookingId(id);
   return getBooking(slotId, residentId);
+}
+
+/**
+ * AP: a booking by its id with its slot, in one consistent BatchGetItem (both keys follow from the id): what
+ * every action on a booking (cancel, accept, check in…) decides on, in one round trip instead of two.
+ */
+export async function bookingWithSlot(id: string): Promise<{ booking: Booking | null; slot: Slot | null }> {
+  const { slotId, residentId } = parseBookingId(id);
+  const items = await batchGetAll([bookingKey(slotId, residentId), slotKey(slotId)]);
+  const booking = items.find((i) => i.SK !== 'SLOT');
+  const slot = items.find((i) => i.SK === 'SLOT');
+  return { booking: booking ? Booking.parse(booking) : null, slot: slot ? Slot.parse(slot) : null };
 }
 
 /** AP: every booking of a slot, consistently (Query `SLOT#<slot>`, SK begins with RES#): the draw, reminders, no-shows. */

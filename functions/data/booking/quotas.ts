@@ -84,13 +84,17 @@ export const noShowExcuse = (residentId: string, at: string, bookingId: string, 
   },
 });
 
-/** AP: a resident's no-shows since a moment (Query `NOSHOW#<resident>`, SK ≥ since). */
+/**
+ * AP: a resident's no-show records since a moment (Query `NOSHOW#<resident>`, SK from `since`, the records alone:
+ * not their `STANDING`). No request path reads them: a booking's transaction checks the standing item
+ * (standing.ts); they stay the history the standing can be rebuilt from.
+ */
 export async function noShowsOf(residentId: string, sinceIso: string): Promise<NoShowRecord[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND SK >= :since',
-      ExpressionAttributeValues: { ':pk': `NOSHOW#${residentId}`, ':since': sinceIso },
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :since AND :upto',
+      ExpressionAttributeValues: { ':pk': `NOSHOW#${residentId}`, ':since': sinceIso, ':upto': '9' },
       ConsistentRead: true,
     }),
   );

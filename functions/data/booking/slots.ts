@@ -69,6 +69,13 @@ export interface SlotGuard {
   waitVersion?: number;
   /** The seats are taken exactly as read (joining a waiting list is only for a full slot). */
   counters?: Pick<Slot, 'booked' | 'selfBooked'>;
+  /** Staff have not changed the slot since it was read (its time, place, seats, rules as the booking copied them). */
+  rev?: number;
+  /**
+   * The booking window at `now`: open (`opensAt` ≤ now) and not closed (now < `closesAt`, for a walk-in at the
+   * desk now < `end`; for an application now < `ballotClosesAt`).
+   */
+  window?: { now: string; until: 'closesAt' | 'end' | 'ballotClosesAt' };
 }
 
 const COUNTERS = ['booked', 'selfBooked', 'waiting', 'applicants', 'checkedIn', 'waitJoins', 'waitVersion'] as const;
@@ -96,6 +103,16 @@ export function slotUpdate(slotId: string, delta: SlotDelta, guard: SlotGuard, n
   if (guard.waitVersion !== undefined) {
     conditions.push('waitVersion = :wv');
     values[':wv'] = guard.waitVersion;
+  }
+  if (guard.rev !== undefined) {
+    conditions.push(guard.rev === 0 ? '(attribute_not_exists(rev) OR rev = :rev)' : 'rev = :rev');
+    values[':rev'] = guard.rev;
+  }
+  if (guard.window) {
+    const until = { closesAt: 'times.closesAt', end: '#end', ballotClosesAt: 'times.ballotClosesAt' }[guard.window.until];
+    conditions.push(`times.opensAt <= :wnow AND :wnow < ${until} AND :wnow < #end`);
+    names['#end'] = 'end';
+    values[':wnow'] = guard.window.now;
   }
   if (guard.counters) {
     conditions.push('booked = :rb AND selfBooked = :rsb');
@@ -152,12 +169,13 @@ export async function changeSlot(
     new UpdateCommand({
       TableName: tableName(),
       Key: slotKey(slot.id),
+      // `rev` goes up with every such change: a booking decided on the slot as remembered (booking/known-slots.ts) then fails.
       UpdateExpression: `SET ${Object.keys(set)
         .map((_, i) => `#f${i} = :f${i}`)
-        .join(', ')}`,
+        .join(', ')} ADD rev :rev1`,
       ConditionExpression: ['attribute_exists(PK)', ...(condition ? [condition.expression] : [])].join(' AND '),
       ExpressionAttributeNames: { ...names, ...condition?.names },
-      ExpressionAttributeValues: { ...values, ...condition?.values },
+      ExpressionAttributeValues: { ...values, ...condition?.values, ':rev1': 1 },
     }),
   );
 }

@@ -45,3 +45,38 @@ export function noShowStanding(records: readonly NoShowRecord[], nowMs: number):
 export function effectiveQuota(quota: { active: number; perMonth: number }, standing: Standing): { active: number; perMonth: number } {
   return standing.restrictedUntil ? { active: quota.active, perMonth: Math.max(1, Math.floor(quota.perMonth / 2)) } : quota;
 }
+
+/** A no-show still counted on the resident's standing (unexcused): when tick recorded it, and for which booking. */
+export interface NoShowMark {
+  at: string;
+  bookingId: string;
+}
+
+/** How far back a no-show can still matter: a third within 90 days starts a restriction of 30 that may still run. */
+export const STANDING_REACH_MS = (NO_SHOW_POLICY.withinDays + NO_SHOW_POLICY.restrictDays) * DAY_MS;
+
+/** The standing the marks give now: the same as the records the history once held (excused ones left out). */
+export const standingOfMarks = (marks: readonly NoShowMark[], nowMs: number): Standing =>
+  noShowStanding(
+    marks.map((m) => ({ at: m.at, excused: false })),
+    nowMs,
+  );
+
+/**
+ * The resident's marks after one event, as of `nowMs`: a no-show added (tick), or one taken away (excused);
+ * marks past the reach dropped, so the list stays a handful. `restrictedUntil` is the restriction they start
+ * that still runs after `nowMs` (a booking compares it with its own moment), or null.
+ */
+export function marksAfter(
+  marks: readonly NoShowMark[],
+  change: { add: NoShowMark } | { remove: string },
+  nowMs: number,
+): { noShows: NoShowMark[]; restrictedUntil: string | null } {
+  const kept = marks.filter((m) => Date.parse(m.at) > nowMs - STANDING_REACH_MS);
+  const next =
+    'add' in change
+      ? [...kept.filter((m) => m.bookingId !== change.add.bookingId), change.add]
+      : kept.filter((m) => m.bookingId !== change.remove);
+  next.sort((a, b) => a.at.localeCompare(b.at));
+  return { noShows: next, restrictedUntil: standingOfMarks(next, nowMs).restrictedUntil };
+}
