@@ -3,6 +3,7 @@ import { drawInputs } from '../../functions/data/booking/draws';
 import { ARTIFACTS, openTab, screenshot, signIn, tapButton } from '../helpers/browser';
 import { as } from '../helpers/api';
 import { closePlus, sha, WITNESSES, witnessedBallot } from '../helpers/ballot';
+import { HOUR_MS } from '../helpers/booking';
 import { addResidents } from '../helpers/people';
 import { useBrowserStack } from '../helpers/browser-stack';
 import { useDemoTable } from '../helpers/table';
@@ -54,6 +55,28 @@ describe('a witnessed ballot in the browser', () => {
     await page.locator('.reveal-secret:visible').click();
     await page.locator('.witness-revealed:visible').waitFor();
     expect((await drawInputs(slot.id)).witnesses.get('u-res-wang')?.secret).toBe(secret);
+  });
+
+  test('staff enter the public number on the draw page once the list is out, with its source and date', async () => {
+    const { service, slot } = await witnessedBallot(await addResidents(2, 'e2e-pub'), 'published');
+    const page = await signIn(await context(), stack.web, 'u-staff-guo');
+    await openTab(page, '我的');
+    await tapButton(page, '服务管理');
+    await page.locator(`.manage-service[data-service-id="${service.id}"]:visible .service-slots`).click();
+    await page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible .see-draw`).filter({ hasText: '查看抽签过程' }).click();
+    const form = page.locator('.public-number-form:visible');
+    await form.filter({ hasText: '录入公开号码' }).filter({ hasText: '中国福利彩票 双色球' }).waitFor();
+    // Beijing time, an hour after the close.
+    const published = new Date(closePlus(slot, HOUR_MS).getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+    await form.locator('.public-value-input input').fill('05 09 14 20 26 33 + 02');
+    await form.locator('.public-source-input input').fill('中国福利彩票官网');
+    await form.locator('.public-date-input input').fill(published);
+    await form.locator('.send-public-number').click();
+    await page.locator('.public-number:visible .public-value').filter({ hasText: '05 09 14 20 26 33 + 02' }).waitFor();
+    expect(await page.locator('.public-number-form:visible').count()).toBe(0);
+    const entered = (await drawInputs(slot.id)).publicNumber;
+    expect(entered).toMatchObject({ value: '05 09 14 20 26 33 + 02', source: '中国福利彩票官网', enteredBy: 'u-staff-guo' });
+    expect(entered!.publishedAt).toBe(closePlus(slot, HOUR_MS).toISOString());
   });
 
   test('a resident sees every input of a drawn ballot, checks it on the phone, and prints the sheet', async () => {

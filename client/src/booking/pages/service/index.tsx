@@ -180,7 +180,7 @@ export default function ServicePage() {
                     })
                   }
                 >
-                  {Date.parse(slot.ballotClosesAt) > now ? '抽签规则和监督人' : '查看抽签过程'}
+                  {slot.state === 'applying' || slot.state === 'upcoming' ? '抽签规则和监督人' : '查看抽签过程'}
                 </Button>
               )}
             {rows.message?.row === slot.id && (
