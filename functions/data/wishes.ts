@@ -14,7 +14,7 @@ import { figureWrites, newWishFigures, transitionFigures, withFigureFacts } from
 import { loadWrites } from './loads';
 import { openWishesDecrement, writeLimitRefusal } from './rate-limits';
 import { batchGetAll, TryAgain } from './retry';
-import { cancellationCodes, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
+import { cancellationCodes, cancelledItem, isCancelled, isConflict, unexpectedCancellation, type TransactItem } from './transactions';
 import type { Source } from './pagination';
 
 const wishKey = (id: string) => ({ PK: `WISH#${id}`, SK: 'WISH' });
@@ -192,7 +192,11 @@ export async function writeNewWish(items: TransactItem[]): Promise<void> {
 
 /** The wish changed since it was read: the caller reads it again and decides again (optimistic in retry.ts). */
 export class StaleWishError extends TryAgain {
-  constructor(readonly reasons: string[]) {
+  constructor(
+    readonly reasons: string[],
+    /** The wish as the refusal found it (ALL_OLD), when its version was what failed: decide on it without a read. */
+    readonly current: Wish | null = null,
+  ) {
     super('the wish changed since it was read');
   }
 }
@@ -235,6 +239,7 @@ export async function saveTransition({ previous, wish, event: bare, caps, extra 
         Item: wishItem(wish),
         ConditionExpression: 'version = :v',
         ExpressionAttributeValues: { ':v': previous.version },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
     eventPut(wish.id, event),
@@ -254,7 +259,9 @@ export async function saveTransition({ previous, wish, event: bare, caps, extra 
     const codes = cancellationCodes(error);
     if (loads.cappedAt !== null && codes[0] === 'None' && codes[2 + loads.cappedAt] === 'ConditionalCheckFailed')
       throw new ClaimLimitError();
-    throw isRace(codes) ? new StaleWishError(codes) : unexpectedCancellation(error);
+    if (!isRace(codes)) throw unexpectedCancellation(error);
+    const found = codes[0] === 'ConditionalCheckFailed' ? cancelledItem(error, 0) : undefined;
+    throw new StaleWishError(codes, found ? Wish.parse(found) : null);
   }
 }
 

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../shared/errors';
 import { assertAllowed, isRepeatedClaim } from '../../shared/domain/wish-access';
+import { isHeldByClaimant } from '../../shared/domain/wish-machine';
 import { noticesFor } from '../../shared/domain/wish-notify';
 import { applyAction } from '../../shared/domain/wish-transition';
 import type { User } from '../../shared/schemas/users';
@@ -12,7 +13,7 @@ import { optimistic } from '../data/retry';
 import { clockContext } from '../data/settings';
 import { getTeam } from '../data/teams';
 import type { TransactItem } from '../data/transactions';
-import { ClaimLimitError, getWishPartition, saveTransition } from '../data/wishes';
+import { ClaimLimitError, getWishPartition, StaleWishError, saveTransition } from '../data/wishes';
 import { detailFor } from './act';
 import { membersToTell } from './routing';
 
@@ -60,6 +61,11 @@ export async function claimWish(user: User, id: string, now: Date, writeLimit: T
     } catch (error) {
       if (error instanceof ClaimLimitError)
         throw new AppError('CLAIM_LIMIT', 'you or your team hold as many open claims as allowed; finish one first');
+      // Lost to another claimant: the refusal returned the wish as it is now (ALL_OLD), so the answer needs no
+      // read and no wait (a crowd of 200 is answered at once); any other change is read again and decided again.
+      if (error instanceof StaleWishError && error.current && isHeldByClaimant(error.current.status)) {
+        if (!isRepeatedClaim(user, error.current)) assertAllowed('claim', user, error.current);
+      }
       throw error;
     }
     return detailFor(user, next.wish, [...timeline, next.event], supporting);
