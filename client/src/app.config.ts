@@ -40,8 +40,9 @@ export default defineAppConfig({
         'pages/calendar/index',
       ],
     },
-    // The dashboard (数据看板) has a subpackage of its own: only staff, grid and street workers load it.
-    { root: 'figures', pages: ['pages/dashboard/index', 'pages/wishes/index'] },
+    // The dashboard (数据看板) and the three lists have a subpackage of their own: staff, grid and street workers load
+    // it; residents only for the printable monthly report.
+    { root: 'figures', pages: ['pages/dashboard/index', 'pages/wishes/index', 'pages/lists/index', 'pages/report/index'] },
     {
       root: 'council',
       pages: ['pages/topics/index', 'pages/topic/index', 'pages/board/index', 'pages/print/index', 'pages/act/index', 'pages/raise/index'],

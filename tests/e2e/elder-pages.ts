@@ -830,6 +830,75 @@ export const ELDER_PAGES: ElderPage[] = [
     shown: '.figure-wish',
   },
   {
+    page: 'figures/pages/wishes/index',
+    user: STAFF,
+    view: 'the wishes a count counts (上报过的心愿), names masked',
+    prepare: async () => {
+      const { wish } = await submit(CLUTTER);
+      await step(WISH_GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调' });
+      return { id: wish.id };
+    },
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await p.locator('.count-row.count-escalated:visible').click();
+    },
+    shown: '.figure-wish',
+  },
+  {
+    page: 'figures/pages/lists/index',
+    user: STAFF,
+    view: '需求清单: a row per category and grid, opened to its wishes',
+    prepare: async () => ({ id: await wishIn('submitted') }),
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await tapButton(p, '三个清单(需求、资源、问题)');
+      await p.locator('.need-row:visible').first().click();
+    },
+    shown: '.need .list-wish',
+  },
+  {
+    page: 'figures/pages/lists/index',
+    user: STAFF,
+    view: '资源清单: the teams with their free hours, a team opened to its members, the services',
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await tapButton(p, '三个清单(需求、资源、问题)');
+      await p.locator('.list-tab[data-tab="resources"]:visible').click();
+      await p.locator('.team[data-team-id="t-gc-nengren"] .team-row:visible').click();
+    },
+    shown: '.team-member',
+  },
+  {
+    page: 'figures/pages/lists/index',
+    user: GRID_WORKER,
+    view: '问题清单: the stuck wishes of the grid with their reasons',
+    prepare: async () => {
+      const { wish } = await submit(CLUTTER);
+      await step(WISH_GRID_WORKER, wish.id, 'escalate', { reason: '需要社区协调' });
+      return { id: wish.id };
+    },
+    reach: async (p) => {
+      await openTab(p, '我的');
+      await tapButton(p, '数据看板');
+      await tapButton(p, '三个清单(需求、资源、问题)');
+      await p.locator('.list-tab[data-tab="problems"]:visible').click();
+    },
+    shown: '.problems-list .problem-reasons',
+  },
+  {
+    page: 'figures/pages/report/index',
+    user: RESIDENT,
+    view: 'the monthly report opened from the wall: received and resolved, the rates, by category',
+    prepare: async () => ({ id: await wishIn('confirmed') }),
+    reach: async (p) => {
+      await tapButton(p, '查看月度报告(可打印)');
+    },
+    shown: '.report-sheet .report-category',
+  },
+  {
     page: 'volunteer/pages/credits/index',
     user: VOLUNTEER,
     view: 'the balance and the entries of a confirmed task',

@@ -1,7 +1,18 @@
 import { DevUserList, Session } from '@shared/schemas/auth';
 import { Notification, NotificationPage, Subscriptions, UnreadCount, type PushTemplate } from '@shared/schemas/notifications';
 import { MyCredits } from '@shared/schemas/credits';
-import { Comparison, FigureWishPage, FiguresView, Trend, type FigurePart, type FigureKey, type FigureScope } from '@shared/schemas/figures';
+import {
+  Comparison,
+  FigureWishPage,
+  FiguresView,
+  MonthlyReport,
+  Trend,
+  type CountKey,
+  type FigurePart,
+  type FigureKey,
+  type FigureScope,
+} from '@shared/schemas/figures';
+import { NeedsList, ProblemsList, ResourcesList, type ListScope } from '@shared/schemas/lists';
 import { CalendarOverview, CalendarYear, type CalendarYearBody } from '@shared/schemas/calendar';
 import { CategoryList, CategoryView, PlaceTree, type CategoryBody, type SkillOverrideBody } from '@shared/schemas/places';
 import { CandidateList, SimilarList, type QueueQuery } from '@shared/schemas/queue';
@@ -122,8 +133,15 @@ export const api = {
     request('GET', '/figures/trend', Trend, { query: { scope, id, month, months: '6' } }),
   figureCompare: (scope: 'community' | 'street', id: string, month?: string) =>
     request('GET', '/figures/compare', Comparison, { query: { scope, id, month } }),
-  figureWishes: (q: { scope: FigureScope; id: string; month: string; figure: FigureKey; part: FigurePart }, cursor?: string) =>
-    request('GET', '/figures/wishes', FigureWishPage, { query: { ...q, cursor } }),
+  figureWishes: (
+    q: { scope: FigureScope; id: string; month: string } & ({ figure: FigureKey; part: FigurePart } | { count: CountKey }),
+    cursor?: string,
+  ) => request('GET', '/figures/wishes', FigureWishPage, { query: { ...q, cursor } }),
+  monthlyReport: (communityId?: string, month?: string) =>
+    request('GET', '/figures/report', MonthlyReport, { query: { communityId, month } }),
+  needsList: (scope: ListScope, id: string) => request('GET', '/lists/needs', NeedsList, { query: { scope, id } }),
+  resourcesList: (scope: ListScope, id: string) => request('GET', '/lists/resources', ResourcesList, { query: { scope, id } }),
+  problemsList: (scope: ListScope, id: string) => request('GET', '/lists/problems', ProblemsList, { query: { scope, id } }),
   myCredits: (cursor?: string) => request('GET', '/credits/me', MyCredits, { query: { cursor } }),
   councilTopics: (cursor?: string) => request('GET', '/council/topics', TopicPage, { query: { cursor } }),
   councilTopic: (id: string) => request('GET', `/council/topics/${encodeURIComponent(id)}`, TopicDetail),

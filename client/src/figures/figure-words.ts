@@ -1,4 +1,4 @@
-import type { Figure, FigureKey } from '@shared/schemas/figures';
+import type { CountKey, Figure, FigureKey } from '@shared/schemas/figures';
 
 /**
  * Each figure's name and its definition as staff read it behind the ⓘ: the words of docs/figures.md
@@ -58,3 +58,27 @@ export const FIGURE_WORDS: Record<
 
 /** A rate as a percentage with one decimal, or a dash when nothing was counted. */
 export const percent = (f: Figure): string => (f.rate === null ? '—' : `${(Math.round(f.rate * 1000) / 10).toFixed(1)}%`);
+
+/** Each count as the dashboard names it (docs/figures.md): tap one for the wishes it counts. */
+export const COUNT_WORDS: Partial<Record<CountKey, string>> = {
+  submitted: '本月提交',
+  byProxy: '代为提交',
+  confirmed: '确认解决',
+  autoConfirmed: '到期自动确认',
+  closedUnfixed: '未能解决',
+  rejected: '不予受理',
+  merged: '合并到其他心愿',
+  open: '仍在办理',
+  openOverdue: '超过办结时限仍未办完',
+  escalated: '上报过的心愿',
+  council: '转入居民议事会',
+};
+
+/** “2026年11月”. */
+export const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
+/** The month before or after one: 2026-01 → 2025-12. */
+export function shiftMonth(month: string, by: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -8,6 +8,7 @@ import { api } from '../../api/endpoints';
 import { hasRole, session } from '../../api/session';
 import { elderChoice, useElderMode } from '../../components/elder-mode';
 import { InboxEntry } from '../../components/inbox-entry';
+import { MonthReportCard } from '../../components/month-report-card';
 import { ListState, LoadError, PageShell } from '../../components/page-shell';
 import { needsProfile } from '../../components/onboarding';
 import { NO_ITEMS, usePagedList } from '../../components/use-paged-list';
@@ -113,6 +114,7 @@ function SignedInHome() {
           </Button>
         </View>
       )}
+      <MonthReportCard />
       {wall.items.length > 0 && <View className="section">社区最近圆梦的心愿</View>}
       {wall.error && <LoadError message={wall.error} onRetry={wall.reload} />}
       {wall.items.slice(0, 5).map((w) => (

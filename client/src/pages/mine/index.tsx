@@ -72,7 +72,8 @@ export default function Mine() {
       {hasRole(user, 'volunteer') && (
         <View>
           <Button className="btn block my-credits" onClick={() => go('/volunteer/pages/credits/index')}>
-            我的积分{credit === null ? '' : ` ${credit}`}
+            {/* One text node: Taro's H5 button put a number that arrived later before the words ("20我的积分"). */}
+            {`我的积分${credit === null ? '' : ` ${credit}`}`}
           </Button>
           <Button className="btn block" onClick={() => go('/volunteer/pages/tasks/index')}>
             志愿者任务
