@@ -37,7 +37,10 @@ export function refCached<T>(key: string, read: () => Promise<T>): Promise<T> {
 
 /** Forget what a change of these kinds of item (TEAM, PLACE…) makes stale; all of it unless said. */
 export function refChanged(kinds?: ReadonlySet<string>): void {
-  if (!kinds) return entries.clear();
+  if (!kinds) {
+    entries.clear();
+    return;
+  }
   const prefixes = [...kinds].flatMap((k) => STALE[k] ?? []);
   for (const key of [...entries.keys()]) if (prefixes.some((p) => key.startsWith(p))) entries.delete(key);
 }

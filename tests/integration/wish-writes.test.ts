@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { WishDetail } from '../../shared/schemas/wishes';
 import { tableName } from '../../functions/config';
 import { db } from '../../functions/data/db';
+import { getTopic, refreshTopic } from '../../functions/data/council/topics';
 import { getTeam, putTeam } from '../../functions/data/teams';
 import { getWishWithTimeline } from '../../functions/data/wishes';
 import { as, tokenOf } from '../helpers/api';
@@ -224,5 +225,63 @@ describe('我也遇到 and council support: refusals from their transaction', ()
       'at most 1 changes a minute; try again shortly',
     ]);
     expect((await getWishWithTimeline(wish.id))?.wish.supporters).toBe(0);
+  });
+});
+
+describe('council support: a resident’s own support goes straight to its transaction', () => {
+  const topicBy = async (who: string) =>
+    (await as(who).post('/council/topics', { title: '增设快递柜', body: '快递常丢,希望增设快递柜' })).body.topic.id as string;
+  const supporters = async (id: string) =>
+    (await db().send(new GetCommand({ TableName: tableName(), Key: { PK: `TOPIC#${id}`, SK: 'TOPIC' } }))).Item?.supporters ?? 0;
+
+  test('counted once: the first call is the transaction; a second support answers as the first', async () => {
+    const id = await topicBy('u-res-zhao');
+    expect((await as('u-res-wang').get('/me')).status).toBe(200);
+    const calls = recordDbCalls();
+    try {
+      const res = await as('u-res-wang').post(`/council/topics/${id}/support`, {});
+      expect([res.status, res.body.topic.supporters, res.body.supporting]).toEqual([200, 1, true]);
+      expect(calls.commands()[0]).toBe('TransactWriteItemsCommand');
+    } finally {
+      calls.stop();
+    }
+    const again = await as('u-res-wang').post(`/council/topics/${id}/support`, {});
+    expect([again.status, again.body.topic.supporters]).toEqual([200, 1]);
+    expect(await supporters(id)).toBe(1);
+  });
+
+  test('refusals by its conditions answer as the checks did: their own proposal, another community, a topic past collecting', async () => {
+    const id = await topicBy('u-res-zhao');
+    expect(errorOf(await as('u-res-zhao').post(`/council/topics/${id}/support`, {}))).toEqual([
+      409,
+      'WRONG_STEP',
+      'this is your own proposal',
+    ]);
+    const stranger = await as('u-res-ptn').post(`/council/topics/${id}/support`, {});
+    const missing = await as('u-res-ptn').post('/council/topics/no-such-topic/support', {});
+    expect(stranger.status).toBe(404);
+    expect(stranger.body).toEqual(missing.body);
+    // A topic past collecting (confirmed, plans being drafted), as the clock or staff would leave it.
+    const drafted = await topicBy('u-res-li');
+    expect(await refreshTopic((await getTopic(drafted))!, { step: 'drafting' })).toBe(true);
+    const late = await as('u-res-wang').post(`/council/topics/${drafted}/support`, {});
+    expect([late.status, late.body.error.code]).toEqual([409, 'WRONG_STEP']);
+    expect(await supporters(id)).toBe(0);
+    expect(await supporters(drafted)).toBe(0);
+  });
+
+  test('past the write limit: 429, not counted', async () => {
+    const id = await topicBy('u-res-zhao');
+    const [resident] = await addResidents(1, 'r-ww-council');
+    await tokenOf(resident);
+    await intoMinute();
+    limitsOf({ LIMIT_WRITES_PER_MINUTE: '1' });
+    expect((await as(resident).post('/notifications/read-all', {})).status).toBe(200);
+    expect(errorOf(await as(resident).post(`/council/topics/${id}/support`, {}))).toEqual([
+      429,
+      'RATE_LIMITED',
+      'at most 1 changes a minute; try again shortly',
+    ]);
+    expect(await supporters(id)).toBe(0);
   });
 });
