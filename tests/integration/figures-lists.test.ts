@@ -8,6 +8,7 @@ import { FigureWishPage, FiguresView, MonthlyReport } from '../../shared/schemas
 import { NeedsList, ProblemsList, ResourcesList } from '../../shared/schemas/lists';
 import { DEMO_WISHES } from '../../scripts/demo-wishes';
 import { as } from '../helpers/api';
+import { recordDbCalls } from '../helpers/db-calls';
 import { useDemoTable } from '../helpers/table';
 import { CLUTTER, LAMP, step, submit } from '../helpers/wishes';
 
@@ -295,5 +296,32 @@ describe('the monthly report', () => {
       expect((await as(who).get('/figures/report', { query: { communityId: GUCHENG } })).status).toBe(404);
     }
     expect((await get('u-res-ptn', '/figures/report', { month: MONTH }, MonthlyReport)).received).toBe(1);
+  });
+});
+
+describe('what reading a list or the report costs', () => {
+  test('Queries of documented partitions and batch reads, never a Scan; the report reads its candidate wishes in one batch', async () => {
+    const calls = recordDbCalls();
+    const cost: Record<string, Record<string, number>> = {};
+    try {
+      for (const [name, path, query] of [
+        ['needs', '/lists/needs', { scope: 'community', id: GUCHENG }],
+        ['resources', '/lists/resources', { scope: 'community', id: GUCHENG }],
+        ['problems', '/lists/problems', { scope: 'community', id: GUCHENG }],
+        ['report', '/figures/report', { communityId: GUCHENG, month: MONTH }],
+      ] as const) {
+        calls.clear();
+        expect((await as(GUO).get(path, { query })).status).toBe(200);
+        cost[name] = Object.fromEntries([...new Set(calls.commands())].map((c) => [c, calls.count(c)]));
+      }
+    } finally {
+      calls.stop();
+    }
+    console.log('list and report costs (calls per request)', JSON.stringify(cost));
+    for (const c of Object.values(cost)) expect(c.ScanCommand ?? 0).toBe(0);
+    // 古城's five grids, its community and its street: seven queue partitions, one Query each (the merge reads them together).
+    expect(cost.needs.QueryCommand).toBeLessThanOrEqual(12);
+    // The report: the community's counters, the 满意率 list, one batch of its wishes (A and C; B is read and left out).
+    expect(cost.report.BatchGetItemCommand).toBe(1);
   });
 });
