@@ -220,6 +220,39 @@ describe('every rule a first look checked is a condition of the transaction: the
   });
 });
 
+describe('an offer taken, a booking cancelled: one read of the booking with its slot, one transaction', () => {
+  test('a cancellation offers the seat; accepting it within the quota is two calls; past the monthly cap the quota’s condition refuses it', async () => {
+    const svc = await testService({ seatsPerSlot: 1, reservedPercent: 0, quota: { active: 5, perMonth: 1 } });
+    const slot = await slotIn(svc, 3 * DAY_MS);
+    const [holder, waiter, other] = await addResidents(3, 'accept-trip');
+    for (const r of [holder, waiter, other]) await warm(r);
+    expect((await book(holder, slot.id)).status).toBe(201);
+    const waiting = await book(waiter, slot.id, { waitlist: true });
+    const alsoWaiting = await book(other, slot.id, { waitlist: true });
+    expect([waiting.body.status, alsoWaiting.body.status]).toEqual(['waiting', 'waiting']);
+    // The waiter uses this month's one booking on another slot meanwhile.
+    const elsewhere = await slotIn(svc, 3 * DAY_MS + 30 * 60_000);
+    expect((await book(waiter, elsewhere.id)).status).toBe(201);
+
+    const calls = recordDbCalls();
+    const cancelled = await as(holder).post(`/bookings/${slot.id}.${holder}/cancel`, {}).finally(calls.stop);
+    expect(cancelled.status).toBe(200);
+    // The booking with its slot, the head of the waiting list and the one offered, then one transaction.
+    expect(calls.commands()).toEqual(['BatchGetItemCommand', 'QueryCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+
+    const refused = await as(waiter).post(`/bookings/${waiting.body.id}/accept`, {});
+    expect(refusal(refused)).toEqual({ status: 409, code: 'QUOTA_EXCEEDED', message: 'at most 1 booking(s) of this service a month' });
+    expect((await getBookingById(waiting.body.id))!.status).toBe('offered');
+
+    // Declined, the seat passes to the next one waiting, who takes it: a read and a transaction.
+    expect((await as(waiter).post(`/bookings/${waiting.body.id}/decline`, {})).status).toBe(200);
+    const accept = recordDbCalls();
+    const taken = await as(other).post(`/bookings/${alsoWaiting.body.id}/accept`, {}).finally(accept.stop);
+    expect([taken.status, taken.body.status]).toEqual([200, 'booked']);
+    expect(accept.commands()).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+  });
+});
+
 /** The resident's use of the service in the slot's month, as if they had booked `n` times already. */
 async function setMonthUse(residentId: string, serviceId: string, start: string, n: number) {
   await db().send(
