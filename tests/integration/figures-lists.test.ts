@@ -4,6 +4,9 @@ import { db } from '../../functions/data/db';
 import { beijingMonth } from '../../shared/domain/beijing-time';
 import { isWorkingDay } from '../../shared/domain/working-time';
 import { clockContext } from '../../functions/data/settings';
+import { getWish } from '../../functions/data/wishes';
+import { clocksOf } from '../../shared/domain/sla';
+import { tickAt } from '../helpers/tick';
 import { FigureWishPage, FiguresView, MonthlyReport } from '../../shared/schemas/figures';
 import { NeedsList, ProblemsList, ResourcesList } from '../../shared/schemas/lists';
 import { DEMO_WISHES } from '../../scripts/demo-wishes';
@@ -323,5 +326,24 @@ describe('what reading a list or the report costs', () => {
     expect(cost.needs.QueryCommand).toBeLessThanOrEqual(12);
     // The report: the community's counters, the 满意率 list, one batch of its wishes (A and C; B is read and left out).
     expect(cost.report.BatchGetItemCommand).toBe(1);
+  });
+});
+
+describe('past a deadline (last: the clock moves every waiting wish)', () => {
+  test('a wish at the street past its triage deadline is red on the problems list, with its other reasons', async () => {
+    W.j = (await submit(CLUTTER, LI)).wish.id;
+    await step(SUN, W.j, 'escalate', { reason: '涉及公共维修资金' });
+    await step(GUO, W.j, 'escalate', { reason: '需街道协调' });
+    const wish = (await getWish(W.j))!;
+    const route = clocksOf(wish, await clockContext(new Date(), wish.streetId)).find((c) => c.name === 'route')!;
+    await tickAt(new Date(route.endMs + 60_000));
+    expect((await getWish(W.j))!.sla).toBe('red');
+    const problems = await get(GUO, '/lists/problems', { scope: 'community', id: GUCHENG }, ProblemsList);
+    expect(problems.items.find((w) => w.id === W.j)?.reasons).toEqual(['red', 'escalated']);
+    expect(problems.counts.red).toBe(problems.items.filter((w) => w.reasons.includes('red')).length);
+    const needs = await get(GUO, '/lists/needs', { scope: 'community', id: GUCHENG }, NeedsList);
+    const row = needs.rows.find((r) => r.wishes.some((w) => w.id === W.j))!;
+    expect(row.red).toBe(row.wishes.filter((w) => w.sla === 'red').length);
+    expect(row.red).toBeGreaterThanOrEqual(1);
   });
 });
