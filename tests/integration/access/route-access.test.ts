@@ -259,6 +259,7 @@ describe('another community’s lists', () => {
     'GET /bookings/{id}': 'one object: out of scope in the route table',
     'GET /council/settings': 'a community’s numbers (古城’s to 平坦垴’s people: 404 in the route table)',
     'GET /council/topics/{id}': 'one object: out of scope in the route table',
+    'GET /council/topics/{id}/observers': 'of one topic: out of scope in the route table',
     'GET /figures': 'the numbers of one scope (古城’s to 平坦垴’s people: 404 in the route table)',
     'GET /figures/trend': 'the numbers of one scope by month (404 in the route table)',
     'GET /figures/export': 'one street’s CSV (403 to 平坦垴’s people in the route table)',
