@@ -14,7 +14,7 @@ import { functionsFromServerlessYml } from './serverless-routes';
  * scripts/lambda-credentials.ts), so the last column also gives each load against the same client built the way
  * the functions are: what the function adds on top of its own SDK.
  */
-const { bundleHandler, bundleSource } = require('./bundle.cjs') as {
+const { bundleHandler, bundleSource } = require('./build/bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
   bundleSource: (contents: string, outfile: string, options?: { asFunctions?: boolean }) => Promise<{ bytes: number }>;
 };

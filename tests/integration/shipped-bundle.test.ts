@@ -6,7 +6,7 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localClient } from '../../scripts/local-dynamodb';
 import { ensureTable } from '../../scripts/table';
 
-const { bundleHandler } = require('../../scripts/bundle.cjs') as {
+const { bundleHandler } = require('../../scripts/build/bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
 };
 

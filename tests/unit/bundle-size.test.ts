@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { functionsFromServerlessYml } from '../../scripts/serverless-routes';
 
-const { bundleHandler } = require('../../scripts/bundle.cjs') as {
+const { bundleHandler } = require('../../scripts/build/bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number; inputs: string[] }>;
 };
 
 /** Issue 17's target; the largest function is about 435 KB today (README, Benchmarks). */
 const BUDGET_BYTES = 450 * 1024;
 
-/** The SDK's credential sources a Lambda never reaches (scripts/lambda-credentials.ts), and their STS/SSO clients. */
+/** The SDK's credential sources a Lambda never reaches (scripts/build/lambda-credentials.ts), and their STS/SSO clients. */
 const NEVER_ON_LAMBDA = /@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients|token-providers)\//;
 
 describe('deploy bundles', () => {

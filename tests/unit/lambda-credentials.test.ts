@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultProvider } from '../../scripts/lambda-credentials';
+import { defaultProvider } from '../../scripts/build/lambda-credentials';
 
-// The deploy bundles carry this in place of the SDK's whole credential chain (scripts/bundle.cjs): it must find
+// The deploy bundles carry this in place of the SDK's whole credential chain (scripts/build/bundle.cjs): it must find
 // credentials wherever Lambda puts them, and say plainly when there are none.
 const KEYS = [
   'AWS_ACCESS_KEY_ID',

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-const { markPure } = require('../../scripts/pure-schemas.cjs') as { markPure: (file: string, text: string) => string | undefined };
-const { bundleSource } = require('../../scripts/bundle.cjs') as {
+const { markPure } = require('../../scripts/build/pure-schemas.cjs') as { markPure: (file: string, text: string) => string | undefined };
+const { bundleSource } = require('../../scripts/build/bundle.cjs') as {
   bundleSource: (contents: string, outfile: string, options?: { asFunctions?: boolean }) => Promise<{ bytes: number }>;
 };
 
@@ -20,7 +20,7 @@ async function bundled(contents: string): Promise<string> {
 }
 
 describe('a function builds only the schemas its route can reach', () => {
-  // The Lambda bundler marks schema initialisers in shared/schemas side-effect free (scripts/pure-schemas.cjs).
+  // The Lambda bundler marks schema initialisers in shared/schemas side-effect free (scripts/build/pure-schemas.cjs).
   // That holds only while those modules declare and do nothing else at load.
   test('shared/schemas modules only import, declare and export at their top level', () => {
     const doing: string[] = [];

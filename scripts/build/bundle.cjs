@@ -4,7 +4,7 @@ const esbuild = require('esbuild');
 const path = require('node:path');
 const { pureSchemas } = require('./pure-schemas.cjs');
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /** `functions/people/routes/get-me.handler` → the source file and the exported name. */
 function entryOf(handler) {
@@ -14,11 +14,11 @@ function entryOf(handler) {
 
 /**
  * What a function ships with besides the bundling itself: only the part of the SDK's credential chain that Lambda
- * can reach (scripts/lambda-credentials.ts), and zod schemas marked side-effect free so a function builds at load
- * only those its route can reach (scripts/pure-schemas.cjs).
+ * can reach (scripts/build/lambda-credentials.ts), and zod schemas marked side-effect free so a function builds at load
+ * only those its route can reach (scripts/build/pure-schemas.cjs).
  */
 const FUNCTION_OPTIONS = {
-  alias: { '@aws-sdk/credential-provider-node': path.join(ROOT, 'scripts/lambda-credentials.ts') },
+  alias: { '@aws-sdk/credential-provider-node': path.join(ROOT, 'scripts/build/lambda-credentials.ts') },
   plugins: [pureSchemas(ROOT)],
 };
 

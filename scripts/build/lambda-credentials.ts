@@ -1,4 +1,4 @@
-// Stands in for @aws-sdk/credential-provider-node in the Lambda bundles only (scripts/bundle.cjs aliases it; the
+// Stands in for @aws-sdk/credential-provider-node in the Lambda bundles only (scripts/build/bundle.cjs aliases it; the
 // local stack and the tests run the sources with the SDK's own chain).
 //
 // The SDK's default chain tries, in order: environment variables, SSO, the shared ini files, a credential
