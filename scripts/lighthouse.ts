@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildClient, H5_DIR } from './client-build';
 import { LOCAL_AWS_ENV, localClient, startLocalDynamo, type LocalDynamo } from './local-dynamodb';
+import { LOCAL_RUNNER_ENV } from './local-env';
 import { serverlessBin, waitForHttp } from './processes';
 import { seedDemoData } from './seed';
 import { serveStatic } from './static-server';
@@ -21,6 +22,9 @@ import { ensureTable } from './table';
  *   npm run lighthouse                 build, then 3 runs per page
  *   npm run lighthouse -- --runs 5     more runs
  *   npm run lighthouse -- --no-build   measure the H5 build already in client/dist/h5 (its API base is overridden)
+ *   npm run lighthouse -- --web http://127.0.0.1:10086 --api http://127.0.0.1:3000
+ *                                      measure a stack already running (`npm start`: its static server and API)
+ *                                      instead of starting a quiet one of its own
  */
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, '.artifacts', 'lighthouse');
@@ -41,6 +45,12 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 && Number(args[runsAt + 1]) > 0 ? Number(args[runsAt + 1]) : 3;
 const BUILD = !args.includes('--no-build');
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1]?.replace(/\/$/, '') : undefined;
+};
+/** A running stack (`npm start`) to measure, as its app and API addresses; both or neither. */
+const RUNNING = option('--web') && option('--api') ? { web: option('--web')!, api: option('--api')! } : undefined;
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -97,7 +107,8 @@ export async function startStack(): Promise<Stack> {
         String(lambdaPort),
         '--noSponsor',
       ],
-      { cwd: ROOT, env: { ...process.env, LINLI_TABLE_NAME: 'linli-lighthouse' }, stdio: 'ignore', detached: true },
+      // Demo sign-in on, as `npm start` runs it: the signed-in page's session comes from /auth/dev-login.
+      { cwd: ROOT, env: { ...process.env, ...LOCAL_RUNNER_ENV, LINLI_TABLE_NAME: 'linli-lighthouse' }, stdio: 'ignore', detached: true },
     );
     await waitForHttp(`${api}/auth/dev-users`, 90_000);
     await build;
@@ -234,8 +245,10 @@ function table(rows: { page: string; figures: Figures }[]): string {
 }
 
 async function main(): Promise<void> {
-  console.log(BUILD ? 'Building the H5 app and starting DynamoDB Local and the API…' : 'Starting DynamoDB Local and the API…');
-  const stack = await startStack();
+  if ((option('--web') === undefined) !== (option('--api') === undefined)) throw new Error('--web and --api go together');
+  if (RUNNING) console.log(`Measuring the running stack: app ${RUNNING.web}, API ${RUNNING.api}`);
+  else console.log(BUILD ? 'Building the H5 app and starting DynamoDB Local and the API…' : 'Starting DynamoDB Local and the API…');
+  const stack: Stack = RUNNING ? { ...RUNNING, stop: async () => {} } : await startStack();
   const stopOnSignal = () => void stack.stop().then(() => process.exit(130));
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);

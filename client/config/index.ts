@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import { BundleStatsPlugin } from './bundle-stats';
 import { RoutePreloadPlugin } from './route-preload';
 
 const API_BASE = process.env.LINLI_API_BASE ?? 'http://localhost:3000';
@@ -46,6 +47,7 @@ export default defineConfig<'webpack5'>(() => ({
       // Pieces under 8 KB stay inside the chunks that use them rather than cost a request of their own.
       chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all', minSize: 8000 });
       chain.plugin('route-preload').use(RoutePreloadPlugin);
+      if (process.env.LINLI_BUNDLE_STATS) chain.plugin('bundle-stats').use(BundleStatsPlugin, [process.env.LINLI_BUNDLE_STATS]);
     },
     compile: { include: [path.resolve(__dirname, '..', '..', 'shared')] },
     postcss: {

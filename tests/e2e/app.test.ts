@@ -230,6 +230,35 @@ describe('the mini-program in a browser', () => {
     expect(await page.evaluate(() => localStorage.getItem('linli.token'))).toBeNull();
   });
 
+  test('11. the sign-in page carries only what its first screen shows: zod and the request layer come with the first tap', async () => {
+    const page = await (await context()).newPage();
+    const scripts: { url: string; bytes: number; zod: boolean }[] = [];
+    const seen: Promise<void>[] = [];
+    page.on('response', (res) => {
+      // Scripts run (and preloaded) by the page; a prefetch is fetched at low priority and not run.
+      if (res.request().resourceType() !== 'script') return;
+      seen.push(
+        res.body().then((body) => {
+          scripts.push({ url: res.url(), bytes: body.length, zod: body.includes('ZodObject') });
+        }),
+      );
+    });
+    await page.goto(`${stack.web}/`);
+    await page.locator('.demo-user:visible').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await Promise.all(seen);
+    // Each file once (a preloaded script is run from the preload).
+    const before = [...new Map(scripts.map((s) => [s.url, s])).values()];
+    // Once 583 KB with zod, the schemas and Taro's request polyfills in it; now React, Taro and the page (387 KB).
+    expect(before.filter((s) => s.zod).map((s) => s.url)).toEqual([]);
+    expect(before.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(420_000);
+
+    // The tap loads the request layer, and signing in works as before.
+    await page.locator('.demo-user[data-user-id="u-res-zhao"]').click();
+    await page.locator('.page .title:visible').filter({ hasText: '您好' }).waitFor();
+    expect(page.url()).toMatch(/pages\/home\/index/);
+  });
+
   // Every page of every role (the table in elder-pages.ts; a page without an entry fails elder-coverage.test.ts).
   // Each makes its own data and starts from a fresh browser with elder mode chosen: no order between them.
   test.each(ELDER_PAGES.map((entry) => [`${entry.page} as ${entry.user ?? 'a visitor'}: ${entry.view}`, entry] as const))(
