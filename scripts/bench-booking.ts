@@ -5,11 +5,18 @@ import { LOCAL_AWS_ENV, startLocalDynamo } from './local-dynamodb';
 import { LOCAL_RUNNER_ENV } from './local-env';
 
 /**
- * `npm run bench` (booking part): 20 concurrent clients book through the whole handler stack (middy,
- * auth, validation, the booking service) on DynamoDB Local, beside the same number of raw
- * TransactWriteItems of the same items through the SDK alone in the same run: the floor. Prints
- * bookings per second, p50/p99 and the ratio to the floor (target ≤ 1.5), and the write capacity each
- * booking's transaction consumed (ReturnConsumedCapacity).
+ * `npm run bench` (booking part): 20 concurrent clients book, then join full slots' waiting lists, through
+ * the whole handler stack (middy, auth, validation, the booking service) on DynamoDB Local, beside the same
+ * number of raw DynamoDB calls of the same items through the SDK alone, at the same concurrency, in the same
+ * run: the floor. A booking's floor is its one TransactWriteItems (the slot under its conditions, the
+ * booking, the quota, the key, the write-limit counter, the resident's note and unread count); a join's is the waiting-list number (UpdateItem) and
+ * its TransactWriteItems (with the entry), both retried on a collision as the handler is. Prints operations
+ * per second, p50/p99, their ratio to the floor (target ≤ 1.5) and the read and write capacity each
+ * operation consumed, every call counted (ReturnConsumedCapacity TOTAL; a refused transaction's units are
+ * not reported by DynamoDB and are left out on both sides).
+ *
+ * Like a function's container in use, the stack has seen the slots (one booking each before the measured
+ * runs) and the users (signed in); the user cache (5 s) expires and is read again during the run.
  */
 const CLIENTS = 20;
 const SLOTS = 10;
@@ -17,22 +24,12 @@ const RATIO_TARGET = 1.5;
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-/** Runs `jobs` with `CLIENTS` workers, each taking the next job; returns each job's latency in ms and the wall time. */
-async function run(jobs: (() => Promise<void>)[]): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++];
-        const t = performance.now();
-        await job();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, seconds: (performance.now() - started) / 1000 };
+interface Run {
+  latencies: number[];
+  seconds: number;
+  units: { read: number; write: number };
+  /** DynamoDB calls by command, over the run. */
+  calls: Map<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -52,97 +49,223 @@ async function main(): Promise<void> {
     const { seedDemoData } = await import('./seed');
     const { request, tokenOf } = await import('../tests/helpers/api');
     const { addResidents } = await import('../tests/helpers/people');
+    const { aroundDb } = await import('../tests/helpers/db-calls');
     const { testService, slotIn, DAY_MS } = await import('../tests/helpers/booking');
     const { db } = await import('../functions/data/db');
-    const { capacityUsed } = await import('../functions/data/capacity');
-    const { getBookingById } = await import('../functions/data/booking/bookings');
-    const { bookingPut } = await import('../functions/data/booking/bookings');
-    const { slotUpdate } = await import('../functions/data/booking/slots');
-    const { quotaUpdate } = await import('../functions/data/booking/quotas');
+    const { getUser } = await import('../functions/data/users');
+    const { getSlot } = await import('../functions/data/booking/slots');
+    const { planItems } = await import('../functions/booking/commit');
+    const { takeWaitNumber, joinedWaitKey, waitPut } = await import('../functions/data/booking/waitlist');
     const { idempotencyPut } = await import('../functions/data/idempotency');
-    const { beijingMonth } = await import('../shared/domain/beijing-time');
+    const { writeLimitItem } = await import('../functions/data/rate-limits');
+    const { newBooking } = await import('../shared/domain/booking/view');
+    const { bookingNotes } = await import('../shared/domain/booking/notify');
+    const { backoffMs } = await import('../functions/data/retry');
+    const { isCancelled } = await import('../functions/data/transactions');
+
+    // Every call the process makes reports what it consumed: summed into `units` while a run measures.
+    let units = { read: 0, write: 0 };
+    let calls = new Map<string, number>();
+    const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand']);
+    aroundDb(async (call, next) => {
+      call.input.ReturnConsumedCapacity ??= 'TOTAL';
+      calls.set(call.command, (calls.get(call.command) ?? 0) + 1);
+      const out = await next();
+      const consumed = out?.output?.ConsumedCapacity;
+      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+        const read = c.ReadCapacityUnits ?? (READS.has(call.command) ? (c.CapacityUnits ?? 0) : 0);
+        const write = c.WriteCapacityUnits ?? (READS.has(call.command) ? 0 : (c.CapacityUnits ?? 0));
+        units.read += read;
+        units.write += write;
+      }
+      return out;
+    });
+
+    /** Runs `jobs` with `CLIENTS` workers, each taking the next job; each job's latency in ms, the wall time, the units consumed. */
+    async function run(jobs: (() => Promise<void>)[]): Promise<Run> {
+      const latencies: number[] = [];
+      let next = 0;
+      units = { read: 0, write: 0 };
+      calls = new Map();
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (next < jobs.length) {
+            const job = jobs[next++];
+            const t = performance.now();
+            await job();
+            latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      // Copied now: what comes after the run (building the next one) is not its own.
+      return { latencies, seconds: (performance.now() - started) / 1000, units: { ...units }, calls: new Map(calls) };
+    }
+
+    /** One TransactWriteItems through the SDK alone, sent again after a collision (with the handler's backoff). */
+    async function transactRaw(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>) {
+      for (let n = 0; ; n++) {
+        try {
+          await db().send(new TransactWriteCommand({ TransactItems: items }));
+          return;
+        } catch (error) {
+          if (!isCancelled(error) || n > 200) throw error;
+          await new Promise((r) => setTimeout(r, backoffMs(n)));
+        }
+      }
+    }
 
     await ensureTable(localClient(dynamo.endpoint), process.env.TABLE_NAME!);
     await seedDemoData();
-    const service = await testService({ seatsPerSlot: 100, reservedPercent: 0, quota: { active: 20, perMonth: 100 } });
-    const slots: Awaited<ReturnType<typeof slotIn>>[] = [];
-    for (let i = 0; i < SLOTS; i++) slots.push(await slotIn(service, 3 * DAY_MS + i * 60 * 60_000, 100));
-    const residents = await addResidents(CLIENTS, 'bench');
+    const quota = { active: 20, perMonth: 100 };
+    const bookService = await testService({ seatsPerSlot: 100, reservedPercent: 0, quota });
+    const waitService = await testService({ seatsPerSlot: 1, reservedPercent: 0, quota });
+    const open = async (service: typeof bookService, fromMs: number, seats: number) => {
+      const slots: Awaited<ReturnType<typeof slotIn>>[] = [];
+      for (let i = 0; i < SLOTS; i++) slots.push(await slotIn(service, fromMs + i * 60 * 60_000, seats));
+      return slots;
+    };
+    const [warmer, ...residents] = await addResidents(CLIENTS + 1, 'bench');
     const tokens = await Promise.all(residents.map(tokenOf));
+    const warmerToken = await tokenOf(warmer);
+    const post = (token: string, slotId: string, key: string, waitlist = false) =>
+      request('POST', '/bookings', {
+        token,
+        body: { slotId, ...(waitlist ? { waitlist: true } : {}) },
+        headers: { 'Idempotency-Key': key },
+      });
+    /** One booking per slot by the warmer (a full slot of one seat: its holder): the stack has seen each slot. */
+    const warm = async (slots: { id: string }[]) => {
+      for (const s of slots) {
+        const res = await post(warmerToken, s.id, `bench-warm-${s.id}`);
+        if (res.status !== 201) throw new Error(`warm-up answered ${res.status}: ${res.text}`);
+      }
+    };
+    const users = await Promise.all(residents.map(async (r) => (await getUser(r))!));
 
-    // Warm both paths once (module loading, connections), outside the measured runs.
-    await request('POST', '/bookings', {
-      token: tokens[0],
-      body: { slotId: slots[0].id },
-      headers: { 'Idempotency-Key': 'bench-warm-0001' },
-    });
-    const template = (await getBookingById(`${slots[0].id}.${residents[0]}`))!;
+    // The floor's items are built by the same code the handler's are (commit.ts planItems), for the same resident and slot.
+    type Slot = NonNullable<Awaited<ReturnType<typeof getSlot>>>;
+    const floorItems = async (slot: Slot, ri: number, action: 'book' | 'wait', key: string) => {
+      const nowIso = new Date().toISOString();
+      const user = users[ri];
+      const number = action === 'wait' ? await takeWaitNumber(slot.id, slot.waitVersion) : null;
+      const waitKey = number ? joinedWaitKey(number.number, user.id) : null;
+      const booking = newBooking({
+        slot,
+        resident: { ...user, home: user.home! },
+        channel: 'self',
+        booker: null,
+        action,
+        nowIso,
+        waitKey,
+        existing: null,
+        ticket: null,
+        weight: 2,
+      });
+      const guard =
+        action === 'book'
+          ? { open: true, phases: ['none', 'drawn'] as const, seat: 'all' as const, waitVersion: slot.waitVersion }
+          : { open: true, phases: ['none', 'drawn'] as const, counters: slot };
+      const { items } = planItems({
+        slot,
+        changes: [{ previous: null, next: booking, caps: quota }],
+        guard,
+        keyItem: idempotencyPut(user.id, key, 'hash', booking.id, new Date()),
+        extra: waitKey ? [waitPut(slot.id, waitKey, user.id, false)] : [],
+        notes: bookingNotes(action === 'book' ? 'booked' : 'waiting', booking, user.id),
+        nowIso,
+      });
+      return [...items, writeLimitItem(user.id, new Date())];
+    };
 
-    const before = capacityUsed();
-    const handlerJobs = residents.flatMap((_r, ri) =>
-      slots.slice(ri === 0 ? 1 : 0).map((s) => async () => {
-        const res = await request('POST', '/bookings', {
-          token: tokens[ri],
-          body: { slotId: s.id },
-          headers: { 'Idempotency-Key': `bench-${ri}-${s.id}` },
-        });
-        if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
-      }),
-    );
-    const handler = await run(handlerJobs);
-    const after = capacityUsed();
-
-    // The floor: the same four items (slot counter under its condition, the booking, the quota, the key;
-    // a resident booking for themselves is not notified of their own tap) through the SDK alone.
-    const floorSlots: Awaited<ReturnType<typeof slotIn>>[] = [];
-    for (let i = 0; i < SLOTS; i++) floorSlots.push(await slotIn(service, 4 * DAY_MS + i * 60 * 60_000, 100));
-    let floorUnits = 0;
-    const floorJobs = residents.flatMap((r, ri) =>
-      floorSlots.slice(ri === 0 ? 1 : 0).map((s) => async () => {
-        const booking = { ...template, id: `${s.id}.${r}`, slotId: s.id, residentId: r, start: s.start, end: s.end, version: 1 };
-        const out = await db().send(
-          new TransactWriteCommand({
-            ReturnConsumedCapacity: 'TOTAL',
-            TransactItems: [
-              slotUpdate(
-                s.id,
-                { booked: 1, selfBooked: 1, waiting: 0, applicants: 0, checkedIn: 0, waitJoins: 0, waitVersion: 0 },
-                { open: true, phases: ['none', 'drawn'], seat: 'all' },
-                new Date().toISOString(),
-              ),
-              bookingPut(booking, null),
-              quotaUpdate(r, service.id, beijingMonth(Date.parse(s.start)), { active: 1, month: 1 }, { active: 20, perMonth: 100 })!,
-              idempotencyPut(r, `floor-${ri}-${s.id}`, 'hash', booking.id, new Date()),
-            ],
-          }),
+    const rate = (r: Run) => r.latencies.length / r.seconds;
+    const table = (title: string, unit: string, handler: Run, floor: Run, handlerPath: string, floorPath: string) => {
+      const ops = handler.latencies.length;
+      console.log(`\n${title}: ${CLIENTS} concurrent clients, ${ops} each way, DynamoDB Local`);
+      console.log(['path'.padEnd(44), `${unit}/s`.padStart(12), 'p50 ms', 'p99 ms', 'RCU/op', 'WCU/op'].join('  '));
+      for (const [name, r] of [
+        [handlerPath, handler],
+        [floorPath, floor],
+      ] as const) {
+        const n = r.latencies.length;
+        console.log(
+          [
+            name.padEnd(44),
+            rate(r).toFixed(1).padStart(12),
+            pct(r.latencies, 50).toFixed(1).padStart(6),
+            pct(r.latencies, 99).toFixed(1).padStart(6),
+            (r.units.read / n).toFixed(1).padStart(6),
+            (r.units.write / n).toFixed(1).padStart(6),
+          ].join('  '),
         );
-        for (const c of out.ConsumedCapacity ?? []) floorUnits += c.WriteCapacityUnits ?? c.CapacityUnits ?? 0;
-      }),
-    );
-    const floor = await run(floorJobs);
-
-    const rate = (r: { latencies: number[]; seconds: number }) => r.latencies.length / r.seconds;
-    const ratio = rate(floor) / rate(handler);
-    const bookings = handlerJobs.length;
-    console.log(`\nbooking: ${CLIENTS} concurrent clients, ${bookings} bookings each way, DynamoDB Local`);
-    console.log(['path'.padEnd(34), 'bookings/s', 'p50 ms', 'p99 ms'].join('  '));
-    for (const [name, r] of [
-      ['handler stack (POST /bookings)', handler],
-      ['floor: raw TransactWriteItems', floor],
-    ] as const) {
+      }
+      for (const [name, r] of [
+        ['handler', handler],
+        ['floor', floor],
+      ] as const) {
+        const per = [...r.calls].map(([c, n]) => `${c.replace(/Command$/, '')} ${(n / r.latencies.length).toFixed(2)}`).join(', ');
+        console.log(`  calls per op, ${name}: ${per}`);
+      }
+      const ratio = rate(floor) / rate(handler);
       console.log(
-        [
-          name.padEnd(34),
-          rate(r).toFixed(1).padStart(10),
-          pct(r.latencies, 50).toFixed(1).padStart(6),
-          pct(r.latencies, 99).toFixed(1).padStart(6),
-        ].join('  '),
+        `${title} ratio floor/handler: ${ratio.toFixed(2)} in throughput, ${(pct(handler.latencies, 50) / pct(floor.latencies, 50)).toFixed(2)} at p50 (target ≤ ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`,
       );
-    }
-    console.log(`throughput ratio floor/handler: ${ratio.toFixed(2)} (target ≤ ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`);
-    const perBooking = (after.writeUnits - before.writeUnits) / Math.max(1, after.transactions - before.transactions);
-    console.log(
-      `write capacity per booking: handler ${perBooking.toFixed(1)} WCU, floor ${(floorUnits / floorJobs.length).toFixed(1)} WCU`,
+    };
+
+    // Booking: each client books each of the slots once.
+    const bookSlots = await open(bookService, 3 * DAY_MS, 100);
+    const bookFloorSlots = await open(bookService, 4 * DAY_MS, 100);
+    await warm([...bookSlots, ...bookFloorSlots]);
+    const booked = await run(
+      residents.flatMap((_r, ri) =>
+        bookSlots.map((s) => async () => {
+          const res = await post(tokens[ri], s.id, `bench-${ri}-${s.id}`);
+          if (res.status !== 201) throw new Error(`booking answered ${res.status}: ${res.text}`);
+        }),
+      ),
+    );
+    // Built before the clock starts: the floor is the database's own time for the call.
+    const bookFloorJobs = await Promise.all(
+      residents.flatMap((_r, ri) =>
+        bookFloorSlots.map(async (s) => {
+          const items = await floorItems((await getSlot(s.id))!, ri, 'book', `floor-${ri}-${s.id}`);
+          return () => transactRaw(items);
+        }),
+      ),
+    );
+    const bookFloor = await run(bookFloorJobs);
+
+    // Waiting-list join: each client joins each full slot's list once.
+    const waitSlots = await open(waitService, 3 * DAY_MS, 1);
+    const waitFloorSlots = await open(waitService, 4 * DAY_MS, 1);
+    await warm([...waitSlots, ...waitFloorSlots]);
+    const joined = await run(
+      residents.flatMap((_r, ri) =>
+        waitSlots.map((s) => async () => {
+          const res = await post(tokens[ri], s.id, `bench-wait-${ri}-${s.id}`, true);
+          if (res.status !== 201 || res.body.status !== 'waiting') throw new Error(`join answered ${res.status}: ${res.text}`);
+        }),
+      ),
+    );
+    // The number and the transaction, as a join needs them, on the full slot as read before the run (its seats do not change).
+    const fullSlots = new Map(await Promise.all(waitFloorSlots.map(async (s) => [s.id, (await getSlot(s.id))!] as const)));
+    const joinFloor = await run(
+      residents.flatMap((_r, ri) =>
+        waitFloorSlots.map((s) => async () => {
+          const items = await floorItems(fullSlots.get(s.id)!, ri, 'wait', `floor-wait-${ri}-${s.id}`);
+          await transactRaw(items);
+        }),
+      ),
+    );
+
+    table('booking', 'bookings', booked, bookFloor, 'handler stack (POST /bookings)', 'floor: raw TransactWriteItems');
+    table(
+      'waiting-list join',
+      'joins',
+      joined,
+      joinFloor,
+      'handler stack (POST /bookings, waitlist)',
+      'floor: raw UpdateItem + TransactWriteItems',
     );
   } finally {
     await dynamo.stop();
