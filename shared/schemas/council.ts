@@ -245,7 +245,7 @@ export const MeetingBody = z.strictObject({
 export type MeetingBody = z.infer<typeof MeetingBody>;
 
 /** A Beijing date, YYYY-MM-DD. */
-export const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-01');
+export const DateOnly = z.iso.date({ message: 'a date such as 2026-12-01' });
 
 export const TaskBody = z.union([
   /** A linked wish, routed to a team by the normal routing with its normal clocks. */

@@ -11,7 +11,7 @@ export const SlotId = z
 export type SlotId = z.infer<typeof SlotId>;
 
 /** A Beijing calendar date. */
-export const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const DateOnly = z.iso.date({ message: 'YYYY-MM-DD, a day of the calendar' });
 
 /** Every moment that matters to a slot, computed once from its rules when it is opened (ISO, UTC). */
 export const SlotTimes = z.object({
