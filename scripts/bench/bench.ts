@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { functionsFromServerlessYml } from './serverless-routes';
+import { functionsFromServerlessYml } from '../serverless-routes';
 
 /**
  * `npm run bench`: for every function, its deploy bundle's size and its module-load time (median of 15
@@ -14,7 +14,7 @@ import { functionsFromServerlessYml } from './serverless-routes';
  * scripts/lambda-credentials.ts), so the last column also gives each load against the same client built the way
  * the functions are: what the function adds on top of its own SDK.
  */
-const { bundleHandler, bundleSource } = require('./build/bundle.cjs') as {
+const { bundleHandler, bundleSource } = require('../build/bundle.cjs') as {
   bundleHandler: (handler: string, outfile: string) => Promise<{ bytes: number }>;
   bundleSource: (contents: string, outfile: string, options?: { asFunctions?: boolean }) => Promise<{ bytes: number }>;
 };

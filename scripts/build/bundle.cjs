@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const path = require('node:path');
 const { pureSchemas } = require('./pure-schemas.cjs');
+const { slimDynamodb } = require('./slim-dynamodb.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -15,11 +16,12 @@ function entryOf(handler) {
 /**
  * What a function ships with besides the bundling itself: only the part of the SDK's credential chain that Lambda
  * can reach (scripts/build/lambda-credentials.ts), and zod schemas marked side-effect free so a function builds at load
- * only those its route can reach (scripts/build/pure-schemas.cjs).
+ * only those its route can reach (scripts/build/pure-schemas.cjs), and the DynamoDB client package without the parts
+ * no function uses, which a lazily loaded module would otherwise keep (scripts/build/slim-dynamodb.cjs).
  */
 const FUNCTION_OPTIONS = {
   alias: { '@aws-sdk/credential-provider-node': path.join(ROOT, 'scripts/build/lambda-credentials.ts') },
-  plugins: [pureSchemas(ROOT)],
+  plugins: [slimDynamodb(ROOT), pureSchemas(ROOT)],
 };
 
 async function build(entry, outfile, extra = {}) {

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '../../functions/data/db';
+import { notificationWrites } from '../../functions/data/notifications';
 import { localClient } from '../../scripts/local-dynamodb';
 import { ensureTable } from '../../scripts/table';
 
@@ -15,7 +18,7 @@ const { bundleHandler } = require('../../scripts/build/bundle.cjs') as {
  * file (with its own credential provider and only the schemas its route reaches), loaded in a fresh Node process
  * as Lambda loads it, signing its requests with the credentials Lambda puts in the environment.
  */
-function runBundle(file: string, event: object, env: Record<string, string | undefined>): { statusCode: number; body: any } {
+function runBundleRaw(file: string, event: object, env: Record<string, string | undefined>): any {
   const driver = `
     const { handler } = require(${JSON.stringify(file)});
     const event = ${JSON.stringify(event)};
@@ -24,7 +27,11 @@ function runBundle(file: string, event: object, env: Record<string, string | und
   `;
   const out = spawnSync(process.execPath, ['-e', driver], { encoding: 'utf8', env: env as NodeJS.ProcessEnv, timeout: 30_000 });
   if (out.status !== 0) throw new Error(`the bundle failed: ${out.stderr}`);
-  const result = JSON.parse(out.stdout);
+  return JSON.parse(out.stdout);
+}
+
+function runBundle(file: string, event: object, env: Record<string, string | undefined>): { statusCode: number; body: any } {
+  const result = runBundleRaw(file, event, env);
   return { statusCode: result.statusCode, body: JSON.parse(result.body) };
 }
 
@@ -61,12 +68,14 @@ describe('the bundles a deploy ships', () => {
   };
   let health = '';
   let signIn = '';
+  let tick = '';
 
   beforeAll(async () => {
     await ensureTable(client, process.env.TABLE_NAME!);
     health = (await bundleHandler('functions/ops/routes/get-health.handler', path.join(dir, 'health.js'))) && path.join(dir, 'health.js');
     signIn =
       (await bundleHandler('functions/auth/routes/post-auth-wechat.handler', path.join(dir, 'sign-in.js'))) && path.join(dir, 'sign-in.js');
+    tick = (await bundleHandler('functions/tick/routes/schedule-tick.handler', path.join(dir, 'tick.js'))) && path.join(dir, 'tick.js');
   });
   afterAll(async () => {
     await client.send(new DeleteTableCommand({ TableName: process.env.TABLE_NAME! }));
@@ -95,5 +104,30 @@ describe('the bundles a deploy ships', () => {
     expect(answer.statusCode).toBe(400);
     expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     expect(answer.body.error.issues[0].path).toBe('body.code');
+  });
+
+  test('tick loads a clock the first time it has due work, and the clock runs from the bundle', async () => {
+    // A notification whose WeChat message is due: the push clock is loaded by import() inside the one bundle file.
+    const at = '2026-11-28T08:00:00.000Z';
+    const notice = {
+      userId: 'u-bundle',
+      kind: 'wish_routed' as const,
+      title: '新心愿',
+      body: '有一个心愿等你认领',
+      link: '/pages/wish/index',
+      push: 'action_needed' as const,
+    };
+    await db().send(new TransactWriteCommand({ TransactItems: notificationWrites([notice], at) }));
+    const event = {
+      version: '0',
+      id: 'e1',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      time: '2026-11-28T08:05:00Z',
+      detail: {},
+    };
+    expect(runBundleRaw(tick, event, env)).toMatchObject({ done: 1, failed: 0, byKind: { push: 1 }, complete: true });
+    // Nothing is left due: a second run has nothing to load or do.
+    expect(runBundleRaw(tick, event, env)).toMatchObject({ done: 0, failed: 0, byKind: {} });
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort } from './processes';
-import { LOCAL_AWS_ENV, startLocalDynamo } from './local-dynamodb';
-import { LOCAL_RUNNER_ENV } from './local-env';
+import { freePort } from '../processes';
+import { LOCAL_AWS_ENV, startLocalDynamo } from '../local-dynamodb';
+import { LOCAL_RUNNER_ENV } from '../local-env';
 
 /**
  * `npm run bench` (wishes part): 20 concurrent clients post wishes, then 20 volunteers claim wishes routed to their
@@ -49,31 +49,31 @@ async function main(): Promise<void> {
   });
   try {
     // Loaded only now, so every module sees the bench's table and endpoint.
-    const { ensureTable } = await import('./table');
-    const { localClient } = await import('./local-dynamodb');
-    const { seedDemoData } = await import('./seed');
-    const { TEAMS } = await import('./demo-data');
-    const { request, tokenOf } = await import('../tests/helpers/api');
-    const { addResidents, addVolunteers } = await import('../tests/helpers/people');
-    const { aroundDb } = await import('../tests/helpers/db-calls');
-    const { db } = await import('../functions/data/db');
-    const { tableName } = await import('../functions/config');
-    const { getUser } = await import('../functions/data/users');
-    const { getTeam, putTeam } = await import('../functions/data/teams');
-    const { categoryIn, getPlace } = await import('../functions/data/places');
-    const { clockContext } = await import('../functions/data/settings');
-    const { idempotencyPut } = await import('../functions/data/idempotency');
-    const { openWishesIncrement } = await import('../functions/data/rate-limits');
-    const { notificationWrites } = await import('../functions/data/notifications');
-    const { newWishFigures, transitionFigures, withFigureFacts } = await import('../functions/data/figures');
-    const { loadWrites } = await import('../functions/data/loads');
-    const { getWish, wishEventPut, wishPutIfUnchanged } = await import('../functions/data/wishes');
-    const { rankFor, automatic, membersToTell, managersAt } = await import('../functions/wishes/routing');
-    const { newWish } = await import('../shared/domain/wish-create');
-    const { noticesFor } = await import('../shared/domain/wish-notify');
-    const { applyAction } = await import('../shared/domain/wish-transition');
-    const { backoffMs } = await import('../functions/data/retry');
-    const { isCancelled } = await import('../functions/data/transactions');
+    const { ensureTable } = await import('../table');
+    const { localClient } = await import('../local-dynamodb');
+    const { seedDemoData } = await import('../seed');
+    const { TEAMS } = await import('../demo-data');
+    const { request, tokenOf } = await import('../../tests/helpers/api');
+    const { addResidents, addVolunteers } = await import('../../tests/helpers/people');
+    const { aroundDb } = await import('../../tests/helpers/db-calls');
+    const { db } = await import('../../functions/data/db');
+    const { tableName } = await import('../../functions/config');
+    const { getUser } = await import('../../functions/data/users');
+    const { getTeam, putTeam } = await import('../../functions/data/teams');
+    const { categoryIn, getPlace } = await import('../../functions/data/places');
+    const { clockContext } = await import('../../functions/data/settings');
+    const { idempotencyPut } = await import('../../functions/data/idempotency');
+    const { openWishesIncrement } = await import('../../functions/data/rate-limits');
+    const { notificationWrites } = await import('../../functions/data/notifications');
+    const { newWishFigures, transitionFigures, withFigureFacts } = await import('../../functions/data/figures');
+    const { loadWrites } = await import('../../functions/data/loads');
+    const { getWish, wishEventPut, wishPutIfUnchanged } = await import('../../functions/data/wishes');
+    const { rankFor, automatic, membersToTell, managersAt } = await import('../../functions/wishes/routing');
+    const { newWish } = await import('../../shared/domain/wish-create');
+    const { noticesFor } = await import('../../shared/domain/wish-notify');
+    const { applyAction } = await import('../../shared/domain/wish-transition');
+    const { backoffMs } = await import('../../functions/data/retry');
+    const { isCancelled } = await import('../../functions/data/transactions');
     type Items = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
     // Every call the process makes reports what it consumed: summed into `units` while a run measures.

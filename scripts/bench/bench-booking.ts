@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort } from './processes';
-import { LOCAL_AWS_ENV, startLocalDynamo } from './local-dynamodb';
-import { LOCAL_RUNNER_ENV } from './local-env';
+import { freePort } from '../processes';
+import { LOCAL_AWS_ENV, startLocalDynamo } from '../local-dynamodb';
+import { LOCAL_RUNNER_ENV } from '../local-env';
 
 /**
  * `npm run bench` (booking part): 20 concurrent clients book, then join full slots' waiting lists, through
@@ -44,24 +44,24 @@ async function main(): Promise<void> {
   });
   try {
     // Loaded only now, so every module sees the bench's table and endpoint.
-    const { ensureTable } = await import('./table');
-    const { localClient } = await import('./local-dynamodb');
-    const { seedDemoData } = await import('./seed');
-    const { request, tokenOf } = await import('../tests/helpers/api');
-    const { addResidents } = await import('../tests/helpers/people');
-    const { aroundDb } = await import('../tests/helpers/db-calls');
-    const { testService, slotIn, DAY_MS } = await import('../tests/helpers/booking');
-    const { db } = await import('../functions/data/db');
-    const { getUser } = await import('../functions/data/users');
-    const { getSlot } = await import('../functions/data/booking/slots');
-    const { planItems } = await import('../functions/booking/commit');
-    const { takeWaitNumber, joinedWaitKey, waitPut } = await import('../functions/data/booking/waitlist');
-    const { idempotencyPut } = await import('../functions/data/idempotency');
-    const { writeLimitItem } = await import('../functions/data/rate-limits');
-    const { newBooking } = await import('../shared/domain/booking/view');
-    const { bookingNotes } = await import('../shared/domain/booking/notify');
-    const { backoffMs } = await import('../functions/data/retry');
-    const { isCancelled } = await import('../functions/data/transactions');
+    const { ensureTable } = await import('../table');
+    const { localClient } = await import('../local-dynamodb');
+    const { seedDemoData } = await import('../seed');
+    const { request, tokenOf } = await import('../../tests/helpers/api');
+    const { addResidents } = await import('../../tests/helpers/people');
+    const { aroundDb } = await import('../../tests/helpers/db-calls');
+    const { testService, slotIn, DAY_MS } = await import('../../tests/helpers/booking');
+    const { db } = await import('../../functions/data/db');
+    const { getUser } = await import('../../functions/data/users');
+    const { getSlot } = await import('../../functions/data/booking/slots');
+    const { planItems } = await import('../../functions/booking/commit');
+    const { takeWaitNumber, joinedWaitKey, waitPut } = await import('../../functions/data/booking/waitlist');
+    const { idempotencyPut } = await import('../../functions/data/idempotency');
+    const { writeLimitItem } = await import('../../functions/data/rate-limits');
+    const { newBooking } = await import('../../shared/domain/booking/view');
+    const { bookingNotes } = await import('../../shared/domain/booking/notify');
+    const { backoffMs } = await import('../../functions/data/retry');
+    const { isCancelled } = await import('../../functions/data/transactions');
 
     // Every call the process makes reports what it consumed: summed into `units` while a run measures.
     let units = { read: 0, write: 0 };
