@@ -1,23 +1,23 @@
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../functions/config';
-import { db } from '../../functions/data/db';
-import { balancesOf } from '../../functions/data/credits';
-import { getCounter } from '../../functions/data/figures';
-import { clockContext } from '../../functions/data/settings';
-import { getWish, getWishWithTimeline } from '../../functions/data/wishes';
-import { rebuildMonth } from '../../functions/figures/rebuild';
-import { seedDemoHistory } from '../../scripts/figures/demo-history';
-import { DEMO_WISHES } from '../../scripts/demo-wishes';
-import { monthsUpTo, sumTallies } from '../../shared/domain/figures';
-import { beijingMonth } from '../../shared/domain/beijing-time';
-import { clocksOf } from '../../shared/domain/sla';
-import { CreditEntry, MyCredits, TeamCredits } from '../../shared/schemas/credits';
-import { FiguresView, FigureWishPage, PublicFigures, type Figures, type Counts } from '../../shared/schemas/figures';
-import { as } from '../helpers/api';
-import { aroundDb, recordDbCalls } from '../helpers/db-calls';
-import { useDemoTable } from '../helpers/table';
-import { tickAt } from '../helpers/tick';
-import { CLUTTER, LAMP, step, submit } from '../helpers/wishes';
+import { tableName } from '../../../functions/config';
+import { db } from '../../../functions/data/db';
+import { balancesOf } from '../../../functions/data/credits';
+import { getCounter } from '../../../functions/data/figures';
+import { clockContext } from '../../../functions/data/settings';
+import { getWish, getWishWithTimeline } from '../../../functions/data/wishes';
+import { rebuildMonth } from '../../../functions/figures/rebuild';
+import { seedDemoHistory } from '../../../scripts/figures/demo-history';
+import { DEMO_WISHES } from '../../../scripts/demo-wishes';
+import { monthsUpTo, sumTallies } from '../../../shared/domain/figures';
+import { beijingMonth } from '../../../shared/domain/beijing-time';
+import { clocksOf } from '../../../shared/domain/sla';
+import { CreditEntry, MyCredits, TeamCredits } from '../../../shared/schemas/credits';
+import { FiguresView, FigureWishPage, PublicFigures, type Figures, type Counts } from '../../../shared/schemas/figures';
+import { as } from '../../helpers/api';
+import { aroundDb, recordDbCalls } from '../../helpers/db-calls';
+import { useDemoTable } from '../../helpers/table';
+import { tickAt } from '../../helpers/tick';
+import { CLUTTER, LAMP, step, submit } from '../../helpers/wishes';
 
 /**
  * Figures from a scripted history (issue 15), over the real middy stack: the numbers served for a grid, its

@@ -1,16 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../functions/config';
-import { getSlot } from '../../functions/data/booking/slots';
-import { observersOf } from '../../functions/data/council/observers';
-import { getTopic, refreshTopic, supportersOf } from '../../functions/data/council/topics';
-import { db } from '../../functions/data/db';
-import { readAll } from '../../functions/data/pagination';
-import type { ObserverList, TopicDetail } from '../../shared/schemas/council';
-import { DEMO_SERVICES } from '../../scripts/demo-booking';
-import { as, tokenOf } from '../helpers/api';
-import { codeOf, DAY_MS, HOUR_MS, slotIn } from '../helpers/booking';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
+import { tableName } from '../../../functions/config';
+import { getSlot } from '../../../functions/data/booking/slots';
+import { observersOf } from '../../../functions/data/council/observers';
+import { getTopic, refreshTopic, supportersOf } from '../../../functions/data/council/topics';
+import { db } from '../../../functions/data/db';
+import { readAll } from '../../../functions/data/pagination';
+import type { ObserverList, TopicDetail } from '../../../shared/schemas/council';
+import { DEMO_SERVICES } from '../../../scripts/demo-booking';
+import { as, tokenOf } from '../../helpers/api';
+import { codeOf, DAY_MS, HOUR_MS, slotIn } from '../../helpers/booking';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
 
 /**
  * Residents take part in a topic beyond opinions and supports: they comment on each plan while it is drafted,

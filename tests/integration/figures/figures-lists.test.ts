@@ -1,19 +1,19 @@
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../functions/config';
-import { db } from '../../functions/data/db';
-import { beijingMonth } from '../../shared/domain/beijing-time';
-import { isWorkingDay } from '../../shared/domain/working-time';
-import { clockContext } from '../../functions/data/settings';
-import { getWish } from '../../functions/data/wishes';
-import { clocksOf } from '../../shared/domain/sla';
-import { tickAt } from '../helpers/tick';
-import { FigureWishPage, FiguresView, MonthlyReport } from '../../shared/schemas/figures';
-import { NeedsList, ProblemsList, ResourcesList } from '../../shared/schemas/lists';
-import { DEMO_WISHES } from '../../scripts/demo-wishes';
-import { as } from '../helpers/api';
-import { recordDbCalls } from '../helpers/db-calls';
-import { useDemoTable } from '../helpers/table';
-import { CLUTTER, LAMP, step, submit } from '../helpers/wishes';
+import { tableName } from '../../../functions/config';
+import { db } from '../../../functions/data/db';
+import { beijingMonth } from '../../../shared/domain/beijing-time';
+import { isWorkingDay } from '../../../shared/domain/working-time';
+import { clockContext } from '../../../functions/data/settings';
+import { getWish } from '../../../functions/data/wishes';
+import { clocksOf } from '../../../shared/domain/sla';
+import { tickAt } from '../../helpers/tick';
+import { FigureWishPage, FiguresView, MonthlyReport } from '../../../shared/schemas/figures';
+import { NeedsList, ProblemsList, ResourcesList } from '../../../shared/schemas/lists';
+import { DEMO_WISHES } from '../../../scripts/demo-wishes';
+import { as } from '../../helpers/api';
+import { recordDbCalls } from '../../helpers/db-calls';
+import { useDemoTable } from '../../helpers/table';
+import { CLUTTER, LAMP, step, submit } from '../../helpers/wishes';
 
 /**
  * Issue 15, the rest of it, over the real middy stack: a team serving two communities opens its numbers to each

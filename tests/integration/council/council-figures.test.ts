@@ -1,13 +1,13 @@
-import { rebuildMonth } from '../../functions/figures/rebuild';
-import { beijingMonth } from '../../shared/domain/beijing-time';
-import type { TopicDetail } from '../../shared/schemas/council';
-import { FiguresView } from '../../shared/schemas/figures';
-import { inboxOf } from '../../functions/data/notifications';
-import { readAll } from '../../functions/data/pagination';
-import { as, tokenOf } from '../helpers/api';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
-import { CLUTTER, LAMP, submit } from '../helpers/wishes';
+import { rebuildMonth } from '../../../functions/figures/rebuild';
+import { beijingMonth } from '../../../shared/domain/beijing-time';
+import type { TopicDetail } from '../../../shared/schemas/council';
+import { FiguresView } from '../../../shared/schemas/figures';
+import { inboxOf } from '../../../functions/data/notifications';
+import { readAll } from '../../../functions/data/pagination';
+import { as, tokenOf } from '../../helpers/api';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
+import { CLUTTER, LAMP, submit } from '../../helpers/wishes';
 
 /**
  * The council moves wishes in its own transactions (raised to a topic, given back when it is declined): the

@@ -1,23 +1,23 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { tableName } from '../../functions/config';
-import { getSlot } from '../../functions/data/booking/slots';
-import { supportersOf, getTopic } from '../../functions/data/council/topics';
-import { db } from '../../functions/data/db';
-import { readInbox } from '../../functions/data/notifications';
-import { readAll } from '../../functions/data/pagination';
-import { getWish } from '../../functions/data/wishes';
-import { councilClock } from '../../functions/council/access';
-import { addDays, beijingDate } from '../../shared/domain/beijing-time';
-import { isWorkingDay } from '../../shared/domain/working-time';
-import type { Notification } from '../../shared/schemas/notifications';
-import type { TopicDetail } from '../../shared/schemas/council';
-import type { WishDetail } from '../../shared/schemas/wishes';
-import { DEMO_SERVICES } from '../../scripts/demo-booking';
-import { as, tokenOf } from '../helpers/api';
-import { book, codeOf, DAY_MS, HOUR_MS, slotIn } from '../helpers/booking';
-import { addResidents } from '../helpers/people';
-import { useDemoTable } from '../helpers/table';
-import { tickAt } from '../helpers/tick';
+import { tableName } from '../../../functions/config';
+import { getSlot } from '../../../functions/data/booking/slots';
+import { supportersOf, getTopic } from '../../../functions/data/council/topics';
+import { db } from '../../../functions/data/db';
+import { readInbox } from '../../../functions/data/notifications';
+import { readAll } from '../../../functions/data/pagination';
+import { getWish } from '../../../functions/data/wishes';
+import { councilClock } from '../../../functions/council/access';
+import { addDays, beijingDate } from '../../../shared/domain/beijing-time';
+import { isWorkingDay } from '../../../shared/domain/working-time';
+import type { Notification } from '../../../shared/schemas/notifications';
+import type { TopicDetail } from '../../../shared/schemas/council';
+import type { WishDetail } from '../../../shared/schemas/wishes';
+import { DEMO_SERVICES } from '../../../scripts/demo-booking';
+import { as, tokenOf } from '../../helpers/api';
+import { book, codeOf, DAY_MS, HOUR_MS, slotIn } from '../../helpers/booking';
+import { addResidents } from '../../helpers/people';
+import { useDemoTable } from '../../helpers/table';
+import { tickAt } from '../../helpers/tick';
 
 useDemoTable();
 
@@ -540,7 +540,7 @@ describe('given back, given up', () => {
 
 describe('the demo council (npm start)', () => {
   test('one topic published with its tasks done, one collecting with opinions, one noticed for next week in the 议事厅', async () => {
-    const { seedCouncil } = await import('../../scripts/demo/council');
+    const { seedCouncil } = await import('../../../scripts/demo/council');
     expect(await seedCouncil()).toEqual({ topicsCreated: 3 });
     const titles = async (step: string) =>
       ok<{ items: { title: string; id: string }[] }>(await as(LI).get(`/council/topics?step=${step}`)).items.map((t) => t.title);
