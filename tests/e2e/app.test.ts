@@ -205,7 +205,7 @@ describe('the mini-program in a browser', () => {
     await page.locator('.page .wall-item:visible').first().waitFor();
     await answered(calls, ['/wall', '/wishes?scope=mine']);
     expect(askedMoreThanOnce(calls)).toEqual([]);
-    expect(calls.map((c) => c.path).sort()).toEqual(['/notifications/unread-count', '/wall', '/wishes?scope=mine']);
+    expect(calls.map((c) => c.path).sort()).toEqual(['/figures/report', '/notifications/unread-count', '/wall', '/wishes?scope=mine']);
   });
 
   test('9. the 长辈版 row on 我的 switches elder mode with a tap anywhere on it', async () => {

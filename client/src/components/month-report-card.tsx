@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import type { Figure, MonthlyReport } from '@shared/schemas/figures';
+import { type Figure, MonthlyReport } from '@shared/schemas/figures';
+import { early } from '../api/early';
 import { api } from '../api/endpoints';
 
 const RATE_NAMES = [
@@ -18,7 +19,9 @@ const percent = (f: Figure) => (f.rate === null ? '—' : `${(Math.round(f.rate 
 export function MonthReportCard() {
   const [report, setReport] = useState<MonthlyReport | null>(null);
   useDidShow(() => {
-    api.monthlyReport().then(setReport, () => setReport(null));
+    // The first show takes the answer index.html asked for while the code loaded (H5), so the card does not
+    // arrive late and push the wall down.
+    early('/figures/report', MonthlyReport, () => api.monthlyReport()).then(setReport, () => setReport(null));
   });
   if (!report) return null;
   return (
