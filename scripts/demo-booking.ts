@@ -81,7 +81,7 @@ export const DEMO_SERVICES: Service[] = [
       // close (issue 16): nobody, the operator included, can know the order before the last of them.
       draw: {
         witnesses: ['u-staff-guo', 'u-res-wang'],
-        publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+        publicSource: { name: '中国福利彩票 双色球', which: '监督人揭示截止后的第一期开奖号码' },
         revealHours: 24,
         ifWitnessSilent: 'public_only',
         // Two chances each; one, for 30 days, after a third unexcused no-show within 90 days.

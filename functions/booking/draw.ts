@@ -141,11 +141,14 @@ async function madeFrom(draw: StoredDraw, nowMs: number): Promise<StoredDraw | n
   });
   const needsPublic = draw.publicSource !== null;
   if (needsPublic && !inputs.publicNumber) return null;
+  // Never drawn before a number it takes was published: the draw's moment is at or after its publishedAt.
+  if (inputs.publicNumber && nowMs < Date.parse(inputs.publicNumber.publishedAt)) return null;
   const allRevealed = witnesses.every((w) => w.secret !== null);
   const late = nowMs >= Date.parse(draw.revealBy!);
   if (!allRevealed && !late) return null;
   const redraw = !allRevealed && draw.redrawAt !== null;
   if (redraw && (nowMs < Date.parse(draw.redrawAt!) || !inputs.redrawNumber)) return null;
+  if (redraw && nowMs < Date.parse(inputs.redrawNumber!.publishedAt)) return null;
   const path = allRevealed ? 'all' : redraw ? 'redraw' : 'public_only';
   const seedInput = seedInputOf(
     draw.listHash,

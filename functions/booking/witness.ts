@@ -52,7 +52,8 @@ export async function revealSecret(user: User, slotId: string, body: RevealBody,
 }
 
 /**
- * Staff enter the public number the rules name, published after the close, with its source; once. Under
+ * Staff enter the public number the rules name, with its source; once. It must be published after the close,
+ * and when the rules name witnesses after their reveal deadline (`revealBy`). Under
  * `redraw_at` the next number entered is the re-draw's, which must be published after the re-draw's moment
  * (the seed takes it only if a witness stayed silent).
  */
@@ -64,14 +65,18 @@ export async function enterPublicNumber(user: User, slotId: string, body: Public
   if (!draw.publicSource) throw invalid('body', "this draw's rules name no public number");
   // The second number a redraw_at ballot takes is the re-draw's: used only if a witness stays silent.
   const round = draw.redrawAt && (await drawInputs(slot.id)).publicNumber ? 'redraw' : 'first';
-  const after = round === 'redraw' ? draw.redrawAt! : draw.closedAt;
+  // A witnessed draw's first number comes after the reveal deadline: published earlier, the last witness could
+  // compute the public-only order from it and stay silent when that order suits them.
+  const after = round === 'redraw' ? draw.redrawAt! : (draw.revealBy ?? draw.closedAt);
   const publishedAt = new Date(body.publishedAt).toISOString();
   if (publishedAt <= after)
     throw new AppError(
       'PUBLIC_NUMBER_TOO_EARLY',
       round === 'redraw'
         ? `the re-draw's number must be published after ${after}, when no one could know it at the reveal deadline`
-        : 'the public number must be published after the close, when the list was already fixed',
+        : draw.revealBy
+          ? `the public number must be published after ${after}, the witnesses' reveal deadline, when no one could know it while a secret could still be revealed`
+          : 'the public number must be published after the close, when the list was already fixed',
     );
   const at = now.toISOString();
   const entered = await putPublicNumber(

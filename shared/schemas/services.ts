@@ -40,7 +40,7 @@ export const DrawRules = z
       .strictObject({
         /** The draw that gives the number: 中国福利彩票 双色球. */
         name: z.string().trim().min(1).max(60),
-        /** Which one: 报名截止后的第一期开奖号码. */
+        /** Which one: 监督人揭示截止后的第一期开奖号码 (with witnesses, published after their reveal deadline). */
         which: z.string().trim().min(1).max(80),
       })
       .nullable(),

@@ -66,8 +66,8 @@ describe('a witnessed ballot in the browser', () => {
     await page.locator(`.slot-card[data-slot-id="${slot.id}"]:visible .see-draw`).filter({ hasText: '查看抽签过程' }).click();
     const form = page.locator('.public-number-form:visible');
     await form.filter({ hasText: '录入公开号码' }).filter({ hasText: '中国福利彩票 双色球' }).waitFor();
-    // Beijing time, an hour after the close.
-    const published = new Date(closePlus(slot, HOUR_MS).getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+    // Beijing time, an hour after the witnesses' reveal deadline (24 hours after the close).
+    const published = new Date(closePlus(slot, 25 * HOUR_MS).getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
     await form.locator('.public-value-input input').fill('05 09 14 20 26 33 + 02');
     await form.locator('.public-source-input input').fill('中国福利彩票官网');
     await form.locator('.public-date-input input').fill(published);
@@ -76,7 +76,7 @@ describe('a witnessed ballot in the browser', () => {
     expect(await page.locator('.public-number-form:visible').count()).toBe(0);
     const entered = (await drawInputs(slot.id)).publicNumber;
     expect(entered).toMatchObject({ value: '05 09 14 20 26 33 + 02', source: '中国福利彩票官网', enteredBy: 'u-staff-guo' });
-    expect(entered!.publishedAt).toBe(closePlus(slot, HOUR_MS).toISOString());
+    expect(entered!.publishedAt).toBe(closePlus(slot, 25 * HOUR_MS).toISOString());
   });
 
   test('a resident sees every input of a drawn ballot, checks it on the phone, and prints the sheet', async () => {

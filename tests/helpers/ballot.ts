@@ -16,7 +16,7 @@ export const WITNESSED_RULES = {
   ballotHours: 48,
   draw: {
     witnesses: WITNESSES,
-    publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+    publicSource: { name: '中国福利彩票 双色球', which: '监督人揭示截止后的第一期开奖号码' },
     revealHours: 24,
     ifWitnessSilent: 'public_only' as const,
     weights: { normal: 2, restricted: 1 },
@@ -40,7 +40,7 @@ export interface Witnessed {
 /**
  * A witnessed ballot of 古城 with `applicants` applied, taken as far as `until`: `open` (each witness in
  * `committed` has committed), `published` (the close: the list out, no seed), or `drawn` (every secret revealed
- * and the public number entered, drawn by tick).
+ * and the public number, published an hour after the reveal deadline, entered; drawn by tick an hour later).
  */
 export async function witnessedBallot(
   applicants: string[],
@@ -53,12 +53,15 @@ export async function witnessedBallot(
   for (const id of applicants) await ok('an application', book(id, slot.id));
   const secrets = Object.fromEntries(WITNESSES.map((w) => [w, `${w.slice(2, 8).toUpperCase()}-${sha(slot.id + w).slice(0, 12)}`]));
   for (const w of committed) await ok('a commitment', as(w).post(`/slots/${slot.id}/draw/commitments`, { commitment: sha(secrets[w]) }));
-  const publicNumber = { value: '03 11 17 22 28 31 + 09', source: '中国福利彩票官网', publishedAt: closePlus(slot, HOUR_MS).toISOString() };
+  // The first number of a witnessed draw is published after the witnesses' reveal deadline.
+  const revealHours = (rules.draw ?? WITNESSED_RULES.draw).revealHours;
+  const publishedAt = closePlus(slot, (revealHours + 1) * HOUR_MS);
+  const publicNumber = { value: '03 11 17 22 28 31 + 09', source: '中国福利彩票官网', publishedAt: publishedAt.toISOString() };
   if (until === 'open') return { service, slot, secrets, publicNumber };
   await tickAt(closePlus(slot, 0));
   if (until === 'published') return { service, slot, secrets, publicNumber };
   for (const w of committed) await ok('a reveal', as(w).post(`/slots/${slot.id}/draw/reveals`, { secret: secrets[w] }));
   await ok('the public number', as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, publicNumber));
-  await tickAt(closePlus(slot, 2 * HOUR_MS));
+  await tickAt(new Date(publishedAt.getTime() + HOUR_MS));
   return { service, slot, secrets, publicNumber };
 }

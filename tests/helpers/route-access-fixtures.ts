@@ -95,7 +95,7 @@ const WITNESSED = {
   reservedPercent: 0,
   draw: {
     witnesses: ['u-staff-guo', 'u-res-wang'],
-    publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+    publicSource: { name: '中国福利彩票 双色球', which: '监督人揭示截止后的第一期开奖号码' },
     revealHours: 72,
     ifWitnessSilent: 'public_only' as const,
     weights: { normal: 2, restricted: 1 },

@@ -684,7 +684,12 @@ export const ROUTE_ACCESS: RouteAccess[] = [
     fresh: true,
     call: async (_w, f, fresh) => ({
       params: { id: await f.committedSlot(fresh) },
-      body: { value: '03 11 17 22 28 31 + 09', source: '中国福利彩票官网', publishedAt: new Date(Date.now() - 60_000).toISOString() },
+      // Published after the witnesses' reveal deadline (72 hours after a close that has passed).
+      body: {
+        value: '03 11 17 22 28 31 + 09',
+        source: '中国福利彩票官网',
+        publishedAt: new Date(Date.now() + 73 * 3_600_000).toISOString(),
+      },
     }),
     missing: { id: MISSING.slot },
     allowed: { guo: 201 },

@@ -45,7 +45,7 @@ export const MESSAGES: Record<ErrorCode | 'NETWORK' | 'BAD_RESPONSE', string> = 
   COMMITMENT_MISMATCH: '这个密码与您截止前提交的承诺值不符,请核对后再试',
   ALREADY_REVEALED: '您已经揭示过密码了',
   LIST_NOT_PUBLISHED: '报名截止、名单公布后才能进行这一步',
-  PUBLIC_NUMBER_TOO_EARLY: '公开号码必须在报名截止之后发布',
+  PUBLIC_NUMBER_TOO_EARLY: '公开号码发布得太早:须在报名截止之后发布;有监督人时,须在监督人揭示截止时间之后发布',
   ALREADY_ENTERED: '这次抽签的公开号码已经录入过了',
   NETWORK: '网络不太好,请检查网络后再试',
   BAD_RESPONSE: '收到的数据有误,请稍后重试',

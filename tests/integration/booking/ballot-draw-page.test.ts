@@ -53,7 +53,7 @@ describe('the draw page of a witnessed ballot', () => {
     const { service, slot, secrets } = await witnessedBallot(residents, 'published', WITNESSES, {
       draw: {
         witnesses: WITNESSES,
-        publicSource: { name: '中国体育彩票 大乐透', which: '报名截止后的第一期开奖号码' },
+        publicSource: { name: '中国体育彩票 大乐透', which: '监督人揭示截止后的第一期开奖号码' },
         revealHours: 24,
         ifWitnessSilent: 'public_only',
         weights,
@@ -78,10 +78,10 @@ describe('the draw page of a witnessed ballot', () => {
     const publicNumber = {
       value: '01 02 03 04 05 + 06 07',
       source: '中国体育彩票官网',
-      publishedAt: closePlus(slot, HOUR_MS).toISOString(),
+      publishedAt: closePlus(slot, 25 * HOUR_MS).toISOString(),
     };
     expect((await as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, publicNumber)).status).toBe(201);
-    await tickAt(closePlus(slot, 2 * HOUR_MS));
+    await tickAt(closePlus(slot, 26 * HOUR_MS));
     draw = await view(service.id, slot.id);
     expect(draw.status).toBe('drawn');
     const steps = checkSteps(draw);

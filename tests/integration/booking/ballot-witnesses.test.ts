@@ -23,7 +23,7 @@ const RULES = {
   ballotHours: 48,
   draw: {
     witnesses: WITNESSES,
-    publicSource: { name: '中国福利彩票 双色球', which: '报名截止后的第一期开奖号码' },
+    publicSource: { name: '中国福利彩票 双色球', which: '监督人揭示截止后的第一期开奖号码' },
     revealHours: 24,
     ifWitnessSilent: 'public_only' as const,
     weights: { normal: 2, restricted: 1 },
@@ -132,7 +132,14 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
       publishedAt: new Date(Date.now() - HOUR_MS).toISOString(),
     };
     expect(codeOf(await as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, early))).toBe('409 PUBLIC_NUMBER_TOO_EARLY');
-    const publicNumber = { ...early, publishedAt: closePlus(slot, 2 * HOUR_MS).toISOString() };
+    // Published after the close but before the witnesses' reveal deadline: the last witness could compute the
+    // public-only order from it and the list hash, and stay silent when it suits them. Refused too.
+    const beforeDeadline = { ...early, publishedAt: closePlus(slot, 23 * HOUR_MS).toISOString() };
+    const refused = await as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, beforeDeadline);
+    expect(codeOf(refused)).toBe('409 PUBLIC_NUMBER_TOO_EARLY');
+    expect(refused.body.error.message).toMatch(/reveal deadline/);
+    expect((await view(svc.id, slot.id)).publicNumber).toBeNull();
+    const publicNumber = { ...early, publishedAt: closePlus(slot, 26 * HOUR_MS).toISOString() };
     expect((await as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, publicNumber)).status).toBe(201);
 
     // The list, the public number and all secrets but one: the view has no seed and no order, and no secret either.
@@ -145,9 +152,12 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
     expect(draw.witnesses.find((w) => w.userId === 'u-staff-guo')!.revealedAt).not.toBeNull();
     expect(draw.publicNumber?.value).toBe(publicNumber.value);
 
-    // The last reveal: tick draws at its next run.
+    // The last reveal: every input is in, but the number's publication is still to come; tick draws at its first
+    // run from that moment.
     expect((await as('u-res-wang').post(`/slots/${slot.id}/draw/reveals`, { secret: secrets['u-res-wang'] })).status).toBe(201);
     await tickAt(closePlus(slot, 3 * HOUR_MS + 60_000));
+    expect((await view(svc.id, slot.id)).status).toBe('committed');
+    await tickAt(closePlus(slot, 26 * HOUR_MS + 60_000));
     draw = await view(svc.id, slot.id);
     expect(draw.status).toBe('drawn');
     expect(draw.path).toBe('all');
@@ -190,7 +200,7 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
     const publicNumber = {
       value: '05 09 14 20 26 33 + 02',
       source: '中国福利彩票官网',
-      publishedAt: closePlus(slot, HOUR_MS).toISOString(),
+      publishedAt: closePlus(slot, 25 * HOUR_MS).toISOString(),
     };
     expect((await as('u-staff-guo').post(`/slots/${slot.id}/draw/public-number`, publicNumber)).status).toBe(201);
 
@@ -208,7 +218,10 @@ describe('a ballot whose seed nobody holds alone: witnesses commit and reveal, a
     ).toHaveLength(1);
     expect((await view(svc.id, slot.id)).status).toBe('committed');
 
+    // Past the deadline but before the number was published: still waiting.
     await tickAt(closePlus(slot, 24 * HOUR_MS + 60_000));
+    expect((await view(svc.id, slot.id)).status).toBe('committed');
+    await tickAt(closePlus(slot, 26 * HOUR_MS));
     const draw = await view(svc.id, slot.id);
     expect(draw.status).toBe('drawn');
     expect(draw.path).toBe('public_only');

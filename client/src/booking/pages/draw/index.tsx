@@ -157,7 +157,9 @@ export default function Draw() {
                 </View>
               </View>
             ) : (
-              <View className="muted">截止后公布,尚未录入</View>
+              <View className="muted">
+                {draw.revealBy ? `监督人揭示截止(${formatTime(draw.revealBy)})之后公布,尚未录入` : '报名截止后公布,尚未录入'}
+              </View>
             )}
             {draw.redrawSource && draw.redrawAt && (
               <View className="redraw-number">

@@ -95,7 +95,9 @@ export default function DrawSheet() {
               {draw.publicSource.name},{draw.publicSource.which}
               {draw.publicNumber
                 ? `:${draw.publicNumber.value}(${draw.publicNumber.source},${formatTime(draw.publicNumber.publishedAt)}公布)`
-                : ':截止后公布'}
+                : draw.revealBy
+                  ? `:监督人揭示期限(${formatTime(draw.revealBy)})之后公布`
+                  : ':截止后公布'}
             </View>
           )}
           {draw.redrawSource && draw.redrawAt && (
