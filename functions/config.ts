@@ -69,6 +69,12 @@ export const userCacheMs = (): number => {
   return Number.isInteger(value) && value >= 0 && env('USER_CACHE_MS') !== undefined ? value : 5_000;
 };
 
+/** How long a container keeps reference data a hot write reads (functions/data/ref-cache.ts), REF_CACHE_MS. */
+export const refCacheMs = (): number => {
+  const value = Number(env('REF_CACHE_MS'));
+  return Number.isInteger(value) && value >= 0 && env('REF_CACHE_MS') !== undefined ? value : 5_000;
+};
+
 /** Limits against floods, per user; counted in DynamoDB because Lambda runs many instances. */
 export const limits = () => ({
   /** Wishes a resident may post (or have posted for them) in any rolling hour. */

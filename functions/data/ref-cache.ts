@@ -1,15 +1,13 @@
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MetadataBearer } from '@smithy/types';
-import { tableName } from '../config';
+import { refCacheMs, tableName } from '../config';
 import { db } from './db';
 
 /**
  * Reference data a hot write needs but cannot turn into a condition (a building's grid, a category's skill, the
- * teams, agreements and loads routing ranks), kept per container for a few seconds (REF_CACHE_MS). Another
+ * teams, agreements and loads routing ranks), kept per container for a few seconds (refCacheMs(), 5 s). Another
  * container's change is seen here within that window; a change written through this container's client (any
  * Put, Update, Delete or transaction touching such an item) drops at once the entries it makes stale.
  */
-export const REF_CACHE_MS = 5_000;
-
 const entries = new Map<string, { until: number; table: string; value: Promise<unknown> }>();
 /** Which cached entries (by key prefix) a write of an item (by partition prefix) makes stale. */
 const STALE: Record<string, readonly string[]> = {
@@ -30,7 +28,7 @@ export function refCached<T>(key: string, read: () => Promise<T>): Promise<T> {
   const hit = entries.get(key);
   if (hit && hit.until > now && hit.table === tableName()) return hit.value as Promise<T>;
   const value = read();
-  entries.set(key, { until: now + REF_CACHE_MS, table: tableName(), value });
+  entries.set(key, { until: now + refCacheMs(), table: tableName(), value });
   value.catch(() => entries.delete(key));
   return value;
 }

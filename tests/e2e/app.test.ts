@@ -289,6 +289,17 @@ describe('the mini-program in a browser', () => {
         )
         .catch(() => undefined);
       expect(await page.locator('.page.elder:visible').count()).toBe(1);
+      // ...and the one shown may itself still be sliding in from the right: measure it once it has arrived.
+      await page
+        .waitForFunction(
+          () => {
+            const shown = [...document.querySelectorAll('.page.elder')].find((e) => e.getBoundingClientRect().height > 0);
+            return shown !== undefined && Math.abs(shown.getBoundingClientRect().left) < 1;
+          },
+          undefined,
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined);
       const report = await measureElderRules(page);
       await screenshot(page, `elder-${name.replace(/[^\w]+/g, '-').replace(/-+$/, '')}`);
       expect(report.violations).toEqual([]);
