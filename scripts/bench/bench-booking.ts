@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort } from '../processes';
 import { LOCAL_AWS_ENV, startLocalDynamo } from '../local-dynamodb';
 import { LOCAL_RUNNER_ENV } from '../local-env';
+import { benchEnv, measurer, printComparison } from './measure';
 
 /**
  * `npm run bench` (booking part): 20 concurrent clients book, then join full slots' waiting lists, through
@@ -20,27 +19,10 @@ import { LOCAL_RUNNER_ENV } from '../local-env';
  */
 const CLIENTS = 20;
 const SLOTS = 10;
-const RATIO_TARGET = 1.5;
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-interface Run {
-  latencies: number[];
-  seconds: number;
-  units: { read: number; write: number };
-  /** DynamoDB calls by command, over the run. */
-  calls: Map<string, number>;
-}
-
 async function main(): Promise<void> {
   const dynamo = await startLocalDynamo({ port: await freePort() });
   Object.assign(process.env, LOCAL_AWS_ENV, LOCAL_RUNNER_ENV, {
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    TABLE_NAME: `bench-${randomUUID().slice(0, 8)}`,
-    STAGE: 'test',
-    LOG_LEVEL: 'SILENT',
-    JWT_SECRET: 'a-bench-secret-that-is-long-enough-for-hs256',
-    LIMIT_WRITES_PER_MINUTE: '100000',
+    ...benchEnv(dynamo.endpoint),
   });
   try {
     // Loaded only now, so every module sees the bench's table and endpoint.
@@ -49,9 +31,7 @@ async function main(): Promise<void> {
     const { seedDemoData } = await import('../seed');
     const { request, tokenOf } = await import('../../tests/helpers/api');
     const { addResidents } = await import('../../tests/helpers/people');
-    const { aroundDb } = await import('../../tests/helpers/db-calls');
     const { testService, slotIn, DAY_MS } = await import('../../tests/helpers/booking');
-    const { db } = await import('../../functions/data/db');
     const { getUser } = await import('../../functions/data/users');
     const { getSlot } = await import('../../functions/data/booking/slots');
     const { planItems } = await import('../../functions/booking/commit');
@@ -60,60 +40,8 @@ async function main(): Promise<void> {
     const { writeLimitItem } = await import('../../functions/data/rate-limits');
     const { newBooking } = await import('../../shared/domain/booking/view');
     const { bookingNotes } = await import('../../shared/domain/booking/notify');
-    const { backoffMs } = await import('../../functions/data/retry');
-    const { isCancelled } = await import('../../functions/data/transactions');
 
-    // Every call the process makes reports what it consumed: summed into `units` while a run measures.
-    let units = { read: 0, write: 0 };
-    let calls = new Map<string, number>();
-    const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand']);
-    aroundDb(async (call, next) => {
-      call.input.ReturnConsumedCapacity ??= 'TOTAL';
-      calls.set(call.command, (calls.get(call.command) ?? 0) + 1);
-      const out = await next();
-      const consumed = out?.output?.ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        const read = c.ReadCapacityUnits ?? (READS.has(call.command) ? (c.CapacityUnits ?? 0) : 0);
-        const write = c.WriteCapacityUnits ?? (READS.has(call.command) ? 0 : (c.CapacityUnits ?? 0));
-        units.read += read;
-        units.write += write;
-      }
-      return out;
-    });
-
-    /** Runs `jobs` with `CLIENTS` workers, each taking the next job; each job's latency in ms, the wall time, the units consumed. */
-    async function run(jobs: (() => Promise<void>)[]): Promise<Run> {
-      const latencies: number[] = [];
-      let next = 0;
-      units = { read: 0, write: 0 };
-      calls = new Map();
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
-          while (next < jobs.length) {
-            const job = jobs[next++];
-            const t = performance.now();
-            await job();
-            latencies.push(performance.now() - t);
-          }
-        }),
-      );
-      // Copied now: what comes after the run (building the next one) is not its own.
-      return { latencies, seconds: (performance.now() - started) / 1000, units: { ...units }, calls: new Map(calls) };
-    }
-
-    /** One TransactWriteItems through the SDK alone, sent again after a collision (with the handler's backoff). */
-    async function transactRaw(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>) {
-      for (let n = 0; ; n++) {
-        try {
-          await db().send(new TransactWriteCommand({ TransactItems: items }));
-          return;
-        } catch (error) {
-          if (!isCancelled(error) || n > 200) throw error;
-          await new Promise((r) => setTimeout(r, backoffMs(n)));
-        }
-      }
-    }
+    const { run, transactRaw } = await measurer(CLIENTS);
 
     await ensureTable(localClient(dynamo.endpoint), process.env.TABLE_NAME!);
     await seedDemoData();
@@ -178,40 +106,6 @@ async function main(): Promise<void> {
       return [...items, writeLimitItem(user.id, new Date())];
     };
 
-    const rate = (r: Run) => r.latencies.length / r.seconds;
-    const table = (title: string, unit: string, handler: Run, floor: Run, handlerPath: string, floorPath: string) => {
-      const ops = handler.latencies.length;
-      console.log(`\n${title}: ${CLIENTS} concurrent clients, ${ops} each way, DynamoDB Local`);
-      console.log(['path'.padEnd(44), `${unit}/s`.padStart(12), 'p50 ms', 'p99 ms', 'RCU/op', 'WCU/op'].join('  '));
-      for (const [name, r] of [
-        [handlerPath, handler],
-        [floorPath, floor],
-      ] as const) {
-        const n = r.latencies.length;
-        console.log(
-          [
-            name.padEnd(44),
-            rate(r).toFixed(1).padStart(12),
-            pct(r.latencies, 50).toFixed(1).padStart(6),
-            pct(r.latencies, 99).toFixed(1).padStart(6),
-            (r.units.read / n).toFixed(1).padStart(6),
-            (r.units.write / n).toFixed(1).padStart(6),
-          ].join('  '),
-        );
-      }
-      for (const [name, r] of [
-        ['handler', handler],
-        ['floor', floor],
-      ] as const) {
-        const per = [...r.calls].map(([c, n]) => `${c.replace(/Command$/, '')} ${(n / r.latencies.length).toFixed(2)}`).join(', ');
-        console.log(`  calls per op, ${name}: ${per}`);
-      }
-      const ratio = rate(floor) / rate(handler);
-      console.log(
-        `${title} ratio floor/handler: ${ratio.toFixed(2)} in throughput, ${(pct(handler.latencies, 50) / pct(floor.latencies, 50)).toFixed(2)} at p50 (target ≤ ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`,
-      );
-    };
-
     // Booking: each client books each of the slots once.
     const bookSlots = await open(bookService, 3 * DAY_MS, 100);
     const bookFloorSlots = await open(bookService, 4 * DAY_MS, 100);
@@ -258,14 +152,19 @@ async function main(): Promise<void> {
       ),
     );
 
-    table('booking', 'bookings', booked, bookFloor, 'handler stack (POST /bookings)', 'floor: raw TransactWriteItems');
-    table(
+    printComparison(
+      'booking',
+      'bookings',
+      CLIENTS,
+      ['handler stack (POST /bookings)', booked],
+      ['floor: raw TransactWriteItems', bookFloor],
+    );
+    printComparison(
       'waiting-list join',
       'joins',
-      joined,
-      joinFloor,
-      'handler stack (POST /bookings, waitlist)',
-      'floor: raw UpdateItem + TransactWriteItems',
+      CLIENTS,
+      ['handler stack (POST /bookings, waitlist)', joined],
+      ['floor: raw UpdateItem + TransactWriteItems', joinFloor],
     );
   } finally {
     await dynamo.stop();

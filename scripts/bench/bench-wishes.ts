@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort } from '../processes';
 import { LOCAL_AWS_ENV, startLocalDynamo } from '../local-dynamodb';
 import { LOCAL_RUNNER_ENV } from '../local-env';
+import { benchEnv, type Items, measurer, printComparison } from './measure';
 
 /**
  * `npm run bench` (wishes part): 20 concurrent clients post wishes, then 20 volunteers claim wishes routed to their
@@ -22,27 +22,10 @@ import { LOCAL_RUNNER_ENV } from '../local-env';
  */
 const CLIENTS = 20;
 const PER_CLIENT = 10;
-const RATIO_TARGET = 1.5;
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-interface Run {
-  latencies: number[];
-  seconds: number;
-  units: { read: number; write: number };
-  /** DynamoDB calls made during the run, by command. */
-  calls: Map<string, number>;
-}
-
 async function main(): Promise<void> {
   const dynamo = await startLocalDynamo({ port: await freePort() });
   Object.assign(process.env, LOCAL_AWS_ENV, LOCAL_RUNNER_ENV, {
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    TABLE_NAME: `bench-${randomUUID().slice(0, 8)}`,
-    STAGE: 'test',
-    LOG_LEVEL: 'SILENT',
-    JWT_SECRET: 'a-bench-secret-that-is-long-enough-for-hs256',
-    LIMIT_WRITES_PER_MINUTE: '100000',
+    ...benchEnv(dynamo.endpoint),
     // Every resident posts PER_CLIENT + 1 wishes within the hour: a limit just above, counted by the post log.
     LIMIT_WISHES_PER_HOUR: String(PER_CLIENT + 2),
     LIMIT_OPEN_WISHES: '1000',
@@ -55,8 +38,6 @@ async function main(): Promise<void> {
     const { TEAMS } = await import('../demo-data');
     const { request, tokenOf } = await import('../../tests/helpers/api');
     const { addResidents, addVolunteers } = await import('../../tests/helpers/people');
-    const { aroundDb } = await import('../../tests/helpers/db-calls');
-    const { db } = await import('../../functions/data/db');
     const { tableName } = await import('../../functions/config');
     const { getUser } = await import('../../functions/data/users');
     const { getTeam, putTeam } = await import('../../functions/data/teams');
@@ -72,68 +53,10 @@ async function main(): Promise<void> {
     const { newWish } = await import('../../shared/domain/wish-create');
     const { noticesFor } = await import('../../shared/domain/wish-notify');
     const { applyAction } = await import('../../shared/domain/wish-transition');
-    const { backoffMs } = await import('../../functions/data/retry');
-    const { isCancelled } = await import('../../functions/data/transactions');
-    type Items = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-    // Every call the process makes reports what it consumed: summed into `units` while a run measures.
-    // Counted only while a run measures: the floor's items are built between runs, with reads of their own.
-    let measuring = false;
-    let units = { read: 0, write: 0 };
-    let calls = new Map<string, number>();
-    const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand']);
-    aroundDb(async (call, next) => {
-      call.input.ReturnConsumedCapacity ??= 'TOTAL';
-      const counting = measuring;
-      if (counting) calls.set(call.command, (calls.get(call.command) ?? 0) + 1);
-      const out = await next();
-      if (!counting) return out;
-      const consumed = out?.output?.ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        units.read += c.ReadCapacityUnits ?? (READS.has(call.command) ? (c.CapacityUnits ?? 0) : 0);
-        units.write += c.WriteCapacityUnits ?? (READS.has(call.command) ? 0 : (c.CapacityUnits ?? 0));
-      }
-      return out;
-    });
-
+    const { run, transactRaw } = await measurer(CLIENTS);
     /** Jobs by client, interleaved: the first CLIENTS jobs are one per client, so no client runs two at once. */
     const interleave = <T>(perClient: T[][]): T[] => Array.from({ length: PER_CLIENT }, (_, j) => perClient.map((jobs) => jobs[j])).flat();
-
-    /** Runs `jobs` with `CLIENTS` workers, each taking the next job; each job's latency in ms, the wall time, the units consumed. */
-    async function run(jobs: (() => Promise<void>)[]): Promise<Run> {
-      const latencies: number[] = [];
-      let next = 0;
-      units = { read: 0, write: 0 };
-      calls = new Map();
-      measuring = true;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
-          while (next < jobs.length) {
-            const job = jobs[next++];
-            const t = performance.now();
-            await job();
-            latencies.push(performance.now() - t);
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      measuring = false;
-      return { latencies, seconds, units, calls };
-    }
-
-    /** One TransactWriteItems through the SDK alone, sent again after a collision (with the handler's backoff). */
-    async function transactRaw(items: Items) {
-      for (let n = 0; ; n++) {
-        try {
-          await db().send(new TransactWriteCommand({ TransactItems: items }));
-          return;
-        } catch (error) {
-          if (!isCancelled(error) || n > 200) throw error;
-          await new Promise((r) => setTimeout(r, backoffMs(n)));
-        }
-      }
-    }
 
     /** The per-minute write count, as one item of a transaction (as the handler counts it: rate-limits.ts). */
     const writeCount = (userId: string, now: Date): Items[number] => {
@@ -300,34 +223,14 @@ async function main(): Promise<void> {
     );
     const claimFloor = await run(claimFloorJobs);
 
-    const rate = (r: Run) => r.latencies.length / r.seconds;
-    const table = (title: string, unit: string, handler: Run, floor: Run, handlerPath: string, floorPath: string) => {
-      console.log(`\n${title}: ${CLIENTS} concurrent clients, ${handler.latencies.length} each way, DynamoDB Local`);
-      console.log(['path'.padEnd(44), `${unit}/s`.padStart(12), 'p50 ms', 'p99 ms', 'RCU/op', 'WCU/op', 'DynamoDB calls/op'].join('  '));
-      for (const [name, r] of [
-        [handlerPath, handler],
-        [floorPath, floor],
-      ] as const) {
-        const n = r.latencies.length;
-        console.log(
-          [
-            name.padEnd(44),
-            rate(r).toFixed(1).padStart(12),
-            pct(r.latencies, 50).toFixed(1).padStart(6),
-            pct(r.latencies, 99).toFixed(1).padStart(6),
-            (r.units.read / n).toFixed(1).padStart(6),
-            (r.units.write / n).toFixed(1).padStart(6),
-            [...r.calls].map(([c, k]) => `${c.replace(/Command$/, '')} ${(k / n).toFixed(2)}`).join(', '),
-          ].join('  '),
-        );
-      }
-      const ratio = rate(floor) / rate(handler);
-      console.log(
-        `${title} ratio floor/handler: ${ratio.toFixed(2)} in throughput, ${(pct(handler.latencies, 50) / pct(floor.latencies, 50)).toFixed(2)} at p50 (target ≤ ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'ok' : 'OVER'}`,
-      );
-    };
-    table('wish post', 'posts', posted, postFloor, 'handler stack (POST /wishes)', 'floor: raw TransactWriteItems');
-    table('claim', 'claims', claimed, claimFloor, 'handler stack (POST /wishes/{id}/claim)', 'floor: raw TransactWriteItems');
+    printComparison('wish post', 'posts', CLIENTS, ['handler stack (POST /wishes)', posted], ['floor: raw TransactWriteItems', postFloor]);
+    printComparison(
+      'claim',
+      'claims',
+      CLIENTS,
+      ['handler stack (POST /wishes/{id}/claim)', claimed],
+      ['floor: raw TransactWriteItems', claimFloor],
+    );
   } finally {
     await dynamo.stop();
   }
