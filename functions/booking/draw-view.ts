@@ -1,7 +1,6 @@
 import { notFound } from '../../shared/errors';
 import { notVerified } from '../../shared/domain/membership';
-import { HOW_TO_CHECK, HOW_TO_CHECK_V2, parseList, weightClassesOf } from '../../shared/domain/booking/ballot';
-import { HOUR_MS, iso } from '../../shared/domain/beijing-time';
+import { drawDeadlines, HOW_TO_CHECK, HOW_TO_CHECK_V2, parseList, weightClassesOf } from '../../shared/domain/booking/ballot';
 import { maskName } from '../../shared/domain/wish-view';
 import type { DrawView, DrawWitness } from '../../shared/schemas/draws';
 import type { Slot } from '../../shared/schemas/slots';
@@ -41,10 +40,8 @@ async function openView(slot: Slot): Promise<Omit<DrawView, 'myTickets' | 'howTo
     seed: null,
     seedInput: null,
     path: null,
-    revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
+    ...drawDeadlines(closedAt, rules),
     remindedAt: null,
-    redrawAt: rules.redraw ? iso(Date.parse(closedAt) + (rules.revealHours + rules.redraw.hoursAfterReveal) * HOUR_MS) : null,
-    redrawSource: rules.redraw?.source ?? null,
     redrawNumber: null,
     witnesses: rules.witnesses.map((userId, i) => ({
       userId,

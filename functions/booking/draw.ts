@@ -1,4 +1,13 @@
-import { canonicalList, parseList, rankWith, runDraw, seedInputOf, seedWitnesses, weightFor } from '../../shared/domain/booking/ballot';
+import {
+  canonicalList,
+  drawDeadlines,
+  parseList,
+  rankWith,
+  runDraw,
+  seedInputOf,
+  seedWitnesses,
+  weightFor,
+} from '../../shared/domain/booking/ballot';
 import { HOUR_MS, iso, whenText } from '../../shared/domain/beijing-time';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { bookingNotes } from '../../shared/domain/booking/notify';
@@ -60,10 +69,8 @@ async function frozenDraw(slot: Slot, nowIso: string): Promise<StoredDraw> {
       seed: null,
       seedInput: null,
       path: null,
-      revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
+      ...drawDeadlines(closedAt, rules),
       remindedAt: null,
-      redrawAt: rules.redraw ? iso(Date.parse(closedAt) + (rules.revealHours + rules.redraw.hoursAfterReveal) * HOUR_MS) : null,
-      redrawSource: rules.redraw?.source ?? null,
       redrawNumber: null,
       witnesses: witnesses.map(({ id, user }) => ({
         userId: id,

@@ -1,4 +1,6 @@
 import type { Draw, DrawEntry } from '../../schemas/draws';
+import type { DrawRules } from '../../schemas/services';
+import { HOUR_MS, iso } from '../beijing-time';
 import { sha256Hex } from '../sha256';
 
 /**
@@ -282,3 +284,10 @@ export const HOW_TO_CHECK = [
   '3. 对每张签号,计算“种子:签号:0”的 SHA-256(权重为 2 的再算“种子:签号:1”,取较大的一个),按从大到小排序,就是抽签名次。',
   '4. 名次在座位数以内的中签,其余按名次进入候补。',
 ];
+
+/** When a witnessed draw's reveals end and, under `redraw_at`, when its re-draw comes: both from the close and the rules. */
+export const drawDeadlines = (closedAt: string, rules: DrawRules) => ({
+  revealBy: iso(Date.parse(closedAt) + rules.revealHours * HOUR_MS),
+  redrawAt: rules.redraw ? iso(Date.parse(closedAt) + (rules.revealHours + rules.redraw.hoursAfterReveal) * HOUR_MS) : null,
+  redrawSource: rules.redraw?.source ?? null,
+});
