@@ -1,7 +1,7 @@
 import { mayReadFigures } from '../../shared/domain/figures-access';
 import { categoriesOf, figuresOf } from '../../shared/domain/figures';
 import { isOnWall, toWallItem } from '../../shared/domain/wish-view';
-import { notFound } from '../../shared/errors';
+import { invalid, notFound } from '../../shared/errors';
 import type { MonthlyReport, ReportQuery } from '../../shared/schemas/figures';
 import type { User } from '../../shared/schemas/users';
 import { readableCommunities } from '../auth/scope';
@@ -26,7 +26,9 @@ const LOOKED_AT = 300;
 export async function readReport(user: User, q: ReportQuery, now: Date): Promise<MonthlyReport> {
   const readable = await readableCommunities(user);
   const communityId = q.communityId ?? user.home?.communityId ?? readable[0] ?? user.staffCommunityIds[0];
-  const place = communityId ? await getPlace(communityId) : null;
+  // Street staff and the operator have no community of their own: they name the one they want.
+  if (!communityId) throw invalid('query.communityId', 'say which community: communityId');
+  const place = await getPlace(communityId);
   const reaches =
     place?.kind === 'community' &&
     (readable.includes(place.id) ||

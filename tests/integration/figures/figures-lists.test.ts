@@ -300,6 +300,13 @@ describe('the monthly report', () => {
     }
     expect((await get('u-res-ptn', '/figures/report', { month: MONTH }, MonthlyReport)).received).toBe(1);
   });
+
+  test('street staff and the operator, who have no community of their own, are asked to name one (400)', async () => {
+    for (const who of ['u-street-li', 'u-admin']) {
+      const res = await as(who).get('/figures/report', { query: { month: MONTH } });
+      expect([res.status, res.body.error.code, res.body.error.issues[0].path]).toEqual([400, 'VALIDATION_FAILED', 'query.communityId']);
+    }
+  });
 });
 
 describe('what reading a list or the report costs', () => {
