@@ -113,20 +113,22 @@ export interface WishPartition {
   /** The figure state transitionFigures would read (saveTransition takes it instead of reading again). */
   figures: { timeline: FigureEvent[]; counted: Contribution | null };
   supporters: Set<string>;
+  /** How many times time moved the wish's clock at this version (refreshClock): a write on it holds this too. */
+  clockRev: number | null;
+  /** The items as stored, for a viewer to hand back sealed (functions/wishes/seen.ts). */
+  items: readonly Record<string, unknown>[];
 }
 
 const CountedItem = z.object({ contribution: z.custom<Contribution>((v) => typeof v === 'object' && v !== null) });
+const ClockRev = z.object({ clockRev: z.number().int().optional() });
 
 /**
  * AP: a wish, its timeline, its figure record and its supporters in ONE consistent Query of its partition
- * (`WISH#id`: EVENT#…, FIGURES, SUPPORTER#…, WISH), for a write that must know the wish to decide (a claim, 我也遇到).
+ * (`WISH#id`: EVENT#…, FIGURES, SUPPORTER#…, WISH), for a write that must know the wish to decide (a claim, 我也遇到)
+ * and for the wish's page.
  */
 export async function getWishPartition(id: string): Promise<WishPartition | null> {
-  let wish: Wish | null = null;
-  const timeline: WishEvent[] = [];
-  const figureTimeline: FigureEvent[] = [];
-  let counted: Contribution | null = null;
-  const supporters = new Set<string>();
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
@@ -138,19 +140,34 @@ export async function getWishPartition(id: string): Promise<WishPartition | null
         ExclusiveStartKey: start,
       }),
     );
-    for (const item of out.Items ?? []) {
-      const sk = String(item.SK);
-      if (sk === 'WISH') wish = Wish.parse(item);
-      else if (sk === 'FIGURES') counted = CountedItem.parse(item).contribution;
-      else if (sk.startsWith('SUPPORTER#')) supporters.add(sk.slice('SUPPORTER#'.length));
-      else if (sk.startsWith('EVENT#')) {
-        timeline.push(WishEvent.parse(item));
-        figureTimeline.push(FigureEvent.parse(item));
-      }
-    }
+    items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  return wish ? { wish, timeline, figures: { timeline: figureTimeline, counted }, supporters } : null;
+  return partitionOf(id, items);
+}
+
+/** The partition of wish `id` from its items as stored (a Query's, or a viewer's sealed copy of them), parsed. */
+export function partitionOf(id: string, items: readonly Record<string, unknown>[]): WishPartition | null {
+  let wish: Wish | null = null;
+  let clockRev: number | null = null;
+  const timeline: WishEvent[] = [];
+  const figureTimeline: FigureEvent[] = [];
+  let counted: Contribution | null = null;
+  const supporters = new Set<string>();
+  for (const item of items) {
+    if (item.PK !== wishKey(id).PK) return null;
+    const sk = String(item.SK);
+    if (sk === 'WISH') {
+      wish = Wish.parse(item);
+      clockRev = ClockRev.parse(item).clockRev ?? null;
+    } else if (sk === 'FIGURES') counted = CountedItem.parse(item).contribution;
+    else if (sk.startsWith('SUPPORTER#')) supporters.add(sk.slice('SUPPORTER#'.length));
+    else if (sk.startsWith('EVENT#')) {
+      timeline.push(WishEvent.parse(item));
+      figureTimeline.push(FigureEvent.parse(item));
+    }
+  }
+  return wish ? { wish, timeline, figures: { timeline: figureTimeline, counted }, supporters, clockRev, items } : null;
 }
 
 /** Events of this wish that other items of the same transaction write (as transitionFigures counts them). */
@@ -214,6 +231,8 @@ export interface TransitionWrite {
   extra?: TransactItem[];
   /** The figure state as read with the wish (getWishPartition): then no read here. */
   figureState?: WishPartition['figures'];
+  /** The clock stamp read with the wish (getWishPartition): the write also fails if time moved its clock since. */
+  clockRev?: number | null;
 }
 
 /**
@@ -224,7 +243,15 @@ export interface TransitionWrite {
  * cap, not a race. A conflict on the wish is a StaleWishError (re-read and decide again); any other
  * cancellation is not a stale read.
  */
-export async function saveTransition({ previous, wish, event: bare, caps, extra = [], figureState }: TransitionWrite): Promise<void> {
+export async function saveTransition({
+  previous,
+  wish,
+  event: bare,
+  caps,
+  extra = [],
+  figureState,
+  clockRev,
+}: TransitionWrite): Promise<void> {
   const ends = isOpen(previous.status) && !isOpen(wish.status);
   const loads = loadWrites(previous, wish, caps);
   const event = withFigureFacts(previous, wish, bare);
@@ -237,8 +264,7 @@ export async function saveTransition({ previous, wish, event: bare, caps, extra 
       Put: {
         TableName: tableName(),
         Item: wishItem(wish),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': previous.version },
+        ...versionCondition(previous.version, clockRev),
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
@@ -265,6 +291,14 @@ export async function saveTransition({ previous, wish, event: bare, caps, extra 
   }
 }
 
+/** The wish is still at `version` and, when known, time has not moved its clock since it was read (refreshClock). */
+function versionCondition(version: number, clockRev: number | null | undefined) {
+  if (clockRev === undefined) return { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } };
+  if (clockRev === null)
+    return { ConditionExpression: 'version = :v AND attribute_not_exists(clockRev)', ExpressionAttributeValues: { ':v': version } };
+  return { ConditionExpression: 'version = :v AND clockRev = :cr', ExpressionAttributeValues: { ':v': version, ':cr': clockRev } };
+}
+
 /** A conflict that a re-read settles; the event's own condition failing alone would mean a stored event ahead of the wish. */
 const isRace = (codes: readonly string[]) =>
   isConflict(codes) && !(codes[1] === 'ConditionalCheckFailed' && codes.filter((c) => c !== 'None').length === 1);
@@ -288,12 +322,18 @@ export async function refreshClock(previous: Wish, w: Wish, extra: TransactItem[
     Update: {
       TableName: tableName(),
       Key: wishKey(w.id),
+      // clockRev: a write decided on a copy read before this (a viewer's sealed one) must not undo it.
       UpdateExpression: `SET ${Object.keys(fields)
         .map((k) => `#${k} = :${k}`)
-        .join(', ')}${drop.length ? ` REMOVE ${drop.join(', ')}` : ''}`,
+        .join(', ')}, clockRev = if_not_exists(clockRev, :zero) + :one${drop.length ? ` REMOVE ${drop.join(', ')}` : ''}`,
       ConditionExpression: 'version = :v',
       ExpressionAttributeNames: Object.fromEntries(Object.keys(fields).map((k) => [`#${k}`, k])),
-      ExpressionAttributeValues: { ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])), ':v': previous.version },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])),
+        ':v': previous.version,
+        ':zero': 0,
+        ':one': 1,
+      },
     },
   };
   try {

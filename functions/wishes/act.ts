@@ -11,12 +11,12 @@ import type { AnyActionBody, UserAction, Wish, WishDetail, WishEvent } from '../
 import { notificationWrites } from '../data/notifications';
 import { categoryIn } from '../data/places';
 import { clockContext } from '../data/settings';
-import { isSupporter } from '../data/supporters';
 import { getTeam } from '../data/teams';
 import { optimistic } from '../data/retry';
-import { ClaimLimitError, getWish, getWishWithTimeline, saveTransition } from '../data/wishes';
+import { ClaimLimitError, getWish, getWishPartition, getWishWithTimeline, saveTransition } from '../data/wishes';
 import { mergeWrites } from './merge';
 import { managersAt, membersToTell, rankFor } from './routing';
+import { sealSeen } from './seen';
 import { partnerGone } from './withdraw';
 
 /** The wish as this viewer may see it, its timeline, and what they may do next. */
@@ -32,10 +32,17 @@ export function detailFor(viewer: User, wish: Wish, timeline: WishEvent[], suppo
   };
 }
 
-export async function loadDetail(viewer: User, id: string): Promise<WishDetail> {
-  const [found, supporting] = await Promise.all([getWishWithTimeline(id), isSupporter(id, viewer.id)]);
+/**
+ * The wish's page, from one read of its partition. Asked with `now` (GET /wishes/{id}), a volunteer who may claim
+ * it also gets the partition sealed (seen.ts), so the claim needs no read of its own.
+ */
+export async function loadDetail(viewer: User, id: string, now?: Date): Promise<WishDetail> {
+  const found = await getWishPartition(id);
+  const supporting = found?.supporters.has(viewer.id) ?? false;
   if (!found || !canView(relationTo(viewer, found.wish, supporting))) throw notFound('wish');
-  return detailFor(viewer, found.wish, found.timeline, supporting);
+  const detail = detailFor(viewer, found.wish, found.timeline, supporting);
+  const seen = now && detail.allowedActions.includes('claim') ? sealSeen(viewer, found, now) : undefined;
+  return seen ? { ...detail, seen } : detail;
 }
 
 /**

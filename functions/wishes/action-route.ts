@@ -33,9 +33,9 @@ export const actionRoute = (action: UserAction) =>
     ({ user, path, body, now }): Promise<WishDetail> => actOnWish(user, path.id, action, body, now),
   );
 
-/** POST /wishes/{id}/claim: a read of the wish, then one transaction with the write limit in it (claim.ts). */
+/** POST /wishes/{id}/claim: one transaction with the write limit in it, after a read unless `seen` spares it (claim.ts). */
 export const claimRoute = () =>
   route(
     { roles: ROLES.claim, path: WishIdPath, body: ActionBodies.claim, limit: 'in-transaction' },
-    ({ user, path, now, writeLimit }): Promise<WishDetail> => claimWish(user, path.id, now, writeLimit),
+    ({ user, path, body, now, writeLimit }): Promise<WishDetail> => claimWish(user, path.id, now, writeLimit, body.seen),
   );

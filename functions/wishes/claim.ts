@@ -15,11 +15,12 @@ import { getTeam } from '../data/teams';
 import type { TransactItem } from '../data/transactions';
 import { ClaimLimitError, getWishPartition, StaleWishError, saveTransition } from '../data/wishes';
 import { detailFor } from './act';
+import { openSeen } from './seen';
 import { membersToTell } from './routing';
 
 /**
- * A volunteer claims a wish routed to their team: one consistent Query of the wish's partition (the wish, its
- * timeline, its figure record), then one TransactWriteItems that puts the claimed wish only on the version read
+ * A volunteer claims a wish routed to their team: the wish's partition (the wish, its timeline, its figure record)
+ * as the wish's page showed it to them (`seen`, sealed: no read), else one consistent Query of it; then one TransactWriteItems that puts the claimed wish only on the version read
  * (which holds every rule checked: its status, its team, its owner, not with the council), with its event, the
  * team's and the volunteer's open-claim counts under their caps, the figures, the notices and the caller's
  * write-limit count. The answer is built from what was read and written: no read after. The team (its caps and
@@ -27,9 +28,10 @@ import { membersToTell } from './routing';
  * few seconds old at most). A lost race reads again, so of any number of concurrent claimants one holds the wish
  * and the others are answered ALREADY_CLAIMED; the holder claiming again (a retry) gets the wish back.
  */
-export async function claimWish(user: User, id: string, now: Date, writeLimit: TransactItem): Promise<WishDetail> {
-  return optimistic('claim a wish', async () => {
-    const found = await getWishPartition(id);
+export async function claimWish(user: User, id: string, now: Date, writeLimit: TransactItem, seen?: string): Promise<WishDetail> {
+  return optimistic('claim a wish', async (attempt) => {
+    // The wish as its page showed this volunteer (seen.ts) spares the read; a retry after a lost race reads.
+    const found = (attempt === 0 ? openSeen(seen, user, id, now) : null) ?? (await getWishPartition(id));
     if (!found) throw notFound('wish');
     const { wish, timeline } = found;
     const supporting = found.supporters.has(user.id);
@@ -57,6 +59,7 @@ export async function claimWish(user: User, id: string, now: Date, writeLimit: T
         caps: team ? { teamCap: team.teamCap, memberCap: team.memberCap } : undefined,
         extra: [writeLimit, ...notificationWrites(noticesFor(wish, next.wish, next.event, audience), now.toISOString())],
         figureState: found.figures,
+        clockRev: found.clockRev,
       });
     } catch (error) {
       if (error instanceof ClaimLimitError)

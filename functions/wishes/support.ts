@@ -50,6 +50,7 @@ export async function support(user: User, id: string, now: Date, writeLimit?: Tr
         event: next.event,
         extra: [supportPut({ wishId: id, userId: user.id, at: now.toISOString() }), ...(writeLimit ? [writeLimit] : []), ...told],
         figureState: found.figures,
+        clockRev: found.clockRev,
       });
       return detailFor(user, next.wish, [...found.timeline, next.event], true);
     },

@@ -6,7 +6,7 @@ import { benchEnv, type Items, measurer, printComparison } from './measure';
 
 /**
  * `npm run bench` (wishes part): 20 concurrent clients post wishes, then 20 volunteers claim wishes routed to their
- * team (each a different wish), through the whole handler stack (middy, auth, validation, the wish service) on
+ * team (each a different wish; first from the wish's page, with the copy it showed, then from the inbox), through the whole handler stack (middy, auth, validation, the wish service) on
  * DynamoDB Local, beside raw DynamoDB calls of the same items through the SDK alone, at the same concurrency, in
  * the same run: the floor. A post's floor is its one TransactWriteItems (the wish, its events, the key's record,
  * the post log, the open-wish count, the write-limit count, the notices, the figures); a claim's is its one
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
     const posters = await addResidents(CLIENTS, 'bench-post');
     const floorPosters = await addResidents(CLIENTS, 'bench-floor-post');
-    const claimOwners = await addResidents(CLIENTS * 2, 'bench-owner');
+    const claimOwners = await addResidents(CLIENTS * 3, 'bench-owner');
     const warmOwners = await addResidents(CLIENTS, 'bench-warm-owner');
     const volunteers = await addVolunteers(CLIENTS, 't-gc-nengren', 'u-vol-bench');
     const floorVolunteers = await addVolunteers(CLIENTS, 't-gc-nengren', 'u-vol-bench-floor');
@@ -107,16 +107,26 @@ async function main(): Promise<void> {
       if (res.status !== 201) throw new Error(`post answered ${res.status}: ${res.text}`);
       return res.body.wish.id as string;
     };
+    // A claim from the wish's page hands back the copy the page showed (`seen`); one from the inbox has none.
+    const pages = new Map<string, string | undefined>();
     const claim = async (who: string, id: string) => {
-      const res = await request('POST', `/wishes/${id}/claim`, { token: tokens.get(who), body: {} });
+      const res = await request('POST', `/wishes/${id}/claim`, { token: tokens.get(who), body: { seen: pages.get(id) } });
       if (res.status !== 200) throw new Error(`claim answered ${res.status}: ${res.text}`);
     };
 
-    // Wishes to claim: PER_CLIENT for each volunteer and for each floor volunteer, posted before the clock starts.
+    // Wishes to claim: PER_CLIENT for each volunteer from the page and from the inbox, and for each floor
+    // volunteer, posted (and the pages read) before the clock starts.
     const toClaim: string[] = [];
+    const fromInbox: string[] = [];
     const floorToClaim: string[] = [];
     for (let i = 0; i < claimOwners.length; i++) {
-      for (let j = 0; j < PER_CLIENT; j++) (i < CLIENTS ? toClaim : floorToClaim).push(await post(claimOwners[i], `bench-own-${i}-${j}`));
+      const into = i < CLIENTS ? toClaim : i < CLIENTS * 2 ? fromInbox : floorToClaim;
+      for (let j = 0; j < PER_CLIENT; j++) into.push(await post(claimOwners[i], `bench-own-${i}-${j}`));
+    }
+    for (const [i, v] of volunteers.entries()) {
+      for (const id of toClaim.slice(i * PER_CLIENT, (i + 1) * PER_CLIENT)) {
+        pages.set(id, (await request('GET', `/wishes/${id}`, { token: tokens.get(v) })).body.seen);
+      }
     }
     // Warm the stack as a container in use is: a post by each resident, a claim by each volunteer.
     for (const p of posters) await post(p, `bench-warm-${p}`);
@@ -188,10 +198,12 @@ async function main(): Promise<void> {
     );
     const postFloor = await run(postFloorJobs);
 
-    // Claims through the stack: each volunteer claims PER_CLIENT wishes of their own (no two on one wish).
-    const claimed = await run(
-      interleave(volunteers.map((v, i) => toClaim.slice(i * PER_CLIENT, (i + 1) * PER_CLIENT).map((id) => () => claim(v, id)))),
-    );
+    // Claims through the stack: each volunteer claims PER_CLIENT wishes of their own (no two on one wish), from
+    // their pages, then PER_CLIENT more from the inbox.
+    const claimsOf = (ids: string[]) =>
+      interleave(volunteers.map((v, i) => ids.slice(i * PER_CLIENT, (i + 1) * PER_CLIENT).map((id) => () => claim(v, id))));
+    const claimed = await run(claimsOf(toClaim));
+    const claimedFromInbox = await run(claimsOf(fromInbox));
 
     // The floor's claims: the transaction a claim writes, built from the wish as read, before the clock starts.
     const team = (await getTeam('t-gc-nengren'))!;
@@ -225,10 +237,17 @@ async function main(): Promise<void> {
 
     printComparison('wish post', 'posts', CLIENTS, ['handler stack (POST /wishes)', posted], ['floor: raw TransactWriteItems', postFloor]);
     printComparison(
-      'claim',
+      'claim from the wish page',
       'claims',
       CLIENTS,
-      ['handler stack (POST /wishes/{id}/claim)', claimed],
+      ['handler stack (POST /wishes/{id}/claim, seen)', claimed],
+      ['floor: raw TransactWriteItems', claimFloor],
+    );
+    printComparison(
+      'claim from the inbox',
+      'claims',
+      CLIENTS,
+      ['handler stack (POST /wishes/{id}/claim, no copy)', claimedFromInbox],
       ['floor: raw TransactWriteItems', claimFloor],
     );
   } finally {

@@ -102,7 +102,12 @@ const OnBehalf = { consent: z.literal(true).optional() };
 
 /** A reason is needed when the team chosen is not the one routing ranks first (an override). */
 export const RouteBody = z.strictObject({ teamId: Id, reason: Reason.optional() });
-export const ClaimBody = z.strictObject({});
+/**
+ * The wish as its page showed this volunteer, sealed by the server (WishDetail.seen): handed back with the claim,
+ * it spares the server a read when nothing changed since. Opaque to the client; optional.
+ */
+export const Seen = z.string().min(1).max(12_000);
+export const ClaimBody = z.strictObject({ seen: Seen.optional() });
 export const StartBody = z.strictObject({});
 export const ReleaseBody = z.strictObject({ reason: Text(500).optional() });
 export const CompleteBody = z.strictObject({ note: Text(500).optional() });
@@ -259,6 +264,8 @@ export const WishDetail = z.object({
   /** Whether the viewer said "me too" to it, and may still. */
   supporting: z.boolean().default(false),
   maySupport: z.boolean().default(false),
+  /** Offered when the viewer may claim it: hand it back with the claim (ClaimBody). */
+  seen: Seen.optional(),
 });
 export type WishDetail = z.infer<typeof WishDetail>;
 

@@ -4,6 +4,7 @@ import { tableName } from '../../functions/config';
 import { db } from '../../functions/data/db';
 import { getTopic, refreshTopic } from '../../functions/data/council/topics';
 import { getTeam, putTeam } from '../../functions/data/teams';
+import { forgetSettings } from '../../functions/data/settings';
 import { getWishWithTimeline } from '../../functions/data/wishes';
 import { as, tokenOf } from '../helpers/api';
 import { recordDbCalls } from '../helpers/db-calls';
@@ -181,29 +182,35 @@ describe('round trips on the happy path, with the signed-in user cached', () => 
     }
   });
 
-  test('a post is exactly one DynamoDB call; a claim is one read of the wish and one transaction', async () => {
+  test('a post is exactly one DynamoDB call; a claim from the wish’s page one; a claim without it one read and one transaction', async () => {
     const [resident] = await addResidents(1, 'r-ww-trips');
     const [volunteer] = await addVolunteers(1, 't-gc-nengren', 'u-vol-ww-trips');
+    // The street's limits and the calendar are kept a minute from their first read, which in a busy suite an
+    // earlier test of this file made: start them afresh, so the warm-up below is what a busy container holds.
+    forgetSettings();
     // Warm this container's caches (the users, the building, category and routing), as a busy one has them. (A
     // claim's own load change drops the routing it cached, here where posts and claims share one process.)
-    const [first, second] = [await as(resident).post('/wishes', LAMP), await as(resident).post('/wishes', LAMP)];
+    const [first, second, third] = [
+      await as(resident).post('/wishes', LAMP),
+      await as(resident).post('/wishes', LAMP),
+      await as(resident).post('/wishes', LAMP),
+    ];
     expect((await as(volunteer).post(`/wishes/${first.body.wish.id}/claim`)).status).toBe(200);
     expect((await as(resident).post('/wishes', LAMP)).status).toBe(201);
+    const page = await as(volunteer).get<WishDetail>(`/wishes/${second.body.wish.id}`);
+    expect(page.body.seen).toEqual(expect.any(String));
     const calls = recordDbCalls();
+    const seen = () => calls.calls.map((c) => `${c.command}${c.input.Key ? ` ${c.input.Key.PK}` : ''}`);
     try {
       expect((await as(resident).post('/wishes', LAMP)).status).toBe(201);
-      expect(calls.calls.map((c) => `${c.command}${c.input.Key ? ` ${c.input.Key.PK}` : ''}`)).toEqual(['TransactWriteItemsCommand']);
+      expect(seen()).toEqual(['TransactWriteItemsCommand']);
       calls.clear();
-      expect((await as(volunteer).post(`/wishes/${second.body.wish.id}/claim`)).status).toBe(200);
-      // One read of the wish's partition and one transaction. In the whole suite a claim here was once seen to
-      // make one more GetItem, not reproduced alone: a per-container cache refreshing. Such a refresh is allowed,
-      // named with its key so a failure says which; any other call fails the test.
-      const seen = calls.calls.map((c) => `${c.command}${c.input.Key ? ` ${c.input.Key.PK}` : ''}`);
-      expect(seen.filter((c) => !c.startsWith('GetItemCommand '))).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
-      expect(
-        seen.filter((c) => c.startsWith('GetItemCommand ') && !/ (TEAM|PLACE|CATEGORY|SKILLS|USER|SETTINGS|CALENDAR|LOAD)#/.test(c)),
-      ).toEqual([]);
-      expect(seen.length).toBeLessThanOrEqual(3);
+      const claimed = await as(volunteer).post<WishDetail>(`/wishes/${second.body.wish.id}/claim`, { seen: page.body.seen });
+      expect([claimed.status, claimed.body.wish.claimantId]).toEqual([200, volunteer]);
+      expect(seen()).toEqual(['TransactWriteItemsCommand']);
+      calls.clear();
+      expect((await as(volunteer).post(`/wishes/${third.body.wish.id}/claim`)).status).toBe(200);
+      expect(seen()).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
     } finally {
       calls.stop();
     }

@@ -75,6 +75,9 @@ export function WishActions({ detail, onDone, onLost }: Props) {
       case 'send_back':
       case 'send_down':
         return reason ? { reason } : '请写下原因';
+      case 'claim':
+        // The wish as this page showed it, sealed by the server: the claim then needs no read there.
+        return detail.seen ? { seen: detail.seen } : {};
       default:
         return {};
     }

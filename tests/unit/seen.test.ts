@@ -1,0 +1,85 @@
+import { partitionOf } from '../../functions/data/wishes';
+import { openSeen, sealSeen } from '../../functions/wishes/seen';
+import type { User } from '../../shared/schemas/users';
+
+/**
+ * The sealed copy of a wish's page (functions/wishes/seen.ts): it opens only for the viewer and the wish it was
+ * sealed for, within its half hour, under the secret that sealed it, and not at all once any character changed.
+ */
+
+const WISH_ITEM = {
+  PK: 'WISH#w1',
+  SK: 'WISH',
+  type: 'wish',
+  id: 'w1',
+  status: 'routed',
+  category: 'cat',
+  categoryName: '电路照明',
+  description: '灯坏了',
+  urgency: 'normal',
+  streetId: 's',
+  communityId: 'com-1',
+  gridId: 'grid-1',
+  buildingId: 'b1',
+  buildingName: '1号楼',
+  flat: '1单元101',
+  ownerId: 'owner',
+  ownerName: '李建国',
+  contactPhone: '13800000002',
+  filedBy: null,
+  teamId: 'team-a',
+  teamName: '能人库',
+  claimantId: null,
+  claimantName: null,
+  rating: null,
+  comment: null,
+  ownerVerified: true,
+  wallConsent: 'hidden',
+  createdAt: '2026-11-23T01:00:00.000Z',
+  updatedAt: '2026-11-23T01:00:00.000Z',
+  version: 2,
+  clockRev: 3,
+};
+const found = partitionOf('w1', [WISH_ITEM, { PK: 'WISH#w1', SK: 'SUPPORTER#r9' }])!;
+const vol = { id: 'vol' } as User;
+const at = new Date('2026-11-28T08:00:00.000Z');
+const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
+
+const saved = process.env.JWT_SECRET;
+afterEach(() => {
+  if (saved === undefined) delete process.env.JWT_SECRET;
+  else process.env.JWT_SECRET = saved;
+});
+
+describe('a sealed copy of a wish', () => {
+  test('opens as the partition it sealed, clock stamp and supporters with it', () => {
+    const opened = openSeen(sealSeen(vol, found, at), vol, 'w1', minutes(29));
+    expect(opened?.wish).toEqual(found.wish);
+    expect([opened?.clockRev, [...(opened?.supporters ?? [])]]).toEqual([3, ['r9']]);
+  });
+
+  test.each([
+    ['for another viewer', { id: 'vol2' } as User, 'w1', minutes(1)],
+    ['for another wish', vol, 'w2', minutes(1)],
+    ['after half an hour', vol, 'w1', minutes(31)],
+    ['dated ahead of the clock', vol, 'w1', minutes(-5)],
+  ])('does not open %s', (_, viewer, wishId, now) => {
+    expect(openSeen(sealSeen(vol, found, at), viewer, wishId, now)).toBeNull();
+  });
+
+  test('does not open under another secret (sealed before a rotation)', () => {
+    process.env.JWT_SECRET = 'a-secret-of-at-least-thirty-two-characters-one';
+    const token = sealSeen(vol, found, at);
+    process.env.JWT_SECRET = 'a-secret-of-at-least-thirty-two-characters-two';
+    expect(openSeen(token, vol, 'w1', at)).toBeNull();
+  });
+
+  test('does not open once any character of it changed, nor reads as text', () => {
+    const token = sealSeen(vol, found, at)!;
+    for (let i = 0; i < token.length; i += 3) {
+      const altered = `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
+      expect(openSeen(altered, vol, 'w1', at)).toBeNull();
+    }
+    expect(Buffer.from(token, 'base64url').toString('latin1')).not.toMatch(/13800000002|owner|WISH#/);
+  });
+});
