@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   type CellChange,
@@ -414,6 +414,19 @@ export async function dropListEntry(scope: CellScope, id: string, month: string,
   await db().send(new DeleteCommand({ TableName: tableName(), Key: { PK: listPk(scope, id, month, figure, part), SK: key } }));
 }
 
+/**
+ * A wish's figure record as recounted (the rebuild), with a step of its wish's clock stamp in the same transaction:
+ * a transition decided on a copy read before (a claim's sealed page) must not count from the record it replaced.
+ */
 export async function putCounted(c: Contribution): Promise<void> {
-  await db().send(new PutCommand(countedPut(c).Put as ConstructorParameters<typeof PutCommand>[0]));
+  const stamp: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: { PK: `WISH#${c.wishId}`, SK: 'WISH' },
+      UpdateExpression: 'SET clockRev = if_not_exists(clockRev, :zero) + :one',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+    },
+  };
+  await db().send(new TransactWriteCommand({ TransactItems: [countedPut(c), stamp] }));
 }

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../shared/errors';
-import { assertAllowed, isRepeatedClaim } from '../../shared/domain/wish-access';
+import { allowedActions, assertAllowed, isRepeatedClaim } from '../../shared/domain/wish-access';
 import { isHeldByClaimant } from '../../shared/domain/wish-machine';
 import { noticesFor } from '../../shared/domain/wish-notify';
 import { applyAction } from '../../shared/domain/wish-transition';
@@ -30,8 +30,10 @@ import { membersToTell } from './routing';
  */
 export async function claimWish(user: User, id: string, now: Date, writeLimit: TransactItem, seen?: string): Promise<WishDetail> {
   return optimistic('claim a wish', async (attempt) => {
-    // The wish as its page showed this volunteer (seen.ts) spares the read; a retry after a lost race reads.
-    const found = (attempt === 0 ? openSeen(seen, user, id, now) : null) ?? (await getWishPartition(id));
+    // The wish as its page showed this volunteer (seen.ts) spares the read while it shows the wish theirs to claim;
+    // one that says otherwise (moved on, or another team's by now) is read afresh, as is every retry.
+    const copy = attempt === 0 ? openSeen(seen, user, id, now) : null;
+    const found = copy && allowedActions(user, copy.wish).includes('claim') ? copy : await getWishPartition(id);
     if (!found) throw notFound('wish');
     const { wish, timeline } = found;
     const supporting = found.supporters.has(user.id);

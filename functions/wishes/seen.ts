@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { User } from '../../shared/schemas/users';
 import { jwtSecret } from '../config';
@@ -15,7 +15,10 @@ const SEEN_MS = 30 * 60_000;
 /** Longer is not offered: such a wish (a long timeline, many supporters) is read again, as without one. */
 export const MAX_SEEN_LENGTH = 12_000;
 
-const key = () => createHash('sha256').update(jwtSecret()).update('\0linli/seen-wish/v1').digest();
+/** Its own key, derived from the signing secret (HKDF): rotating that secret retires every copy with the sessions. */
+const key = () => Buffer.from(hkdfSync('sha256', jwtSecret(), 'linli', 'seen-wish/v1', 32));
+/** A copy is at most MAX_SEEN_LENGTH characters; what it inflates to is bounded all the same. */
+const MAX_INFLATED = 1 << 20;
 
 interface Sealed {
   u: string;
@@ -24,8 +27,12 @@ interface Sealed {
   i: readonly Record<string, unknown>[];
 }
 
-/** The partition sealed for `viewer`, or undefined when it would be too long to carry. */
+/**
+ * The partition sealed for `viewer`, or undefined when it would be too long to carry, or when its timeline does not
+ * end at the wish's version (one event per version): a read that met a transition half-way is not sealed.
+ */
 export function sealSeen(viewer: User, found: WishPartition, now: Date): string | undefined {
+  if (Math.max(0, ...found.timeline.map((e) => e.seq)) !== found.wish.version) return undefined;
   const sealed: Sealed = { u: viewer.id, w: found.wish.id, t: now.getTime(), i: found.items };
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key(), iv);
@@ -55,11 +62,11 @@ function unseal(token: string): Sealed | null {
   const raw = Buffer.from(token, 'base64url');
   if (raw.length < 29) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12), { authTagLength: 16 });
     decipher.setAuthTag(raw.subarray(12, 28));
     const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-    const sealed = JSON.parse(inflateRawSync(plain).toString('utf8')) as Sealed;
-    return typeof sealed.u === 'string' && typeof sealed.w === 'string' && typeof sealed.t === 'number' && Array.isArray(sealed.i)
+    const sealed = JSON.parse(inflateRawSync(plain, { maxOutputLength: MAX_INFLATED }).toString('utf8')) as Sealed;
+    return typeof sealed.u === 'string' && typeof sealed.w === 'string' && Number.isFinite(sealed.t) && Array.isArray(sealed.i)
       ? sealed
       : null;
   } catch {

@@ -68,6 +68,23 @@ describe('the mini-program in a browser', () => {
     expect(await getWish(wish.id)).toMatchObject({ status: 'done', claimantId: 'u-vol-zhang' });
   });
 
+  test('2b. a volunteer reads the wish’s page before claiming: the claim hands back the copy the page showed', async () => {
+    const { wish } = await posted('书房的灯管两头发黑,闪个不停');
+    const page = await signIn(await context(), stack.web, 'u-vol-zhang');
+    const claims: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/wishes/${wish.id}/claim`)) claims.push(r.postData() ?? '');
+    });
+    await tapButton(page, '志愿者任务');
+    await page.locator('.wish-card').filter({ hasText: '书房的灯管两头发黑' }).click();
+    await page.waitForURL(/pages\/wish\/index/);
+    await page.locator('.action-claim').click();
+    await page.locator('.wish-status').filter({ hasText: '已认领' }).waitFor();
+    expect(claims).toHaveLength(1);
+    expect(JSON.parse(claims[0])).toEqual({ seen: expect.stringMatching(/^[\w-]{40,}$/) });
+    expect(await getWish(wish.id)).toMatchObject({ status: 'claimed', claimantId: 'u-vol-zhang' });
+  });
+
   test('3. the resident confirms with a rating and sees the whole timeline', async () => {
     const DONE = '阳台的灯不亮了,开关一按就跳闸';
     const { wish } = await posted(DONE);

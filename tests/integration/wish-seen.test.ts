@@ -1,4 +1,8 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { WishDetail } from '../../shared/schemas/wishes';
+import { tableName } from '../../functions/config';
+import { db } from '../../functions/data/db';
+import { rebuildMonth } from '../../functions/figures/rebuild';
 import { getWishPartition, getWishWithTimeline, refreshClock } from '../../functions/data/wishes';
 import { as, tokenOf } from '../helpers/api';
 import { recordDbCalls } from '../helpers/db-calls';
@@ -78,6 +82,22 @@ describe('a claim brought with the wish as its page showed it', () => {
     // The copy's transaction failed on the clock stamp; the wish was read again and decided on as it is now.
     expect(claimed.commands).toEqual(['TransactWriteItemsCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
     expect((await getWishPartition(wish.id))?.wish).toMatchObject({ claimantId: volunteer, escalated });
+  });
+
+  test('a copy older than a figures rebuild that recounted the wish is not counted from: the claim reads afresh', async () => {
+    const [volunteer] = await addVolunteers(1, 't-gc-nengren', 'u-vol-seen-rebuild');
+    const { wish } = await submit(LAMP);
+    const seen = await pageOf(volunteer, wish.id);
+    // The record drifted (a lost write, a bug since fixed); the operator's rebuild recounts it from the timeline.
+    const key = { PK: `WISH#${wish.id}`, SK: 'FIGURES' };
+    const record = (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item!;
+    const drifted = { ...record.contribution, cells: [] };
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...record, contribution: drifted } }));
+    expect((await rebuildMonth(record.contribution.month, { write: true })).recounted).toContain(wish.id);
+
+    const claimed = await claimWith(volunteer, wish.id, { seen });
+    expect(claimed.res.status).toBe(200);
+    expect(claimed.commands).toEqual(['TransactWriteItemsCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
   });
 
   test('a colleague’s copy, another wish’s copy or an altered one costs a read, never a wrong write', async () => {

@@ -4,6 +4,7 @@ import { tableName } from '../../functions/config';
 import { db } from '../../functions/data/db';
 import { getTopic, refreshTopic } from '../../functions/data/council/topics';
 import { getTeam, putTeam } from '../../functions/data/teams';
+import { refChanged } from '../../functions/data/ref-cache';
 import { forgetSettings } from '../../functions/data/settings';
 import { getWishWithTimeline } from '../../functions/data/wishes';
 import { as, tokenOf } from '../helpers/api';
@@ -185,9 +186,11 @@ describe('round trips on the happy path, with the signed-in user cached', () => 
   test('a post is exactly one DynamoDB call; a claim from the wish’s page one; a claim without it one read and one transaction', async () => {
     const [resident] = await addResidents(1, 'r-ww-trips');
     const [volunteer] = await addVolunteers(1, 't-gc-nengren', 'u-vol-ww-trips');
-    // The street's limits and the calendar are kept a minute from their first read, which in a busy suite an
-    // earlier test of this file made: start them afresh, so the warm-up below is what a busy container holds.
+    // The street's limits and the calendar (a minute) and the reference cache (5 s when an earlier test of this
+    // file filled it) keep an entry from its first read, which the warm-up below would not renew: start them
+    // afresh, so the warm-up is what a busy container holds. (Without this a claim here re-read PLACE# or SETTINGS#.)
     forgetSettings();
+    refChanged();
     // Warm this container's caches (the users, the building, category and routing), as a busy one has them. (A
     // claim's own load change drops the routing it cached, here where posts and claims share one process.)
     const [first, second, third] = [
