@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { AppError, forbidden, unauthenticated } from '../../shared/errors';
@@ -139,7 +138,6 @@ function wrap<B extends Schema, Q extends Schema, P extends Schema, G>(
       throw new AppError('TIMEOUT', 'the request took too long; it may not have completed, so check before retrying');
     },
   })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(accessLog())
     .use(httpHeaderNormalizer())
     .use(jsonBody())

@@ -1,5 +1,4 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { AppError } from '../../shared/errors';
 import { ScheduledEvent } from '../../shared/schemas/tick';
@@ -20,5 +19,5 @@ export function scheduledJob<R>(name: string, job: (input: { now: Date; stopBy: 
     logger.info(`${name} finished`, { requestId: context.awsRequestId, result: result as object });
     return result;
   };
-  return perInvocation(middy<unknown, R, Error, Context>(base).use(injectLambdaContext(logger, { resetKeys: true })));
+  return perInvocation(middy<unknown, R, Error, Context>(base));
 }

@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const path = require('node:path');
 const { pureSchemas } = require('./pure-schemas.cjs');
 const { slimDynamodb } = require('./slim-dynamodb.cjs');
+const { slimZod } = require('./slim-zod.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -17,11 +18,12 @@ function entryOf(handler) {
  * What a function ships with besides the bundling itself: only the part of the SDK's credential chain that Lambda
  * can reach (scripts/build/lambda-credentials.ts), and zod schemas marked side-effect free so a function builds at load
  * only those its route can reach (scripts/build/pure-schemas.cjs), and the DynamoDB client package without the parts
- * no function uses, which a lazily loaded module would otherwise keep (scripts/build/slim-dynamodb.cjs).
+ * no function uses, which a lazily loaded module would otherwise keep (scripts/build/slim-dynamodb.cjs), and zod
+ * without its JSON Schema conversion, which no function uses (scripts/build/slim-zod.cjs).
  */
 const FUNCTION_OPTIONS = {
   alias: { '@aws-sdk/credential-provider-node': path.join(ROOT, 'scripts/build/lambda-credentials.ts') },
-  plugins: [slimDynamodb(ROOT), pureSchemas(ROOT)],
+  plugins: [slimDynamodb(ROOT), pureSchemas(ROOT), slimZod()],
 };
 
 async function build(entry, outfile, extra = {}) {
