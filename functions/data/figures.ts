@@ -16,6 +16,7 @@ import { type Wish, type WishEvent, Wish as WishSchema } from '../../shared/sche
 import { tableName } from '../config';
 import { db, INDEX } from './db';
 import type { Source } from './pagination';
+import { optimistic } from './retry';
 import type { TransactItem } from './transactions';
 
 /**
@@ -428,5 +429,6 @@ export async function putCounted(c: Contribution): Promise<void> {
       ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
     },
   };
-  await db().send(new TransactWriteCommand({ TransactItems: [countedPut(c), stamp] }));
+  // A claim writing the wish at the same moment makes this transaction conflict: try again, it is idempotent.
+  await optimistic('recount a wish', () => db().send(new TransactWriteCommand({ TransactItems: [countedPut(c), stamp] })));
 }
