@@ -13,7 +13,7 @@ import { categoryIn } from '../data/places';
 import { clockContext } from '../data/settings';
 import { getTeam } from '../data/teams';
 import { optimistic } from '../data/retry';
-import { ClaimLimitError, getWish, getWishPartition, getWishWithTimeline, saveTransition } from '../data/wishes';
+import { ClaimLimitError, getWish, getWishPartition, saveTransition } from '../data/wishes';
 import { mergeWrites } from './merge';
 import { managersAt, membersToTell, rankFor } from './routing';
 import { sealSeen } from './seen';
@@ -46,15 +46,17 @@ export async function loadDetail(viewer: User, id: string, now?: Date): Promise<
 }
 
 /**
- * The answer to an action: the wish as the actor now sees it. A team that sent a wish back no longer
+ * The answer to an action: the wish as the actor now sees it, from one read. A team that sent a wish back no longer
  * reaches it; they are answered with what they may still know (its status, masked), not a 404 for what they just did.
  */
 async function afterAction(viewer: User, id: string): Promise<WishDetail> {
-  const found = await getWishWithTimeline(id);
-  if (found && !canView(relationTo(viewer, found.wish))) {
+  const found = await getWishPartition(id);
+  if (!found) throw notFound('wish');
+  const supporting = found.supporters.has(viewer.id);
+  if (!canView(relationTo(viewer, found.wish, supporting))) {
     return { wish: viewWish(found.wish, viewer), timeline: [], allowedActions: [], supporting: false, maySupport: false };
   }
-  return loadDetail(viewer, id);
+  return detailFor(viewer, found.wish, found.timeline, supporting);
 }
 
 /** What an action needs besides the wish: the team chosen and the ranking (route), the caps (claim), the target (merge). */

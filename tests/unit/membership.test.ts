@@ -13,7 +13,8 @@ import { applyAction } from '../../shared/domain/wish-transition';
 import { toWallItem } from '../../shared/domain/wish-view';
 import type { Application } from '../../shared/schemas/teams';
 import { User } from '../../shared/schemas/users';
-import { Wish } from '../../shared/schemas/wishes';
+import type { Wish } from '../../shared/schemas/wishes';
+import { aWish } from '../helpers/wish-fixture';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T02:00:00.000Z');
@@ -134,33 +135,13 @@ describe('a declined applicant waits before applying to the same team again', ()
 
 describe('the wall names a volunteer only with their consent, recorded on the wish when they claim it', () => {
   const wish = (extra: Partial<Wish> = {}): Wish =>
-    Wish.parse({
-      id: 'w1',
-      status: 'routed',
-      category: 'cat',
-      categoryName: '电路照明',
-      description: '灯坏了',
-      urgency: 'normal',
-      streetId: 's',
+    aWish({
       communityId: 'c-gucheng',
       gridId: 'g-1',
       buildingId: 'b-1',
-      buildingName: '1号楼',
-      flat: '1单元101',
-      ownerId: 'owner',
-      ownerName: '李建国',
-      contactPhone: '13800000002',
-      filedBy: null,
-      teamId: 'team-a',
-      teamName: '能人库',
-      claimantId: null,
-      claimantName: null,
-      rating: null,
-      comment: null,
       wallConsent: 'summary',
       createdAt: at(2),
       updatedAt: at(2),
-      version: 2,
       ...extra,
     });
   const clock: ClockContext = { limits: DEFAULT_SLA, calendar: new Map(), now: NOW };

@@ -1,45 +1,14 @@
 import { partitionOf } from '../../functions/data/wishes';
 import { openSeen, sealSeen } from '../../functions/wishes/seen';
 import type { User } from '../../shared/schemas/users';
+import { WISH_FIELDS } from '../helpers/wish-fixture';
 
 /**
  * The sealed copy of a wish's page (functions/wishes/seen.ts): it opens only for the viewer and the wish it was
  * sealed for, within its half hour, under the secret that sealed it, and not at all once any character changed.
  */
 
-const WISH_ITEM = {
-  PK: 'WISH#w1',
-  SK: 'WISH',
-  type: 'wish',
-  id: 'w1',
-  status: 'routed',
-  category: 'cat',
-  categoryName: '电路照明',
-  description: '灯坏了',
-  urgency: 'normal',
-  streetId: 's',
-  communityId: 'com-1',
-  gridId: 'grid-1',
-  buildingId: 'b1',
-  buildingName: '1号楼',
-  flat: '1单元101',
-  ownerId: 'owner',
-  ownerName: '李建国',
-  contactPhone: '13800000002',
-  filedBy: null,
-  teamId: 'team-a',
-  teamName: '能人库',
-  claimantId: null,
-  claimantName: null,
-  rating: null,
-  comment: null,
-  ownerVerified: true,
-  wallConsent: 'hidden',
-  createdAt: '2026-11-23T01:00:00.000Z',
-  updatedAt: '2026-11-23T01:00:00.000Z',
-  version: 2,
-  clockRev: 3,
-};
+const WISH_ITEM = { PK: 'WISH#w1', SK: 'WISH', type: 'wish', ...WISH_FIELDS, clockRev: 3 };
 const event = (seq: number, action: string, from: string | null, to: string) => ({
   PK: 'WISH#w1',
   SK: `EVENT#00000${seq}`,

@@ -1,6 +1,7 @@
 import { timelineViewOf, viewTimeline } from '../../shared/domain/timeline-view';
 import type { Actor } from '../../shared/domain/wish-access';
-import { Wish, type WishEvent } from '../../shared/schemas/wishes';
+import type { WishEvent } from '../../shared/schemas/wishes';
+import { aWish } from '../helpers/wish-fixture';
 
 const actor = (id: string, extra: Partial<Actor> = {}): Actor => ({
   id,
@@ -21,35 +22,7 @@ const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] })
 const street = actor('street', { roles: ['streetStaff'], streetIds: ['s'] });
 const admin = actor('admin', { roles: ['admin'] });
 
-const wish = Wish.parse({
-  id: 'w1',
-  status: 'in_progress',
-  category: 'cat',
-  categoryName: '电路照明',
-  description: '灯坏了',
-  urgency: 'normal',
-  streetId: 's',
-  communityId: 'com-1',
-  gridId: 'grid-1',
-  buildingId: 'b1',
-  buildingName: '1号楼',
-  flat: '1单元101',
-  ownerId: 'owner',
-  ownerName: '李建国',
-  contactPhone: '13800000002',
-  filedBy: null,
-  teamId: 'team-a',
-  teamName: '能人库',
-  claimantId: 'vol',
-  claimantName: '张师傅',
-  rating: null,
-  comment: null,
-  ownerVerified: true,
-  wallConsent: 'hidden',
-  createdAt: '2026-11-23T01:00:00.000Z',
-  updatedAt: '2026-11-23T01:00:00.000Z',
-  version: 5,
-});
+const wish = aWish({ status: 'in_progress', claimantId: 'vol', claimantName: '张师傅', version: 5 });
 
 const event = (
   seq: number,

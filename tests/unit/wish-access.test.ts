@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { allowedActions, assertAllowed, isRepeatedClaim, type Actor } from '../../shared/domain/wish-access';
 import { applyAction } from '../../shared/domain/wish-transition';
 import { isOnWall, maskName, maskPhone, toWallItem, viewWish } from '../../shared/domain/wish-view';
-import { Wish } from '../../shared/schemas/wishes';
+import { aWish } from '../helpers/wish-fixture';
 import { DEFAULT_SLA } from '../../shared/schemas/sla';
 import type { ClockContext } from '../../shared/domain/sla';
 
@@ -24,37 +24,7 @@ const staff = actor('staff', { roles: ['staff'], staffCommunityIds: ['com-1'] })
 const otherStaff = actor('staff2', { roles: ['staff'], staffCommunityIds: ['com-2'] });
 const admin = actor('admin', { roles: ['admin'] });
 
-const wish = (extra: Partial<Wish> = {}): Wish =>
-  Wish.parse({
-    id: 'w1',
-    status: 'routed',
-    category: 'cat',
-    categoryName: '电路照明',
-    description: '灯坏了',
-    urgency: 'normal',
-    streetId: 's',
-    communityId: 'com-1',
-    gridId: 'grid-1',
-    buildingId: 'b1',
-    buildingName: '1号楼',
-    flat: '1单元101',
-    ownerId: 'owner',
-    ownerName: '李建国',
-    contactPhone: '13800000002',
-    filedBy: null,
-    teamId: 'team-a',
-    teamName: '能人库',
-    claimantId: null,
-    claimantName: null,
-    rating: null,
-    comment: null,
-    ownerVerified: true,
-    wallConsent: 'hidden',
-    createdAt: '2026-11-23T01:00:00.000Z',
-    updatedAt: '2026-11-23T01:00:00.000Z',
-    version: 2,
-    ...extra,
-  });
+const wish = aWish;
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
